@@ -1,0 +1,33 @@
+# Error messages. One per protocol::ErrorCode: error-<code with dashes>.
+# Shown to one person, rendered by the server in that person's language.
+
+error-invalid-json = That message could not be read: it is not valid JSON.
+error-invalid-message = That message could not be understood: { $detail }
+error-binary-not-supported = Binary frames are not supported; send JSON text frames.
+error-hello-expected = Start the connection with a hello message, and send it only once.
+error-unsupported-protocol = This server speaks protocol version { $version }; please update your app.
+error-unauthenticated = Your session has ended. Please log in again.
+error-invalid-credentials = The username or password is wrong.
+error-account-disabled = This account is disabled.
+error-forbidden = You are not allowed to do that.
+error-not-found = That does not exist, or you cannot see it.
+error-not-member = You are not a member of this conversation.
+error-invite-required = This channel is by invitation only.
+error-not-author = Only the author can change this message.
+error-message-deleted = That message was deleted.
+error-empty-body = A message cannot be empty.
+error-body-too-long = A message can be at most { $max } characters long.
+error-invalid-field = The field “{ $field }” is missing or not valid.
+error-username-taken = That username is already taken.
+error-invalid-username = A username has 3 to 32 letters, digits, dots, dashes or underscores.
+error-weak-password = A password needs at least { $min } characters.
+error-rate-limited =
+    { $seconds ->
+        [one] You are sending too fast. Try again in { $seconds } second.
+       *[other] You are sending too fast. Try again in { $seconds } seconds.
+    }
+error-invalid-client-id = Every message needs a client id of 1 to 64 characters.
+error-too-many-members = A group conversation can have at most { $max } people.
+error-invalid-range = Ask for messages before a point or after it, not both.
+error-unavailable = The server is busy or restarting. Please try again in a moment.
+error-internal = Something went wrong on the server. Please try again later.

@@ -1,0 +1,173 @@
+//! The closed set of error codes a client can receive.
+
+use serde::{Deserialize, Serialize};
+
+/// Every error a client can receive, over WebSocket (`error` frames) and HTTP (JSON error bodies).
+/// Snake case on the wire; each has a Fluent message `error-<code with dashes>` in every locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The frame is not valid JSON.
+    InvalidJson,
+    /// The frame is JSON but not a known message: unknown `type`, unknown or missing field, wrong value type.
+    InvalidMessage,
+    /// Binary frames are not part of the protocol.
+    BinaryNotSupported,
+    /// The first frame must be `hello`, and only the first.
+    HelloExpected,
+    /// The client speaks a protocol version this server does not.
+    UnsupportedProtocol,
+    /// No valid session: log in again.
+    Unauthenticated,
+    /// Wrong username or password.
+    InvalidCredentials,
+    /// The account is disabled or banned.
+    AccountDisabled,
+    /// The role does not allow this.
+    Forbidden,
+    /// The conversation, message or person does not exist, or you may not see it.
+    NotFound,
+    /// You are not a member of this conversation.
+    NotMember,
+    /// Joining needs an invitation.
+    InviteRequired,
+    /// Only the author may do this.
+    NotAuthor,
+    /// The message was deleted.
+    MessageDeleted,
+    /// The message body is empty.
+    EmptyBody,
+    /// The message body is longer than the limit (characters).
+    BodyTooLong,
+    /// A field is missing, too long, or malformed; `args.field` names it.
+    InvalidField,
+    /// The username is taken.
+    UsernameTaken,
+    /// The username has characters that are not allowed.
+    InvalidUsername,
+    /// The password is too short or too long.
+    WeakPassword,
+    /// Sending too fast; `args.seconds` says when to try again.
+    RateLimited,
+    /// The `client_id` is empty or too long.
+    InvalidClientId,
+    /// Too many people for a group conversation.
+    TooManyMembers,
+    /// The history page asks for both `before` and `after`.
+    InvalidRange,
+    /// The server is shutting down or overloaded; retry, possibly on another node.
+    Unavailable,
+    /// Something failed inside the server; retry later. Details are in the server log.
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 26] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidMessage,
+        ErrorCode::BinaryNotSupported,
+        ErrorCode::HelloExpected,
+        ErrorCode::UnsupportedProtocol,
+        ErrorCode::Unauthenticated,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::AccountDisabled,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::NotMember,
+        ErrorCode::InviteRequired,
+        ErrorCode::NotAuthor,
+        ErrorCode::MessageDeleted,
+        ErrorCode::EmptyBody,
+        ErrorCode::BodyTooLong,
+        ErrorCode::InvalidField,
+        ErrorCode::UsernameTaken,
+        ErrorCode::InvalidUsername,
+        ErrorCode::WeakPassword,
+        ErrorCode::RateLimited,
+        ErrorCode::InvalidClientId,
+        ErrorCode::TooManyMembers,
+        ErrorCode::InvalidRange,
+        ErrorCode::Unavailable,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::InvalidMessage => "invalid_message",
+            ErrorCode::BinaryNotSupported => "binary_not_supported",
+            ErrorCode::HelloExpected => "hello_expected",
+            ErrorCode::UnsupportedProtocol => "unsupported_protocol",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::AccountDisabled => "account_disabled",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::NotMember => "not_member",
+            ErrorCode::InviteRequired => "invite_required",
+            ErrorCode::NotAuthor => "not_author",
+            ErrorCode::MessageDeleted => "message_deleted",
+            ErrorCode::EmptyBody => "empty_body",
+            ErrorCode::BodyTooLong => "body_too_long",
+            ErrorCode::InvalidField => "invalid_field",
+            ErrorCode::UsernameTaken => "username_taken",
+            ErrorCode::InvalidUsername => "invalid_username",
+            ErrorCode::WeakPassword => "weak_password",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::InvalidClientId => "invalid_client_id",
+            ErrorCode::TooManyMembers => "too_many_members",
+            ErrorCode::InvalidRange => "invalid_range",
+            ErrorCode::Unavailable => "unavailable",
+            ErrorCode::Internal => "internal",
+        }
+    }
+
+    /// The Fluent id of this code's message: `error-` and the code with dashes.
+    pub fn fluent_id(self) -> String {
+        format!("error-{}", self.as_str().replace('_', "-"))
+    }
+
+    /// The HTTP status an API error with this code answers with.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::InvalidJson
+            | ErrorCode::InvalidMessage
+            | ErrorCode::BinaryNotSupported
+            | ErrorCode::HelloExpected
+            | ErrorCode::UnsupportedProtocol
+            | ErrorCode::EmptyBody
+            | ErrorCode::BodyTooLong
+            | ErrorCode::InvalidField
+            | ErrorCode::InvalidUsername
+            | ErrorCode::WeakPassword
+            | ErrorCode::InvalidClientId
+            | ErrorCode::TooManyMembers
+            | ErrorCode::InvalidRange => 400,
+            ErrorCode::Unauthenticated | ErrorCode::InvalidCredentials => 401,
+            ErrorCode::AccountDisabled
+            | ErrorCode::Forbidden
+            | ErrorCode::NotMember
+            | ErrorCode::InviteRequired
+            | ErrorCode::NotAuthor => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::UsernameTaken | ErrorCode::MessageDeleted => 409,
+            ErrorCode::RateLimited => 429,
+            ErrorCode::Unavailable => 503,
+            ErrorCode::Internal => 500,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_match_serde() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).expect("an enum of unit variants serializes");
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

@@ -1,0 +1,677 @@
+//! The wire contract: every frame a client sends (`ClientMsg`) and every frame the server sends (`ServerEvent`),
+//! plus the HTTP API's request and response bodies.
+//!
+//! This module depends on nothing else in the crate and on no runtime (no tokio, axum or sqlx), so that it can move
+//! into its own crate the day a second consumer needs it. `docs/protocol.md` documents every type here; the golden
+//! samples in `tests/protocol_samples.rs` keep the two together.
+
+mod error;
+mod ids;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::ErrorCode;
+pub use ids::{ConversationId, MessageId, Seq, UserId};
+
+/// The protocol version this server speaks. A client announces the version it speaks in `hello`.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// A client-chosen request reference, echoed in the answer (`ack`, `history`, `error`, …).
+pub type Ref = String;
+
+/// Milliseconds since the Unix epoch (UTC).
+pub type Millis = i64;
+
+/// Fluent arguments: a Fluent id's variables with their values (strings or numbers).
+pub type Args = BTreeMap<String, ArgValue>;
+
+/// One Fluent argument value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ArgValue {
+    Number(i64),
+    Text(String),
+}
+
+impl From<i64> for ArgValue {
+    fn from(n: i64) -> Self {
+        ArgValue::Number(n)
+    }
+}
+
+impl From<&str> for ArgValue {
+    fn from(s: &str) -> Self {
+        ArgValue::Text(s.to_owned())
+    }
+}
+
+impl From<String> for ArgValue {
+    fn from(s: String) -> Self {
+        ArgValue::Text(s)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client → server
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Every frame a client may send over `/ws`. One JSON text frame is one message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClientMsg {
+    /// The first frame of every connection.
+    Hello {
+        /// The protocol version the client speaks; must equal [`PROTOCOL_VERSION`].
+        protocol: u32,
+        /// A session token, for clients without the session cookie.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        token: Option<String>,
+        /// The last seq the client holds, per conversation; the server replays every later event.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        resume: Vec<ResumePoint>,
+    },
+    /// Send a message. Idempotent by `client_id`: a retry yields the original message's ack.
+    SendMessage {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversation: ConversationId,
+        client_id: String,
+        body: String,
+        lang: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply_to: Option<MessageId>,
+    },
+    /// Edit one's own message.
+    EditMessage {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        message: MessageId,
+        body: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<String>,
+    },
+    /// Delete one's own message (it becomes a tombstone).
+    DeleteMessage {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        message: MessageId,
+    },
+    /// Add a reaction to a message.
+    AddReaction {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        message: MessageId,
+        emoji: String,
+    },
+    /// Remove one's own reaction from a message.
+    RemoveReaction {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        message: MessageId,
+        emoji: String,
+    },
+    /// "I am typing in this conversation." Ephemeral; the server throttles it. No answer.
+    Typing { conversation: ConversationId },
+    /// Move one's read marker forward. Answered with `read_marker`.
+    MarkRead {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversation: ConversationId,
+        seq: Seq,
+    },
+    /// Page a conversation's messages backwards (`before`) or forwards (`after`) by seq.
+    History {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversation: ConversationId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<Seq>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Seq>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        limit: Option<u32>,
+    },
+    /// Replay events after the given seqs (the same as `hello.resume`, at any later time).
+    Resume {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversations: Vec<ResumePoint>,
+    },
+    /// Create a channel.
+    CreateChannel {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        name: String,
+        #[serde(default)]
+        topic: String,
+        visibility: Visibility,
+        /// BCP 47 tags of the channel's languages.
+        #[serde(default)]
+        languages: Vec<String>,
+    },
+    /// Join a public channel, or one you were invited to.
+    JoinChannel {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversation: ConversationId,
+    },
+    /// Leave a channel or a group conversation.
+    Leave {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversation: ConversationId,
+    },
+    /// Invite a person to a channel (channel moderators and staff; any member of a public channel).
+    Invite {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        conversation: ConversationId,
+        user: UserId,
+    },
+    /// Open (or find) the direct conversation with these people (1 to 7 others).
+    OpenDirect {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        users: Vec<UserId>,
+    },
+    /// Keep-alive and round-trip probe; answered with `pong`.
+    Ping {
+        #[serde(rename = "ref")]
+        reference: Ref,
+    },
+}
+
+impl ClientMsg {
+    /// The request reference, for frames that carry one.
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            ClientMsg::Hello { .. } | ClientMsg::Typing { .. } => None,
+            ClientMsg::SendMessage { reference, .. }
+            | ClientMsg::EditMessage { reference, .. }
+            | ClientMsg::DeleteMessage { reference, .. }
+            | ClientMsg::AddReaction { reference, .. }
+            | ClientMsg::RemoveReaction { reference, .. }
+            | ClientMsg::MarkRead { reference, .. }
+            | ClientMsg::History { reference, .. }
+            | ClientMsg::Resume { reference, .. }
+            | ClientMsg::CreateChannel { reference, .. }
+            | ClientMsg::JoinChannel { reference, .. }
+            | ClientMsg::Leave { reference, .. }
+            | ClientMsg::Invite { reference, .. }
+            | ClientMsg::OpenDirect { reference, .. }
+            | ClientMsg::Ping { reference } => Some(reference),
+        }
+    }
+}
+
+/// "I hold every event of this conversation up to `seq`."
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResumePoint {
+    pub conversation: ConversationId,
+    pub seq: Seq,
+}
+
+/// A channel to create (WebSocket `create_channel` and `POST /api/v1/channels`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewChannel {
+    pub name: String,
+    #[serde(default)]
+    pub topic: String,
+    pub visibility: Visibility,
+    /// BCP 47 tags of the channel's languages.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Server → client
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Every frame the server sends over `/ws`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerEvent {
+    /// The answer to `hello`: who you are and the conversations you are in.
+    Ready(Box<Ready>),
+    /// One event of a conversation, in seq order, gap-free.
+    Event(Box<ConversationEvent>),
+    /// A request succeeded. `result` depends on the request.
+    Ack {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        #[serde(flatten)]
+        result: AckResult,
+    },
+    /// A page of history.
+    History {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        #[serde(flatten)]
+        page: HistoryPage,
+    },
+    /// More events were missed than the server replays: drop what you hold of this conversation and load its latest
+    /// history page.
+    Resync {
+        conversation: ConversationId,
+        /// The conversation's newest seq when the server decided.
+        seq: Seq,
+    },
+    /// Someone is typing; show it for about 6 seconds unless repeated.
+    Typing {
+        conversation: ConversationId,
+        user: UserId,
+    },
+    /// Your read marker moved (from this or another of your sessions).
+    ReadMarker {
+        #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+        reference: Option<Ref>,
+        conversation: ConversationId,
+        seq: Seq,
+        unread: u32,
+        mentions: u32,
+    },
+    /// You were added to, invited to, or removed from a conversation.
+    Membership {
+        conversation: ConversationId,
+        change: MembershipChange,
+        /// The conversation's summary when you are (still) in it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        summary: Option<ConversationSummary>,
+    },
+    /// Someone mentioned you.
+    Mentioned {
+        conversation: ConversationId,
+        message: MessageId,
+        seq: Seq,
+        by: UserId,
+    },
+    /// A request failed, or the server rejects a frame. The connection stays open.
+    Error(ErrorBody),
+    /// The answer to `ping`.
+    Pong {
+        #[serde(rename = "ref")]
+        reference: Ref,
+    },
+}
+
+/// The snapshot a client starts from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ready {
+    pub protocol: u32,
+    pub user: Profile,
+    /// The locale the server negotiated for this connection.
+    pub locale: String,
+    pub conversations: Vec<ConversationSummary>,
+    pub limits: Limits,
+}
+
+/// The limits a client must respect (the server enforces them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Largest frame the server accepts, in bytes; larger ones close the connection with 1009.
+    pub max_frame_bytes: u32,
+    /// Longest message body, in Unicode scalar values (characters).
+    pub max_body_chars: u32,
+    /// Messages a person may send per second, sustained.
+    pub send_per_second: u32,
+    /// Messages a person may send in a burst.
+    pub send_burst: u32,
+    /// Events replayed per conversation on resume; beyond it the server answers `resync`.
+    pub resume_cap: u32,
+    /// Largest history page.
+    pub history_page_max: u32,
+}
+
+/// What a successful request returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AckResult {
+    /// `send_message`: the stored message. `duplicate` is true when this `client_id` was already stored.
+    Sent {
+        message: MessageId,
+        conversation: ConversationId,
+        seq: Seq,
+        client_id: String,
+        duplicate: bool,
+    },
+    /// `create_channel`, `join_channel`, `open_direct`: the conversation.
+    Conversation { conversation: ConversationSummary },
+    /// `edit_message`, `delete_message`, reactions, `leave`, `invite`: the seq of the stored event, if one was stored.
+    Done {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seq: Option<Seq>,
+    },
+}
+
+/// A conversation event as delivered live and on resume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationEvent {
+    pub conversation: ConversationId,
+    pub seq: Seq,
+    /// When the event was stored.
+    pub at: Millis,
+    /// Who caused it.
+    pub actor: UserId,
+    #[serde(flatten)]
+    pub body: EventBody,
+}
+
+/// What happened in a conversation. Stored with ids and arguments only; clients render system events in their own
+/// language (`event-<kind>` Fluent ids).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EventBody {
+    /// A new message (as it is now: a message deleted since carries `deleted: true` and no body).
+    Message { message: Message },
+    /// A message's body changed.
+    MessageEdited {
+        message: MessageId,
+        body: String,
+        lang: String,
+        edited_at: Millis,
+    },
+    /// A message became a tombstone.
+    MessageDeleted { message: MessageId },
+    ReactionAdded {
+        message: MessageId,
+        user: UserId,
+        emoji: String,
+    },
+    ReactionRemoved {
+        message: MessageId,
+        user: UserId,
+        emoji: String,
+    },
+    /// A person joined (or was added to) the conversation.
+    MemberJoined { user: UserId },
+    /// A person left the conversation.
+    MemberLeft { user: UserId },
+    /// A person was invited to the conversation.
+    MemberInvited { user: UserId },
+    /// A channel was created.
+    ChannelCreated { name: String },
+    /// A channel's topic or languages changed.
+    ChannelUpdated { topic: String, languages: Vec<String> },
+    /// A person became a moderator of this channel.
+    ModeratorAdded { user: UserId },
+    /// A person stopped being a moderator of this channel.
+    ModeratorRemoved { user: UserId },
+}
+
+/// A message as a reader sees it now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub id: MessageId,
+    pub conversation: ConversationId,
+    /// The seq of the event that created it; messages are ordered by it.
+    pub seq: Seq,
+    pub author: UserId,
+    /// Empty when deleted.
+    pub body: String,
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<MessageId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<UserId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reactions: Vec<Reaction>,
+    pub created_at: Millis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<Millis>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+/// One emoji on a message and who put it there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reaction {
+    pub emoji: String,
+    pub users: Vec<UserId>,
+}
+
+/// A page of messages, as they are now, with the seq the page is consistent with: apply live events with a larger
+/// seq on top of it, skip those with a smaller or equal one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryPage {
+    pub conversation: ConversationId,
+    /// Oldest first.
+    pub messages: Vec<Message>,
+    /// The conversation's newest seq when the page was read.
+    pub as_of: Seq,
+    /// Whether more messages lie beyond this page in the paging direction.
+    pub has_more: bool,
+}
+
+/// What kind of conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationKind {
+    Channel,
+    /// Two people.
+    Direct,
+    /// Three to eight people.
+    Group,
+}
+
+/// Who can see and join a channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Listed; anyone may join.
+    Public,
+    /// Listed; joining needs an invitation.
+    InviteOnly,
+    /// Not listed; only invited people know of it and may join.
+    Private,
+}
+
+/// A conversation as its member sees it in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConversationSummary {
+    pub id: ConversationId,
+    pub kind: ConversationKind,
+    /// Channel name; empty for direct and group conversations.
+    pub name: String,
+    pub topic: String,
+    pub visibility: Visibility,
+    pub languages: Vec<String>,
+    /// The newest seq.
+    pub last_seq: Seq,
+    /// Your read marker (0 when you are not a member).
+    pub read_seq: Seq,
+    /// Messages by others after your read marker.
+    pub unread: u32,
+    /// Of those, the ones that mention you.
+    pub mentions: u32,
+    /// For direct and group conversations: the people in it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<UserId>,
+    /// Whether you are a member.
+    pub joined: bool,
+    pub member_count: u32,
+}
+
+/// How your membership changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipChange {
+    Joined,
+    Invited,
+    Left,
+}
+
+/// The body of an `error` frame and of every HTTP error response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Ref>,
+    pub code: ErrorCode,
+    /// The Fluent id of the message.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: Args,
+    /// The message rendered in the connection's locale.
+    pub text: String,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------------------------------
+
+/// What a person may do, globally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Member,
+    Volunteer,
+    Advisor,
+    Moderator,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Member, Role::Volunteer, Role::Advisor, Role::Moderator, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Volunteer => "volunteer",
+            Role::Advisor => "advisor",
+            Role::Moderator => "moderator",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Staff: moderators and admins.
+    pub fn is_staff(self) -> bool {
+        self >= Role::Moderator
+    }
+}
+
+/// A person as others see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: UserId,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// The UI locale the person chose.
+    pub locale: String,
+    pub languages_spoken: Vec<String>,
+    pub languages_learning: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP bodies (`/api/v1`)
+// ---------------------------------------------------------------------------------------------------------------
+
+/// `POST /api/v1/auth/register`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    #[serde(default)]
+    pub languages_spoken: Vec<String>,
+    #[serde(default)]
+    pub languages_learning: Vec<String>,
+}
+
+/// `POST /api/v1/auth/login`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// Answer to register and login. Browsers also get the token as an HttpOnly cookie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionCreated {
+    pub user: Profile,
+    pub token: String,
+}
+
+/// `POST /api/v1/auth/password`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `PATCH /api/v1/me`: only the given fields change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages_spoken: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages_learning: Option<Vec<String>>,
+}
+
+/// `PUT /api/v1/users/{id}/role` (admins)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleUpdate {
+    pub role: Role,
+}
+
+/// `POST /api/v1/conversations/{id}/messages`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendRequest {
+    pub client_id: String,
+    pub body: String,
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<MessageId>,
+}
+
+/// `POST /api/v1/channels/{id}/invite` and `PUT|DELETE /api/v1/channels/{id}/moderators`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserRef {
+    pub user: UserId,
+}
+
+/// `POST /api/v1/direct`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectRequest {
+    pub users: Vec<UserId>,
+}
+
+/// `PATCH /api/v1/channels/{id}`: only the given fields change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<String>>,
+}
