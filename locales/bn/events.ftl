@@ -1,0 +1,34 @@
+# System events in conversations. Stored as ids and arguments; every reader sees them in their own language.
+# $actor and $user are display names.
+
+event-member-joined = { $user } যোগ দিয়েছেন।
+event-member-left = { $user } চলে গেছেন।
+event-member-invited = { $actor } { $user }-কে আমন্ত্রণ জানিয়েছেন।
+event-channel-created = { $actor } { $name } চ্যানেলটি তৈরি করেছেন।
+event-channel-updated = { $actor } চ্যানেলের বিষয় বদলে “{ $topic }” করেছেন।
+event-moderator-added = { $actor } { $user }-কে এই চ্যানেলের মডারেটর করেছেন।
+event-moderator-removed = { $user } আর এই চ্যানেলের মডারেটর নন।
+event-message-deleted = এই বার্তাটি মুছে ফেলা হয়েছে।
+event-message-edited = (সম্পাদিত)
+
+# Notices to one person.
+notice-mentioned = { $user } { $conversation }-এ আপনাকে উল্লেখ করেছেন।
+notice-unread =
+    { $count ->
+        [0] কোনো অপঠিত বার্তা নেই
+        [one] { $count }টি অপঠিত বার্তা
+       *[other] { $count }টি অপঠিত বার্তা
+    }
+notice-typing =
+    { $count ->
+        [one] { $names } টাইপ করছেন…
+       *[other] { $names } টাইপ করছেন…
+    }
+notice-resync = আপনার অনুপস্থিতিতে কিছু বার্তা বাদ পড়েছে; সর্বশেষ বার্তাগুলো লোড করা হচ্ছে।
+
+# WebSocket close reasons.
+close-slow-consumer = সংযোগটি তাল মেলাতে পারেনি, তাই আবার সংযোগ করা হবে।
+close-service-restart = সার্ভার পুনরায় চালু হচ্ছে; আবার সংযোগ করা হচ্ছে।
+close-session-revoked = আপনাকে লগ আউট করা হয়েছে।
+close-too-big = বার্তাটি খুব বড় ছিল।
+close-auth-timeout = সংযোগটি সময়মতো প্রমাণীকৃত হয়নি।

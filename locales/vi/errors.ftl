@@ -1,0 +1,32 @@
+# Error messages. One per protocol::ErrorCode: error-<code with dashes>.
+# Shown to one person, rendered by the server in that person's language.
+
+error-invalid-json = Không thể đọc tin nhắn này: nội dung không phải là JSON hợp lệ.
+error-invalid-message = Không thể hiểu tin nhắn này: { $detail }
+error-binary-not-supported = Không hỗ trợ khung dữ liệu nhị phân; vui lòng gửi khung văn bản JSON.
+error-hello-expected = Hãy bắt đầu kết nối bằng một tin nhắn hello và chỉ gửi tin nhắn đó một lần.
+error-unsupported-protocol = Máy chủ này dùng giao thức phiên bản { $version }; vui lòng cập nhật ứng dụng của bạn.
+error-unauthenticated = Phiên đăng nhập của bạn đã kết thúc. Vui lòng đăng nhập lại.
+error-invalid-credentials = Tên người dùng hoặc mật khẩu không đúng.
+error-account-disabled = Tài khoản này đã bị vô hiệu hóa.
+error-forbidden = Bạn không có quyền thực hiện thao tác này.
+error-not-found = Nội dung này không tồn tại hoặc bạn không có quyền xem.
+error-not-member = Bạn không phải là thành viên của cuộc trò chuyện này.
+error-invite-required = Kênh này chỉ dành cho người được mời.
+error-not-author = Chỉ người viết tin nhắn này mới có thể chỉnh sửa nó.
+error-message-deleted = Tin nhắn đó đã bị xóa.
+error-empty-body = Tin nhắn không được để trống.
+error-body-too-long = Tin nhắn chỉ được dài tối đa { $max } ký tự.
+error-invalid-field = Trường “{ $field }” bị thiếu hoặc không hợp lệ.
+error-username-taken = Tên người dùng này đã có người sử dụng.
+error-invalid-username = Tên người dùng phải dài từ 3 đến 32 ký tự, gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.
+error-weak-password = Mật khẩu cần có ít nhất { $min } ký tự.
+error-rate-limited =
+    { $seconds ->
+       *[other] Bạn đang gửi quá nhanh. Vui lòng thử lại sau { $seconds } giây.
+    }
+error-invalid-client-id = Mỗi tin nhắn cần có một mã định danh phía máy khách (client id) dài từ 1 đến 64 ký tự.
+error-too-many-members = Một cuộc trò chuyện nhóm chỉ có thể có tối đa { $max } người.
+error-invalid-range = Hãy yêu cầu các tin nhắn trước một mốc hoặc sau mốc đó, không được yêu cầu cả hai.
+error-unavailable = Máy chủ đang bận hoặc đang khởi động lại. Vui lòng thử lại sau giây lát.
+error-internal = Đã xảy ra sự cố trên máy chủ. Vui lòng thử lại sau.
