@@ -19,6 +19,7 @@ error-empty-body = বার্তা খালি রাখা যাবে ন
 error-body-too-long = একটি বার্তায় সর্বোচ্চ { $max }টি অক্ষর থাকতে পারে।
 error-invalid-field = “{ $field }” ফিল্ডটি নেই অথবা সঠিক নয়।
 error-username-taken = এই ব্যবহারকারীর নামটি ইতিমধ্যে অন্য কেউ নিয়েছেন।
+error-channel-name-taken = এই নামে একটি চ্যানেল আগে থেকেই আছে।
 error-invalid-username = ব্যবহারকারীর নামে 3 থেকে 32টি অক্ষর থাকতে পারে: বর্ণ, সংখ্যা, বিন্দু (.), ড্যাশ (-) বা আন্ডারস্কোর (_)।
 error-weak-password = পাসওয়ার্ডে কমপক্ষে { $min }টি অক্ষর থাকতে হবে।
 error-rate-limited =

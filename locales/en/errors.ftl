@@ -19,6 +19,7 @@ error-empty-body = A message cannot be empty.
 error-body-too-long = A message can be at most { $max } characters long.
 error-invalid-field = The field “{ $field }” is missing or not valid.
 error-username-taken = That username is already taken.
+error-channel-name-taken = A channel with that name already exists.
 error-invalid-username = A username has 3 to 32 letters, digits, dots, dashes or underscores.
 error-weak-password = A password needs at least { $min } characters.
 error-rate-limited =

@@ -19,7 +19,8 @@ error-empty-body = 空のメッセージは送信できません。
 error-body-too-long = メッセージは { $max } 文字以内にしてください。
 error-invalid-field = 項目「{ $field }」が入力されていないか、正しくありません。
 error-username-taken = そのユーザー名はすでに使われています。
-error-invalid-username = ユーザー名は 3〜32 文字で、英字・数字・ピリオド・ハイフン・アンダースコアが使えます。
+error-channel-name-taken = その名前のチャンネルはすでにあります。
+error-invalid-username = ユーザー名は 3〜32 文字で、文字・数字・ピリオド・ハイフン・アンダースコアが使えます。
 error-weak-password = パスワードは { $min } 文字以上にしてください。
 error-rate-limited =
     { $seconds ->

@@ -19,6 +19,7 @@ error-empty-body = सन्देश खाली हुन सक्दैन�
 error-body-too-long = एउटा सन्देशमा बढीमा { $max } वटा वर्ण हुन सक्छन्।
 error-invalid-field = “{ $field }” फिल्ड छुटेको छ वा मान्य छैन।
 error-username-taken = त्यो प्रयोगकर्ता नाम पहिले नै कसैले लिइसकेको छ।
+error-channel-name-taken = त्यस नामको च्यानल पहिले नै छ।
 error-invalid-username = प्रयोगकर्ता नाममा 3 देखि 32 वटा अक्षर, अङ्क, थोप्ला (.), ड्यास (-) वा अन्डरस्कोर (_) हुन सक्छन्।
 error-weak-password = पासवर्डमा कम्तीमा { $min } वटा वर्ण हुनुपर्छ।
 error-rate-limited =

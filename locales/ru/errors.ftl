@@ -25,6 +25,7 @@ error-body-too-long =
     }
 error-invalid-field = Поле «{ $field }» не заполнено или заполнено неверно.
 error-username-taken = Это имя пользователя уже занято.
+error-channel-name-taken = Канал с таким названием уже существует.
 error-invalid-username = Имя пользователя должно содержать от 3 до 32 символов: буквы, цифры, точки, дефисы или подчёркивания.
 error-weak-password =
     { $min ->

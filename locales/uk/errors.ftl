@@ -25,6 +25,7 @@ error-body-too-long =
     }
 error-invalid-field = Поле «{ $field }» не заповнене або заповнене неправильно.
 error-username-taken = Це ім’я користувача вже зайняте.
+error-channel-name-taken = Канал із такою назвою вже існує.
 error-invalid-username = Ім’я користувача має містити від 3 до 32 символів: літери, цифри, крапки, дефіси або підкреслення.
 error-weak-password =
     { $min ->

@@ -19,6 +19,7 @@ error-empty-body = Tin nhắn không được để trống.
 error-body-too-long = Tin nhắn chỉ được dài tối đa { $max } ký tự.
 error-invalid-field = Trường “{ $field }” bị thiếu hoặc không hợp lệ.
 error-username-taken = Tên người dùng này đã có người sử dụng.
+error-channel-name-taken = Đã có một kênh với tên đó.
 error-invalid-username = Tên người dùng phải dài từ 3 đến 32 ký tự, gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.
 error-weak-password = Mật khẩu cần có ít nhất { $min } ký tự.
 error-rate-limited =

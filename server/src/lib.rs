@@ -1,1 +1,127 @@
-pub fn run() {}
+//! Engawa: a community chat server with multilingual channels and consultation queues, for the foreign engineers
+//! of regional Japanese cities and the neighbours, volunteers and staff around them.
+//!
+//! [`run`] starts a node on a bound listener; `main`, the integration tests and the benchmark all call it.
+//!
+//! Module map (dependencies point down; see `ARCHITECTURE.md`):
+//!
+//! - [`http`]: the only module that names axum — router, WebSocket upgrade, `/api/v1`, `/l10n`, static files.
+//! - [`session`]: one task per WebSocket — handshake, the `select!` loop, outbox, heartbeats, resume.
+//! - [`hub`]: conversations — rules, the group-commit writer, the live-connection registry and fan-out.
+//! - [`auth`]: passwords, session tokens, the one `authenticate` function.
+//! - [`i18n`]: Fluent bundles, locale negotiation, rendering.
+//! - [`store`]: the database (SQLite or PostgreSQL), the source of truth.
+//! - [`protocol`]: wire types only.
+//! - [`config`]: what a node is told at start.
+
+pub mod auth;
+pub mod config;
+pub mod http;
+pub mod hub;
+pub mod i18n;
+pub mod protocol;
+pub mod session;
+pub mod store;
+
+use std::sync::{Arc, OnceLock};
+
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+pub use config::Config;
+
+/// Why a node could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("cannot open the database: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("the embedded translations are broken: {0}")]
+    I18n(#[from] i18n::I18nError),
+    #[error("serving failed: {0}")]
+    Serve(#[from] std::io::Error),
+}
+
+/// Runs a node on `listener` until `shutdown` is cancelled, then shuts down gracefully: stop accepting, close every
+/// WebSocket with 1012 (clients reconnect elsewhere), finish the writes in flight, close the database.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> Result<(), RunError> {
+    let i18n = Arc::new(i18n::I18n::embedded()?);
+    let store = store::Store::open(&config.database_url()).await?;
+    let tracker = TaskTracker::new();
+    let hub = hub::Hub::start(
+        store.clone(),
+        hub::HubLimits {
+            max_body_chars: config.limits.max_body_chars,
+            send_per_second: config.limits.send_per_second,
+            send_burst: config.limits.send_burst,
+            resume_cap: config.limits.resume_cap,
+            history_page_max: config.limits.history_page_max,
+            outbox: config.outbox,
+            writer_queue: config.writer_queue,
+        },
+        &tracker,
+    )
+    .await?;
+    let node = http::Node {
+        session: session::SessionCtx {
+            hub: hub.clone(),
+            i18n: i18n.clone(),
+            shutdown: shutdown.clone(),
+            limits: config.limits.clone(),
+        },
+        hub,
+        i18n,
+        hasher: auth::Hasher::new(config.hash_concurrency),
+        tracker: tracker.clone(),
+        allowed_origins: Arc::new(config.allowed_origins.clone()),
+        metrics: metrics_handle(),
+    };
+    let app = http::router(node);
+    tracing::info!(addr = %listener.local_addr()?, "serving");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+        .await?;
+    // The router (and with it every handle to the hub) is gone; sessions end on the cancelled token and drop
+    // theirs; then the writer drains its queue and stops.
+    tracker.close();
+    tracker.wait().await;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The process-wide Prometheus recorder. The `metrics` facade is global by design; several nodes in one process
+/// (tests) share it.
+fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets(&[
+                    0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05,
+                    0.1, 0.25, 0.5, 1.0,
+                ])
+                .expect("the bucket list is not empty")
+                .build_recorder();
+            let handle = recorder.handle();
+            if metrics::set_global_recorder(recorder).is_err() {
+                tracing::warn!(
+                    "another metrics recorder is installed; /metrics shows only this one's metrics"
+                );
+            }
+            handle
+        })
+        .clone()
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> protocol::Millis {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}

@@ -43,6 +43,8 @@ pub enum ErrorCode {
     InvalidField,
     /// The username is taken.
     UsernameTaken,
+    /// A channel with that name exists.
+    ChannelNameTaken,
     /// The username has characters that are not allowed.
     InvalidUsername,
     /// The password is too short or too long.
@@ -62,7 +64,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidMessage,
         ErrorCode::BinaryNotSupported,
@@ -81,6 +83,7 @@ impl ErrorCode {
         ErrorCode::BodyTooLong,
         ErrorCode::InvalidField,
         ErrorCode::UsernameTaken,
+        ErrorCode::ChannelNameTaken,
         ErrorCode::InvalidUsername,
         ErrorCode::WeakPassword,
         ErrorCode::RateLimited,
@@ -112,6 +115,7 @@ impl ErrorCode {
             ErrorCode::BodyTooLong => "body_too_long",
             ErrorCode::InvalidField => "invalid_field",
             ErrorCode::UsernameTaken => "username_taken",
+            ErrorCode::ChannelNameTaken => "channel_name_taken",
             ErrorCode::InvalidUsername => "invalid_username",
             ErrorCode::WeakPassword => "weak_password",
             ErrorCode::RateLimited => "rate_limited",
@@ -151,7 +155,9 @@ impl ErrorCode {
             | ErrorCode::InviteRequired
             | ErrorCode::NotAuthor => 403,
             ErrorCode::NotFound => 404,
-            ErrorCode::UsernameTaken | ErrorCode::MessageDeleted => 409,
+            ErrorCode::UsernameTaken | ErrorCode::ChannelNameTaken | ErrorCode::MessageDeleted => {
+                409
+            }
             ErrorCode::RateLimited => 429,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,
@@ -168,6 +174,35 @@ mod tests {
         for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).expect("an enum of unit variants serializes");
             assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}
+
+/// A refused request before rendering: the code and the Fluent arguments its message needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub code: ErrorCode,
+    pub args: crate::protocol::Args,
+}
+
+impl Refusal {
+    /// Adds one Fluent argument.
+    pub fn arg(mut self, name: &str, value: impl Into<crate::protocol::ArgValue>) -> Refusal {
+        self.args.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// `invalid_field` naming the field.
+    pub fn field(name: &str) -> Refusal {
+        Refusal::from(ErrorCode::InvalidField).arg("field", name)
+    }
+}
+
+impl From<ErrorCode> for Refusal {
+    fn from(code: ErrorCode) -> Self {
+        Refusal {
+            code,
+            args: Default::default(),
         }
     }
 }

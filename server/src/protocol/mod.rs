@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use error::ErrorCode;
+pub use error::{ErrorCode, Refusal};
 pub use ids::{ConversationId, MessageId, Seq, UserId};
 
 /// The protocol version this server speaks. A client announces the version it speaks in `hello`.
@@ -397,11 +397,34 @@ pub enum EventBody {
     /// A channel was created.
     ChannelCreated { name: String },
     /// A channel's topic or languages changed.
-    ChannelUpdated { topic: String, languages: Vec<String> },
+    ChannelUpdated {
+        topic: String,
+        languages: Vec<String>,
+    },
     /// A person became a moderator of this channel.
     ModeratorAdded { user: UserId },
     /// A person stopped being a moderator of this channel.
     ModeratorRemoved { user: UserId },
+}
+
+impl EventBody {
+    /// The `kind` tag on the wire.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EventBody::Message { .. } => "message",
+            EventBody::MessageEdited { .. } => "message_edited",
+            EventBody::MessageDeleted { .. } => "message_deleted",
+            EventBody::ReactionAdded { .. } => "reaction_added",
+            EventBody::ReactionRemoved { .. } => "reaction_removed",
+            EventBody::MemberJoined { .. } => "member_joined",
+            EventBody::MemberLeft { .. } => "member_left",
+            EventBody::MemberInvited { .. } => "member_invited",
+            EventBody::ChannelCreated { .. } => "channel_created",
+            EventBody::ChannelUpdated { .. } => "channel_updated",
+            EventBody::ModeratorAdded { .. } => "moderator_added",
+            EventBody::ModeratorRemoved { .. } => "moderator_removed",
+        }
+    }
 }
 
 /// A message as a reader sees it now.
@@ -541,7 +564,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Member, Role::Volunteer, Role::Advisor, Role::Moderator, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Member,
+        Role::Volunteer,
+        Role::Advisor,
+        Role::Moderator,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,0 +1,84 @@
+//! Node configuration. The library takes a finished [`Config`]; `main.rs` builds it from flags, `ENGAWA_*`
+//! environment variables and `engawa.toml`, in that order of precedence, over these defaults.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::protocol::Limits;
+
+/// Everything a node needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen (used by `main`; `run` takes a bound listener).
+    pub bind: SocketAddr,
+    /// Where the embedded SQLite database lives when no database URL is given.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; `None`: SQLite under `data_dir`.
+    pub database_url: Option<String>,
+    /// Origins allowed to open WebSockets besides the page's own (exact match, e.g. `https://chat.example.org`).
+    pub allowed_origins: Vec<String>,
+    pub limits: Limits,
+    /// Frames queued per connection before it is closed with 1013.
+    pub outbox: usize,
+    /// Operations waiting for the writer before requests are refused with `unavailable`.
+    pub writer_queue: usize,
+    /// Password hashes computed at once (each takes 19 MiB and a core for tens of milliseconds).
+    pub hash_concurrency: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            allowed_origins: Vec::new(),
+            limits: Limits {
+                max_frame_bytes: 64 * 1024,
+                max_body_chars: 4000,
+                send_per_second: 5,
+                send_burst: 10,
+                resume_cap: 1000,
+                history_page_max: 200,
+            },
+            outbox: 1024,
+            writer_queue: 8192,
+            hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+}
+
+impl Config {
+    /// The database URL in effect.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| crate::store::default_url(&self.data_dir))
+    }
+}
+
+/// The shape of `engawa.toml`. Every key is optional; unknown keys are an error, so a typo is not ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub bind: Option<SocketAddr>,
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub redis_url: Option<String>,
+    pub allowed_origins: Option<Vec<String>>,
+    #[serde(default)]
+    pub limits: FileLimits,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileLimits {
+    pub max_body_chars: Option<u32>,
+    pub send_per_second: Option<u32>,
+    pub send_burst: Option<u32>,
+    pub resume_cap: Option<u32>,
+    pub history_page_max: Option<u32>,
+    pub outbox: Option<usize>,
+}

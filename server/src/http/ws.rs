@@ -1,0 +1,137 @@
+//! `GET /ws`: checks the Origin, authenticates a session cookie if there is one, upgrades, and hands the socket to
+//! a session task behind the transport-neutral [`WsIn`]/[`WsOut`] interface.
+
+use axum::extract::State;
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::{SinkExt, StreamExt, future};
+
+use super::{ApiError, Node, cookie_token, header_str};
+use crate::auth;
+use crate::protocol::ErrorCode;
+use crate::session::{self, Upgrade, WsIn, WsOut, WsReadError};
+
+pub(super) async fn upgrade(
+    State(node): State<Node>,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Response {
+    if !origin_allowed(&headers, &node.allowed_origins) {
+        tracing::info!(origin = ?header_str(&headers, header::ORIGIN), "WebSocket refused: origin not allowed");
+        return ApiError(ErrorCode::Forbidden.into()).into_response();
+    }
+    // A bad or expired cookie is not an error yet: the client may still authenticate with a token in `hello`.
+    let cookie_auth = match cookie_token(&headers) {
+        Some(token) => auth::authenticate(node.hub.store(), &token, crate::now_ms())
+            .await
+            .ok(),
+        None => None,
+    };
+    let upgrade = Upgrade {
+        cookie_auth,
+        accept_language: header_str(&headers, header::ACCEPT_LANGUAGE).map(str::to_owned),
+    };
+    let max = node.session.limits.max_frame_bytes as usize;
+    let ctx = node.session.clone();
+    let tracker = node.tracker.clone();
+    ws.max_message_size(max)
+        .max_frame_size(max)
+        // Small buffers keep idle connections cheap; frames are small JSON.
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .on_upgrade(move |socket| tracker.track_future(session::run(adapt(socket), ctx, upgrade)))
+}
+
+/// Same origin (the `Origin` matches the `Host` the request came to) or an exact entry of the allowlist.
+/// No `Origin` at all: not a browser, allowed (browsers always send it on WebSocket upgrades).
+fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    let Some(origin) = header_str(headers, header::ORIGIN) else {
+        return headers.get(header::ORIGIN).is_none();
+    };
+    if allowed.iter().any(|a| a == origin) {
+        return true;
+    }
+    let Some(host) = header_str(headers, header::HOST) else {
+        return false;
+    };
+    origin == format!("http://{host}") || origin == format!("https://{host}")
+}
+
+fn adapt(
+    socket: WebSocket,
+) -> impl futures_util::Stream<Item = Result<WsIn, WsReadError>> + futures_util::Sink<WsOut> + Unpin + Send
+{
+    socket
+        .map(|frame| match frame {
+            Ok(Message::Text(text)) => Ok(WsIn::Text(bytes::Bytes::from(text))),
+            Ok(Message::Binary(_)) => Ok(WsIn::Binary),
+            Ok(Message::Ping(_)) => Ok(WsIn::Ping),
+            Ok(Message::Pong(_)) => Ok(WsIn::Pong),
+            Ok(Message::Close(_)) => Ok(WsIn::Close),
+            Err(error) => Err(classify(error)),
+        })
+        .with(|out: WsOut| {
+            future::ready(Ok::<_, axum::Error>(match out {
+                WsOut::Text(frame) => Message::Text(
+                    Utf8Bytes::try_from(frame)
+                        .expect("frames are serialized by serde_json, which writes UTF-8"),
+                ),
+                WsOut::Ping => Message::Ping(bytes::Bytes::new()),
+                WsOut::Close(code, reason) => Message::Close(Some(CloseFrame {
+                    code,
+                    reason: Utf8Bytes::from_static(reason),
+                })),
+            }))
+        })
+}
+
+fn classify(error: axum::Error) -> WsReadError {
+    let inner = error.into_inner();
+    match inner.downcast_ref::<tungstenite::Error>() {
+        Some(tungstenite::Error::Capacity(_)) => WsReadError::TooBig,
+        Some(tungstenite::Error::Utf8(_)) => WsReadError::InvalidUtf8,
+        _ => WsReadError::Other(inner.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(origin: Option<&str>, host: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, host.parse().expect("valid header"));
+        if let Some(origin) = origin {
+            h.insert(header::ORIGIN, origin.parse().expect("valid header"));
+        }
+        h
+    }
+
+    #[test]
+    fn origins_are_matched_exactly() {
+        let allowed = vec!["https://engawa.example".to_owned()];
+        assert!(origin_allowed(&headers(None, "127.0.0.1:8080"), &allowed));
+        assert!(origin_allowed(
+            &headers(Some("http://127.0.0.1:8080"), "127.0.0.1:8080"),
+            &allowed
+        ));
+        assert!(origin_allowed(
+            &headers(Some("https://engawa.example"), "127.0.0.1:8080"),
+            &allowed
+        ));
+        for bad in [
+            "https://evil.example",
+            "null",
+            "https://engawa.example.evil.example",
+            "https://engawa.example:443",
+            "http://127.0.0.1:8081",
+            "http://127.0.0.1:8080.evil",
+        ] {
+            assert!(
+                !origin_allowed(&headers(Some(bad), "127.0.0.1:8080"), &allowed),
+                "{bad}"
+            );
+        }
+    }
+}

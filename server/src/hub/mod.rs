@@ -1,0 +1,384 @@
+//! Conversations: membership, seq, fan-out.
+//!
+//! The [`Hub`] is what HTTP handlers and WebSocket sessions call. Writes become [`ops::Op`]s queued to the node's
+//! one writer task ([`writer`]), which commits them in groups, fans the events out through the [`Registry`] and
+//! answers. Reads (history, replay) go to the store directly, after an authorization check.
+
+pub mod ops;
+pub mod registry;
+pub mod rules;
+mod writer;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::task::TaskTracker;
+
+use crate::protocol::{
+    AckResult, ConversationEvent, ConversationId, ConversationSummary, ErrorCode, HistoryPage,
+    Refusal, Seq, ServerEvent, UserId,
+};
+use crate::store::{Direction, Paging, Store, StoreError};
+
+pub use ops::{Op, Reply};
+pub use registry::{Conn, ConnId, Frame, Outbound, Registry, Sessions};
+
+/// Limits the hub enforces (see `docs/protocol.md`, "Limits").
+#[derive(Debug, Clone)]
+pub struct HubLimits {
+    pub max_body_chars: u32,
+    pub send_per_second: u32,
+    pub send_burst: u32,
+    pub resume_cap: u32,
+    pub history_page_max: u32,
+    /// Frames queued per connection; a connection whose queue is full is closed with 1013.
+    pub outbox: usize,
+    /// Operations waiting for the writer; beyond it requests get `unavailable` at once.
+    pub writer_queue: usize,
+}
+
+/// The hub's public face. Cheap to clone.
+#[derive(Clone)]
+pub struct Hub {
+    shared: Arc<Shared>,
+    /// The writer's mailbox; the writer stops when every clone of the hub is gone.
+    writer: mpsc::Sender<writer::Job>,
+}
+
+pub(crate) struct Shared {
+    pub store: Store,
+    pub registry: Registry,
+    pub limits: HubLimits,
+    /// Per-person send buckets, shared by every connection and HTTP request of that person on this node.
+    send_buckets: Mutex<HashMap<UserId, rules::TokenBucket>>,
+}
+
+/// An answer that will come after the writer commits.
+pub type Pending = Pin<Box<dyn Future<Output = Result<AckResult, Refusal>> + Send>>;
+
+/// What resuming a conversation yields.
+#[derive(Debug)]
+pub enum Replay {
+    /// Every event after the client's seq, in order (possibly none).
+    Events(Vec<ConversationEvent>),
+    /// More than the cap were missed: the client reloads; this is the newest seq.
+    Resync(Seq),
+}
+
+impl Hub {
+    /// Opens the writer's connection and starts the writer on `tracker`.
+    pub async fn start(
+        store: Store,
+        limits: HubLimits,
+        tracker: &TaskTracker,
+    ) -> Result<Hub, StoreError> {
+        let conn = store.write_conn().await?;
+        let (tx, rx) = mpsc::channel(limits.writer_queue);
+        let shared = Arc::new(Shared {
+            store,
+            registry: Registry::default(),
+            limits,
+            send_buckets: Mutex::new(HashMap::new()),
+        });
+        tracker.spawn(writer::run(conn, rx, shared.clone()));
+        Ok(Hub { shared, writer: tx })
+    }
+
+    pub fn registry(&self) -> &Registry {
+        &self.shared.registry
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.shared.store
+    }
+
+    pub fn limits(&self) -> &HubLimits {
+        &self.shared.limits
+    }
+
+    /// Checks an operation's shape and the sender's rate, and queues it to the writer. Queuing happens before this
+    /// returns, so operations submitted one after another are applied in that order.
+    pub fn submit(&self, actor: UserId, op: Op) -> Result<Pending, Refusal> {
+        self.check(actor, &op)?;
+        let (reply, answer) = oneshot::channel();
+        self.writer
+            .try_send(writer::Job { actor, op, reply })
+            .map_err(|_| Refusal::from(ErrorCode::Unavailable))?;
+        let hub = self.clone();
+        Ok(Box::pin(async move {
+            let reply = answer
+                .await
+                .map_err(|_| Refusal::from(ErrorCode::Internal))??;
+            hub.resolve(actor, reply).await
+        }))
+    }
+
+    /// Submits and waits for the answer.
+    pub async fn execute(&self, actor: UserId, op: Op) -> Result<AckResult, Refusal> {
+        self.submit(actor, op)?.await
+    }
+
+    fn check(&self, actor: UserId, op: &Op) -> Result<(), Refusal> {
+        let limits = &self.shared.limits;
+        let body = |body: &str| {
+            rules::check_body(body, limits.max_body_chars)
+                .map_err(|c| Refusal::from(c).arg("max", i64::from(limits.max_body_chars)))
+        };
+        let lang = |lang: &str| rules::check_lang(lang).map_err(|_| Refusal::field("lang"));
+        let languages = |langs: &[String]| {
+            if langs.len() > 16 || langs.iter().any(|l| rules::check_lang(l).is_err()) {
+                Err(Refusal::field("languages"))
+            } else {
+                Ok(())
+            }
+        };
+        match op {
+            Op::Send {
+                client_id,
+                body: text,
+                lang: tag,
+                ..
+            } => {
+                rules::check_client_id(client_id)?;
+                body(text)?;
+                lang(tag)?;
+                self.take_send_token(actor)?;
+            }
+            Op::Edit {
+                body: text,
+                lang: tag,
+                ..
+            } => {
+                body(text)?;
+                if let Some(tag) = tag {
+                    lang(tag)?;
+                }
+            }
+            Op::React { emoji, .. } => {
+                rules::check_emoji(emoji).map_err(|_| Refusal::field("emoji"))?
+            }
+            Op::CreateChannel {
+                name,
+                topic,
+                languages: langs,
+                ..
+            } => {
+                rules::channel_name_key(name).map_err(|_| Refusal::field("name"))?;
+                rules::check_topic(topic).map_err(|_| Refusal::field("topic"))?;
+                languages(langs)?;
+            }
+            Op::UpdateChannel {
+                topic,
+                languages: langs,
+                ..
+            } => {
+                if let Some(topic) = topic {
+                    rules::check_topic(topic).map_err(|_| Refusal::field("topic"))?;
+                }
+                if let Some(langs) = langs {
+                    languages(langs)?;
+                }
+            }
+            Op::OpenDirect { users } => {
+                if users.is_empty() {
+                    return Err(Refusal::field("users"));
+                }
+                if users.len() >= rules::GROUP_MAX {
+                    return Err(Refusal::from(ErrorCode::TooManyMembers)
+                        .arg("max", rules::GROUP_MAX as i64));
+                }
+            }
+            Op::Delete { .. }
+            | Op::Join { .. }
+            | Op::Leave { .. }
+            | Op::Invite { .. }
+            | Op::SetModerator { .. } => {}
+        }
+        Ok(())
+    }
+
+    fn take_send_token(&self, actor: UserId) -> Result<(), Refusal> {
+        let limits = &self.shared.limits;
+        let now = crate::now_ms();
+        let mut buckets = self
+            .shared
+            .send_buckets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let bucket = buckets
+            .entry(actor)
+            .or_insert_with(|| rules::TokenBucket::full(limits.send_burst, now));
+        bucket
+            .take(limits.send_per_second, limits.send_burst, now)
+            .map_err(|seconds| {
+                Refusal::from(ErrorCode::RateLimited).arg("seconds", i64::from(seconds))
+            })
+    }
+
+    /// Turns the writer's reply into what the requester receives.
+    async fn resolve(&self, actor: UserId, reply: Reply) -> Result<AckResult, Refusal> {
+        Ok(match reply {
+            Reply::Sent {
+                message,
+                conversation,
+                seq,
+                client_id,
+                duplicate,
+            } => AckResult::Sent {
+                message,
+                conversation,
+                seq,
+                client_id,
+                duplicate,
+            },
+            Reply::Conversation(id) => AckResult::Conversation {
+                conversation: self.summary(actor, id).await?,
+            },
+            Reply::Done(seq) => AckResult::Done { seq },
+        })
+    }
+
+    /// A conversation as `actor` sees it.
+    pub async fn summary(
+        &self,
+        actor: UserId,
+        id: ConversationId,
+    ) -> Result<ConversationSummary, Refusal> {
+        self.shared
+            .store
+            .conversation_for(id, actor)
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| Refusal::from(ErrorCode::NotFound))
+    }
+
+    /// A page of history, for members (and for anyone, of a public channel).
+    pub async fn history(
+        &self,
+        actor: UserId,
+        conversation: ConversationId,
+        before: Option<Seq>,
+        after: Option<Seq>,
+        limit: Option<u32>,
+    ) -> Result<HistoryPage, Refusal> {
+        let direction = match (before, after) {
+            (Some(_), Some(_)) => return Err(ErrorCode::InvalidRange.into()),
+            (before, None) => Direction::Before(before),
+            (None, Some(after)) => Direction::After(after),
+        };
+        let summary = self.summary(actor, conversation).await?;
+        if !summary.joined && !rules::may_preview(summary.kind, summary.visibility) {
+            return Err(rules::not_member_error(summary.kind, summary.visibility).into());
+        }
+        let max = self.shared.limits.history_page_max;
+        let limit = limit.unwrap_or(50).clamp(1, max);
+        self.shared
+            .store
+            .history(conversation, Paging { direction, limit })
+            .await
+            .map_err(internal)
+    }
+
+    /// The events of a conversation after `after`, for a member, or a resync when more than the cap were missed.
+    pub async fn replay(
+        &self,
+        actor: UserId,
+        conversation: ConversationId,
+        after: Seq,
+    ) -> Result<Replay, Refusal> {
+        let store = &self.shared.store;
+        if !store
+            .is_member(conversation, actor)
+            .await
+            .map_err(internal)?
+        {
+            return Err(Refusal::from(ErrorCode::NotMember).arg("conversation", conversation.0));
+        }
+        let cap = self.shared.limits.resume_cap;
+        let events = store
+            .events_after(conversation, after, cap + 1)
+            .await
+            .map_err(internal)?;
+        if events.len() > cap as usize {
+            let last = store
+                .last_seq(conversation)
+                .await
+                .map_err(internal)?
+                .unwrap_or(after);
+            return Ok(Replay::Resync(last));
+        }
+        Ok(Replay::Events(events))
+    }
+
+    /// Fills a gap a connection noticed in its live events (`after < seq < before`).
+    pub async fn events_between(
+        &self,
+        conversation: ConversationId,
+        after: Seq,
+        before: Seq,
+    ) -> Result<Vec<ConversationEvent>, Refusal> {
+        let missing = before.saturating_sub(after + 1);
+        let events = self
+            .shared
+            .store
+            .events_after(conversation, after, missing.min(u64::from(u32::MAX)) as u32)
+            .await
+            .map_err(internal)?;
+        Ok(events.into_iter().filter(|e| e.seq < before).collect())
+    }
+
+    /// Tells the other members that `conn`'s person is typing. Silently nothing when they are not a member.
+    pub fn typing(&self, conn: &Conn, conversation: ConversationId) {
+        let registry = &self.shared.registry;
+        if registry.is_subscribed(conn, conversation) {
+            let frame = encode(&ServerEvent::Typing {
+                conversation,
+                user: conn.user,
+            });
+            registry.broadcast_except(conversation, conn.user, &frame);
+        }
+    }
+
+    /// Moves a read marker and tells the person's other connections.
+    pub async fn mark_read(
+        &self,
+        user: UserId,
+        conversation: ConversationId,
+        seq: Seq,
+    ) -> Result<(Seq, u32, u32), Refusal> {
+        let marker = self
+            .shared
+            .store
+            .mark_read(conversation, user, seq)
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| Refusal::from(ErrorCode::NotMember))?;
+        let (seq, unread, mentions) = marker;
+        let frame = encode(&ServerEvent::ReadMarker {
+            reference: None,
+            conversation,
+            seq,
+            unread,
+            mentions,
+        });
+        self.shared.registry.to_user(user, &Outbound::Frame(frame));
+        Ok(marker)
+    }
+}
+
+/// Serializes a server frame once, to be shared by every recipient.
+pub fn encode(event: &ServerEvent) -> Frame {
+    Frame::from(
+        serde_json::to_vec(event)
+            .expect("server events serialize: they hold only strings, numbers and lists"),
+    )
+}
+
+/// Logs a store failure and turns it into the code users see.
+pub fn internal(error: StoreError) -> Refusal {
+    tracing::error!(%error, "store failure");
+    ErrorCode::Internal.into()
+}

@@ -1,0 +1,698 @@
+//! The operations that write conversation events, each run by the writer inside its own savepoint.
+//! Rules come from [`super::rules`]; this file gathers the facts they need and writes the outcome.
+
+use crate::protocol::{
+    ConversationEvent, ConversationId, ConversationKind, ErrorCode, EventBody, MembershipChange,
+    MessageId, Millis, Refusal, Role, Seq, UserId, Visibility,
+};
+use crate::store::{ConversationRow, MemberRole, MessageRow, NewConversation, StoreError, Tx};
+
+use super::rules;
+
+/// A write, as submitted to the writer. Inputs are already validated for shape (lengths, tags); the operation
+/// checks everything that needs the database.
+#[derive(Debug, Clone)]
+pub enum Op {
+    Send {
+        conversation: ConversationId,
+        client_id: String,
+        body: String,
+        lang: String,
+        reply_to: Option<MessageId>,
+    },
+    Edit {
+        message: MessageId,
+        body: String,
+        lang: Option<String>,
+    },
+    Delete {
+        message: MessageId,
+    },
+    React {
+        message: MessageId,
+        emoji: String,
+        add: bool,
+    },
+    CreateChannel {
+        name: String,
+        topic: String,
+        visibility: Visibility,
+        languages: Vec<String>,
+    },
+    Join {
+        conversation: ConversationId,
+    },
+    Leave {
+        conversation: ConversationId,
+    },
+    Invite {
+        conversation: ConversationId,
+        user: UserId,
+    },
+    OpenDirect {
+        users: Vec<UserId>,
+    },
+    UpdateChannel {
+        conversation: ConversationId,
+        topic: Option<String>,
+        languages: Option<Vec<String>>,
+    },
+    SetModerator {
+        conversation: ConversationId,
+        user: UserId,
+        moderator: bool,
+    },
+}
+
+impl Op {
+    /// A short name for logs and metrics.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Op::Send { .. } => "send",
+            Op::Edit { .. } => "edit",
+            Op::Delete { .. } => "delete",
+            Op::React { .. } => "react",
+            Op::CreateChannel { .. } => "create_channel",
+            Op::Join { .. } => "join",
+            Op::Leave { .. } => "leave",
+            Op::Invite { .. } => "invite",
+            Op::OpenDirect { .. } => "open_direct",
+            Op::UpdateChannel { .. } => "update_channel",
+            Op::SetModerator { .. } => "set_moderator",
+        }
+    }
+}
+
+/// What the requester gets back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Sent {
+        message: MessageId,
+        conversation: ConversationId,
+        seq: Seq,
+        client_id: String,
+        duplicate: bool,
+    },
+    /// The conversation, to be read as the requester sees it after commit.
+    Conversation(ConversationId),
+    Done(Option<Seq>),
+}
+
+/// Everything a committed operation causes, applied by the writer in this order: subscriptions, events (in seq
+/// order), unsubscriptions, notices.
+#[derive(Debug, Default)]
+pub struct Effects {
+    pub subscribe: Vec<(ConversationId, UserId)>,
+    pub events: Vec<ConversationEvent>,
+    pub unsubscribe: Vec<(ConversationId, UserId)>,
+    pub notices: Vec<Notice>,
+}
+
+/// A frame for one person.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    Membership {
+        user: UserId,
+        conversation: ConversationId,
+        change: MembershipChange,
+    },
+    Mentioned {
+        user: UserId,
+        conversation: ConversationId,
+        message: MessageId,
+        seq: Seq,
+        by: UserId,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<ErrorCode> for OpError {
+    fn from(code: ErrorCode) -> Self {
+        OpError::Refused(code.into())
+    }
+}
+
+impl From<Refusal> for OpError {
+    fn from(refusal: Refusal) -> Self {
+        OpError::Refused(refusal)
+    }
+}
+
+fn too_many_members() -> OpError {
+    Refusal::from(ErrorCode::TooManyMembers)
+        .arg("max", rules::GROUP_MAX as i64)
+        .into()
+}
+
+type OpResult = Result<(Reply, Effects), OpError>;
+
+/// Runs one operation for `actor` at time `now`.
+pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis) -> OpResult {
+    let role = tx
+        .active_role(actor)
+        .await?
+        .ok_or(ErrorCode::AccountDisabled)?;
+    let ctx = Ctx { actor, role, now };
+    match op {
+        Op::Send {
+            conversation,
+            client_id,
+            body,
+            lang,
+            reply_to,
+        } => send(tx, &ctx, conversation, client_id, body, lang, reply_to).await,
+        Op::Edit {
+            message,
+            body,
+            lang,
+        } => edit(tx, &ctx, message, body, lang).await,
+        Op::Delete { message } => delete(tx, &ctx, message).await,
+        Op::React {
+            message,
+            emoji,
+            add,
+        } => react(tx, &ctx, message, emoji, add).await,
+        Op::CreateChannel {
+            name,
+            topic,
+            visibility,
+            languages,
+        } => create_channel(tx, &ctx, name, topic, visibility, languages).await,
+        Op::Join { conversation } => join(tx, &ctx, conversation).await,
+        Op::Leave { conversation } => leave(tx, &ctx, conversation).await,
+        Op::Invite { conversation, user } => invite(tx, &ctx, conversation, user).await,
+        Op::OpenDirect { users } => open_direct(tx, &ctx, users).await,
+        Op::UpdateChannel {
+            conversation,
+            topic,
+            languages,
+        } => update_channel(tx, &ctx, conversation, topic, languages).await,
+        Op::SetModerator {
+            conversation,
+            user,
+            moderator,
+        } => set_moderator(tx, &ctx, conversation, user, moderator).await,
+    }
+}
+
+struct Ctx {
+    actor: UserId,
+    role: Role,
+    now: Millis,
+}
+
+/// The conversation and the actor's standing in it, refusing non-members as the rules say.
+async fn member_of(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: ConversationId,
+) -> Result<(ConversationRow, MemberRole), OpError> {
+    let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
+    match tx.member_role(id, ctx.actor).await? {
+        Some(role) => Ok((conversation, role)),
+        None => Err(rules::not_member_error(conversation.kind, conversation.visibility).into()),
+    }
+}
+
+/// A message the actor can see (they are a member of its conversation).
+async fn visible_message(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: MessageId,
+) -> Result<(MessageRow, MemberRole), OpError> {
+    let message = tx.message(id).await?.ok_or(ErrorCode::NotFound)?;
+    let member = tx
+        .member_role(message.conversation, ctx.actor)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    Ok((message, member))
+}
+
+async fn send(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    conversation: ConversationId,
+    client_id: String,
+    body: String,
+    lang: String,
+    reply_to: Option<MessageId>,
+) -> OpResult {
+    // A retry of a stored send answers with the original, whatever changed since.
+    if let Some(existing) = tx.message_by_client_id(ctx.actor, &client_id).await? {
+        return Ok((
+            Reply::Sent {
+                message: existing.id,
+                conversation: existing.conversation,
+                seq: existing.seq,
+                client_id,
+                duplicate: true,
+            },
+            Effects::default(),
+        ));
+    }
+    member_of(tx, ctx, conversation).await?;
+    if let Some(reply_to) = reply_to {
+        let parent = tx.message(reply_to).await?;
+        if parent.is_none_or(|p| p.conversation != conversation) {
+            return Err(ErrorCode::NotFound.into());
+        }
+    }
+    let keys = rules::mentioned_usernames(&body);
+    let mut mentions = if keys.is_empty() {
+        Vec::new()
+    } else {
+        tx.members_by_username_key(conversation, &keys).await?
+    };
+    mentions.retain(|u| *u != ctx.actor);
+    let seq = tx.next_seq(conversation).await?;
+    let mut row = MessageRow {
+        id: MessageId(0),
+        conversation,
+        seq,
+        author: ctx.actor,
+        body,
+        lang,
+        reply_to,
+        mentions,
+        created_at: ctx.now,
+        edited_at: None,
+        deleted_at: None,
+        client_id,
+    };
+    row.id = tx.insert_message(&row).await?;
+    let notices = row
+        .mentions
+        .iter()
+        .map(|&user| Notice::Mentioned {
+            user,
+            conversation,
+            message: row.id,
+            seq,
+            by: ctx.actor,
+        })
+        .collect();
+    let reply = Reply::Sent {
+        message: row.id,
+        conversation,
+        seq,
+        client_id: row.client_id.clone(),
+        duplicate: false,
+    };
+    let event = tx
+        .append_at(
+            conversation,
+            seq,
+            ctx.now,
+            ctx.actor,
+            EventBody::Message {
+                message: row.into_message(),
+            },
+        )
+        .await?;
+    Ok((
+        reply,
+        Effects {
+            events: vec![event],
+            notices,
+            ..Effects::default()
+        },
+    ))
+}
+
+async fn edit(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: MessageId,
+    body: String,
+    lang: Option<String>,
+) -> OpResult {
+    let (message, _) = visible_message(tx, ctx, id).await?;
+    if message.author != ctx.actor {
+        return Err(ErrorCode::NotAuthor.into());
+    }
+    if message.deleted_at.is_some() {
+        return Err(ErrorCode::MessageDeleted.into());
+    }
+    let lang = lang.unwrap_or_else(|| message.lang.clone());
+    if body == message.body && lang == message.lang {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
+    let seq = tx.next_seq(message.conversation).await?;
+    tx.edit_message(&message, &body, &lang, seq, ctx.now)
+        .await?;
+    let event = tx
+        .append_at(
+            message.conversation,
+            seq,
+            ctx.now,
+            ctx.actor,
+            EventBody::MessageEdited {
+                message: id,
+                body,
+                lang,
+                edited_at: ctx.now,
+            },
+        )
+        .await?;
+    Ok((Reply::Done(Some(seq)), one_event(event)))
+}
+
+async fn delete(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId) -> OpResult {
+    let (message, member) = visible_message(tx, ctx, id).await?;
+    if !rules::may_delete(message.author == ctx.actor, Some(member), ctx.role) {
+        return Err(ErrorCode::NotAuthor.into());
+    }
+    if message.deleted_at.is_some() {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
+    tx.delete_message(id, ctx.now).await?;
+    let event = tx
+        .append(
+            message.conversation,
+            ctx.now,
+            ctx.actor,
+            EventBody::MessageDeleted { message: id },
+        )
+        .await?;
+    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+}
+
+async fn react(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId, emoji: String, add: bool) -> OpResult {
+    let (message, _) = visible_message(tx, ctx, id).await?;
+    if message.deleted_at.is_some() {
+        return Err(ErrorCode::MessageDeleted.into());
+    }
+    let changed = if add {
+        tx.add_reaction(id, ctx.actor, &emoji, ctx.now).await?
+    } else {
+        tx.remove_reaction(id, ctx.actor, &emoji).await?
+    };
+    if !changed {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
+    let body = if add {
+        EventBody::ReactionAdded {
+            message: id,
+            user: ctx.actor,
+            emoji,
+        }
+    } else {
+        EventBody::ReactionRemoved {
+            message: id,
+            user: ctx.actor,
+            emoji,
+        }
+    };
+    let event = tx
+        .append(message.conversation, ctx.now, ctx.actor, body)
+        .await?;
+    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+}
+
+async fn create_channel(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    name: String,
+    topic: String,
+    visibility: Visibility,
+    languages: Vec<String>,
+) -> OpResult {
+    rules::may_create_channel(ctx.role, visibility)?;
+    let key = rules::channel_name_key(&name)?;
+    if tx.channel_name_taken(&key).await? {
+        return Err(ErrorCode::ChannelNameTaken.into());
+    }
+    let id = tx
+        .insert_conversation(&NewConversation {
+            kind: ConversationKind::Channel,
+            name: &name,
+            name_key: Some(&key),
+            topic: &topic,
+            visibility,
+            languages: &languages,
+            direct_key: None,
+            created_by: ctx.actor,
+            at: ctx.now,
+        })
+        .await?;
+    tx.add_member(id, ctx.actor, ctx.now).await?;
+    tx.set_member_role(id, ctx.actor, MemberRole::Moderator)
+        .await?;
+    let created = tx
+        .append(id, ctx.now, ctx.actor, EventBody::ChannelCreated { name })
+        .await?;
+    let joined = tx
+        .append(
+            id,
+            ctx.now,
+            ctx.actor,
+            EventBody::MemberJoined { user: ctx.actor },
+        )
+        .await?;
+    Ok((
+        Reply::Conversation(id),
+        Effects {
+            subscribe: vec![(id, ctx.actor)],
+            events: vec![created, joined],
+            notices: vec![Notice::Membership {
+                user: ctx.actor,
+                conversation: id,
+                change: MembershipChange::Joined,
+            }],
+            ..Effects::default()
+        },
+    ))
+}
+
+async fn join(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
+    let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
+    if tx.member_role(id, ctx.actor).await?.is_some() {
+        return Ok((Reply::Conversation(id), Effects::default()));
+    }
+    let invited = tx.is_invited(id, ctx.actor).await?;
+    rules::may_join(
+        conversation.kind,
+        conversation.visibility,
+        invited,
+        ctx.role,
+    )?;
+    Ok((
+        Reply::Conversation(id),
+        add_member(tx, ctx, id, ctx.actor).await?,
+    ))
+}
+
+/// Adds a member with their join event; the caller checked the rules.
+async fn add_member(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: ConversationId,
+    user: UserId,
+) -> Result<Effects, OpError> {
+    tx.add_member(id, user, ctx.now).await?;
+    let event = tx
+        .append(id, ctx.now, ctx.actor, EventBody::MemberJoined { user })
+        .await?;
+    Ok(Effects {
+        subscribe: vec![(id, user)],
+        events: vec![event],
+        notices: vec![Notice::Membership {
+            user,
+            conversation: id,
+            change: MembershipChange::Joined,
+        }],
+        ..Effects::default()
+    })
+}
+
+async fn leave(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
+    let (conversation, _) = member_of(tx, ctx, id).await?;
+    rules::may_leave(conversation.kind)?;
+    tx.remove_member(id, ctx.actor).await?;
+    let event = tx
+        .append(
+            id,
+            ctx.now,
+            ctx.actor,
+            EventBody::MemberLeft { user: ctx.actor },
+        )
+        .await?;
+    Ok((
+        Reply::Done(Some(event.seq)),
+        Effects {
+            events: vec![event],
+            unsubscribe: vec![(id, ctx.actor)],
+            notices: vec![Notice::Membership {
+                user: ctx.actor,
+                conversation: id,
+                change: MembershipChange::Left,
+            }],
+            ..Effects::default()
+        },
+    ))
+}
+
+async fn invite(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId, user: UserId) -> OpResult {
+    let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
+    let member = tx.member_role(id, ctx.actor).await?;
+    rules::may_invite(conversation.kind, conversation.visibility, member, ctx.role)?;
+    if tx.active_role(user).await?.is_none() {
+        return Err(ErrorCode::NotFound.into());
+    }
+    if tx.member_role(id, user).await?.is_some() {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
+    if conversation.kind == ConversationKind::Group {
+        if tx.member_count(id).await? as usize >= rules::GROUP_MAX {
+            return Err(too_many_members());
+        }
+        let effects = add_member(tx, ctx, id, user).await?;
+        return Ok((Reply::Done(effects.events.first().map(|e| e.seq)), effects));
+    }
+    if !tx.add_invite(id, user, ctx.actor, ctx.now).await? {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
+    let event = tx
+        .append(id, ctx.now, ctx.actor, EventBody::MemberInvited { user })
+        .await?;
+    Ok((
+        Reply::Done(Some(event.seq)),
+        Effects {
+            events: vec![event],
+            notices: vec![Notice::Membership {
+                user,
+                conversation: id,
+                change: MembershipChange::Invited,
+            }],
+            ..Effects::default()
+        },
+    ))
+}
+
+async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult {
+    let mut people: Vec<UserId> = users.into_iter().filter(|u| *u != ctx.actor).collect();
+    people.sort();
+    people.dedup();
+    if people.is_empty() {
+        return Err(ErrorCode::InvalidField.into());
+    }
+    if people.len() + 1 > rules::GROUP_MAX {
+        return Err(too_many_members());
+    }
+    for user in &people {
+        if tx.active_role(*user).await?.is_none() {
+            return Err(ErrorCode::NotFound.into());
+        }
+    }
+    let mut everyone = people.clone();
+    everyone.push(ctx.actor);
+    everyone.sort();
+    let key = everyone
+        .iter()
+        .map(|u| u.0.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    if let Some(id) = tx.direct_by_key(&key).await? {
+        return Ok((Reply::Conversation(id), Effects::default()));
+    }
+    let kind = if everyone.len() == 2 {
+        ConversationKind::Direct
+    } else {
+        ConversationKind::Group
+    };
+    let id = tx
+        .insert_conversation(&NewConversation {
+            kind,
+            name: "",
+            name_key: None,
+            topic: "",
+            visibility: Visibility::Private,
+            languages: &[],
+            direct_key: Some(&key),
+            created_by: ctx.actor,
+            at: ctx.now,
+        })
+        .await?;
+    let mut effects = Effects::default();
+    for user in everyone {
+        tx.add_member(id, user, ctx.now).await?;
+        effects.subscribe.push((id, user));
+        effects.notices.push(Notice::Membership {
+            user,
+            conversation: id,
+            change: MembershipChange::Joined,
+        });
+    }
+    Ok((Reply::Conversation(id), effects))
+}
+
+async fn update_channel(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: ConversationId,
+    topic: Option<String>,
+    languages: Option<Vec<String>>,
+) -> OpResult {
+    let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
+    let member = tx.member_role(id, ctx.actor).await?;
+    if member.is_none() && !ctx.role.is_staff() {
+        return Err(rules::not_member_error(conversation.kind, conversation.visibility).into());
+    }
+    rules::may_manage_channel(conversation.kind, member, ctx.role)?;
+    let topic = topic.unwrap_or(conversation.topic);
+    let languages = languages.unwrap_or(conversation.languages);
+    tx.update_channel(id, &topic, &languages).await?;
+    let event = tx
+        .append(
+            id,
+            ctx.now,
+            ctx.actor,
+            EventBody::ChannelUpdated { topic, languages },
+        )
+        .await?;
+    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+}
+
+async fn set_moderator(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: ConversationId,
+    user: UserId,
+    moderator: bool,
+) -> OpResult {
+    let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
+    let member = tx.member_role(id, ctx.actor).await?;
+    rules::may_manage_channel(conversation.kind, member, ctx.role)?;
+    if tx.member_role(id, user).await?.is_none() {
+        return Err(ErrorCode::NotMember.into());
+    }
+    let role = if moderator {
+        MemberRole::Moderator
+    } else {
+        MemberRole::Member
+    };
+    if !tx.set_member_role(id, user, role).await? {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
+    let body = if moderator {
+        EventBody::ModeratorAdded { user }
+    } else {
+        EventBody::ModeratorRemoved { user }
+    };
+    let event = tx.append(id, ctx.now, ctx.actor, body).await?;
+    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+}
+
+fn one_event(event: ConversationEvent) -> Effects {
+    Effects {
+        events: vec![event],
+        ..Effects::default()
+    }
+}

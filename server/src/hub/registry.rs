@@ -1,0 +1,413 @@
+//! The node's live connections: who is connected, and which conversations each connection receives.
+//!
+//! Held under one `RwLock` for a few lines at a time, never across an `.await`. Fan-out takes the read lock and
+//! `try_send`s the same shared bytes to every subscriber; a full outbox marks that connection for closing (1013)
+//! instead of waiting for it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+
+use bytes::Bytes;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::protocol::{ConversationId, MembershipChange, Seq, UserId};
+
+/// Identifies one connection on this node.
+pub type ConnId = u64;
+
+/// A serialized server frame (UTF-8 JSON), shared by every recipient.
+pub type Frame = Bytes;
+
+/// What the hub hands a connection's session task.
+#[derive(Debug, Clone)]
+pub enum Outbound {
+    /// A conversation event; the session drops it when it already delivered `seq` (after a replay).
+    Event {
+        conversation: ConversationId,
+        seq: Seq,
+        frame: Frame,
+    },
+    /// Any other frame (typing, read markers, mentions).
+    Frame(Frame),
+    /// This person's membership changed; the session tells its client, with the conversation's summary.
+    Membership {
+        conversation: ConversationId,
+        change: MembershipChange,
+    },
+}
+
+/// WebSocket close codes the hub asks sessions to close with.
+pub mod close {
+    /// The client did not read fast enough; it should reconnect and resume.
+    pub const TRY_AGAIN_LATER: u16 = 1013;
+    /// The session was ended (logout everywhere, password change, account disabled).
+    pub const SESSION_REVOKED: u16 = 4003;
+}
+
+/// The handle the hub keeps for one connection.
+#[derive(Debug)]
+pub struct Conn {
+    pub id: ConnId,
+    pub user: UserId,
+    /// SHA-256 of the session token, so that logging one session out closes exactly its sockets.
+    pub token_hash: String,
+    /// Bounded: fan-out never waits for a slow reader.
+    outbox: mpsc::Sender<Outbound>,
+    /// Cancelled when the hub wants this connection closed; `close_code` says why.
+    kick: CancellationToken,
+    close_code: AtomicU16,
+}
+
+impl Conn {
+    pub fn new(
+        id: ConnId,
+        user: UserId,
+        token_hash: String,
+        outbox: mpsc::Sender<Outbound>,
+    ) -> Conn {
+        Conn {
+            id,
+            user,
+            token_hash,
+            outbox,
+            kick: CancellationToken::new(),
+            close_code: AtomicU16::new(0),
+        }
+    }
+
+    /// Resolves when the hub wants this connection closed.
+    pub fn kicked(&self) -> &CancellationToken {
+        &self.kick
+    }
+
+    /// The close code the hub asked for (0 when it did not).
+    pub fn close_code(&self) -> u16 {
+        self.close_code.load(Ordering::Relaxed)
+    }
+
+    pub fn kick(&self, code: u16) {
+        // The first reason wins; later ones describe the same closing.
+        let _ = self
+            .close_code
+            .compare_exchange(0, code, Ordering::Relaxed, Ordering::Relaxed);
+        self.kick.cancel();
+    }
+
+    /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting).
+    fn offer(&self, item: Outbound) -> bool {
+        match self.outbox.try_send(item) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                metrics::counter!("engawa_slow_consumers_closed_total").increment(1);
+                self.kick(close::TRY_AGAIN_LATER);
+                false
+            }
+            // The session already ended and will detach itself; nothing to deliver to.
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
+        }
+    }
+}
+
+/// Which of a person's sessions [`Registry::kick_user`] closes, by session token hash.
+#[derive(Debug, Clone, Copy)]
+pub enum Sessions<'a> {
+    All,
+    Only(&'a str),
+    AllBut(&'a str),
+}
+
+struct UserConn {
+    conn: Arc<Conn>,
+    rooms: HashSet<ConversationId>,
+    /// Until the connection's first subscription, membership changes are recorded here (true = joined), so that
+    /// a change racing with the session's membership read is not lost.
+    pending: Option<HashMap<ConversationId, bool>>,
+}
+
+#[derive(Default)]
+struct Inner {
+    rooms: HashMap<ConversationId, Vec<Arc<Conn>>>,
+    users: HashMap<UserId, Vec<UserConn>>,
+}
+
+/// The registry of live connections.
+#[derive(Default)]
+pub struct Registry {
+    inner: RwLock<Inner>,
+    next_id: AtomicU64,
+}
+
+impl Registry {
+    pub fn next_conn_id(&self) -> ConnId {
+        self.next_id.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave the maps half-updated in a way that matters more than
+        // stopping delivery would, so a poisoned lock is used as is.
+        self.inner.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner> {
+        self.inner.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Registers a connection before its memberships are read; see [`Registry::subscribe_initial`].
+    pub fn attach(&self, conn: Arc<Conn>) {
+        let mut inner = self.write();
+        inner.users.entry(conn.user).or_default().push(UserConn {
+            conn,
+            rooms: HashSet::new(),
+            pending: Some(HashMap::new()),
+        });
+        metrics::gauge!("engawa_connections").increment(1.0);
+    }
+
+    /// Subscribes a connection to the conversations read from the database after [`Registry::attach`], corrected
+    /// by membership changes that happened in between.
+    pub fn subscribe_initial(&self, conn: &Conn, conversations: &[ConversationId]) {
+        let mut inner = self.write();
+        let Some(entry) = inner
+            .users
+            .get_mut(&conn.user)
+            .and_then(|v| v.iter_mut().find(|c| c.conn.id == conn.id))
+        else {
+            return;
+        };
+        let overrides = entry.pending.take().unwrap_or_default();
+        let mut wanted: Vec<ConversationId> = conversations
+            .iter()
+            .copied()
+            .filter(|c| overrides.get(c).copied().unwrap_or(true))
+            .collect();
+        wanted.extend(
+            overrides
+                .iter()
+                .filter(|(_, joined)| **joined)
+                .map(|(c, _)| *c),
+        );
+        let handle = entry.conn.clone();
+        let new: Vec<ConversationId> = wanted
+            .into_iter()
+            .filter(|c| entry.rooms.insert(*c))
+            .collect();
+        for conversation in new {
+            inner
+                .rooms
+                .entry(conversation)
+                .or_default()
+                .push(handle.clone());
+        }
+    }
+
+    /// Removes a connection everywhere.
+    pub fn detach(&self, conn: &Conn) {
+        let mut inner = self.write();
+        let Some(list) = inner.users.get_mut(&conn.user) else {
+            return;
+        };
+        let Some(pos) = list.iter().position(|c| c.conn.id == conn.id) else {
+            return;
+        };
+        let entry = list.swap_remove(pos);
+        if list.is_empty() {
+            inner.users.remove(&conn.user);
+        }
+        for conversation in entry.rooms {
+            remove_from_room(&mut inner.rooms, conversation, conn.id);
+        }
+        metrics::gauge!("engawa_connections").decrement(1.0);
+    }
+
+    /// A person joined: every connection of theirs starts receiving the conversation (before its join event).
+    pub fn member_joined(&self, conversation: ConversationId, user: UserId) {
+        let mut inner = self.write();
+        let Inner { rooms, users } = &mut *inner;
+        let Some(list) = users.get_mut(&user) else {
+            return;
+        };
+        for entry in list {
+            if let Some(pending) = &mut entry.pending {
+                pending.insert(conversation, true);
+            }
+            if entry.rooms.insert(conversation) {
+                rooms
+                    .entry(conversation)
+                    .or_default()
+                    .push(entry.conn.clone());
+            }
+        }
+    }
+
+    /// A person left or was removed: no connection of theirs receives the conversation any more.
+    pub fn member_left(&self, conversation: ConversationId, user: UserId) {
+        let mut inner = self.write();
+        let Inner { rooms, users } = &mut *inner;
+        let Some(list) = users.get_mut(&user) else {
+            return;
+        };
+        for entry in list {
+            if let Some(pending) = &mut entry.pending {
+                pending.insert(conversation, false);
+            }
+            if entry.rooms.remove(&conversation) {
+                remove_from_room(rooms, conversation, entry.conn.id);
+            }
+        }
+    }
+
+    /// Delivers a conversation event to every subscriber. Returns how many received it.
+    pub fn broadcast(&self, conversation: ConversationId, seq: Seq, frame: &Frame) -> usize {
+        let inner = self.read();
+        let Some(subscribers) = inner.rooms.get(&conversation) else {
+            return 0;
+        };
+        subscribers
+            .iter()
+            .filter(|conn| {
+                conn.offer(Outbound::Event {
+                    conversation,
+                    seq,
+                    frame: frame.clone(),
+                })
+            })
+            .count()
+    }
+
+    /// Delivers an ephemeral frame to a conversation's subscribers except one person's connections.
+    pub fn broadcast_except(&self, conversation: ConversationId, except: UserId, frame: &Frame) {
+        let inner = self.read();
+        let Some(subscribers) = inner.rooms.get(&conversation) else {
+            return;
+        };
+        for conn in subscribers.iter().filter(|c| c.user != except) {
+            conn.offer(Outbound::Frame(frame.clone()));
+        }
+    }
+
+    /// Delivers to every connection of one person.
+    pub fn to_user(&self, user: UserId, item: &Outbound) {
+        let inner = self.read();
+        for entry in inner.users.get(&user).into_iter().flatten() {
+            entry.conn.offer(item.clone());
+        }
+    }
+
+    /// Whether a connection receives a conversation (it is a member).
+    pub fn is_subscribed(&self, conn: &Conn, conversation: ConversationId) -> bool {
+        let inner = self.read();
+        inner
+            .users
+            .get(&conn.user)
+            .and_then(|v| v.iter().find(|c| c.conn.id == conn.id))
+            .is_some_and(|c| c.rooms.contains(&conversation))
+    }
+
+    /// Closes a person's connections: those of one session (`Some(hash)`), or all but one (`keep`), or all.
+    pub fn kick_user(&self, user: UserId, sessions: Sessions<'_>, code: u16) {
+        let inner = self.read();
+        for entry in inner.users.get(&user).into_iter().flatten() {
+            let hash = entry.conn.token_hash.as_str();
+            let hit = match sessions {
+                Sessions::All => true,
+                Sessions::Only(only) => hash == only,
+                Sessions::AllBut(keep) => hash != keep,
+            };
+            if hit {
+                entry.conn.kick(code);
+            }
+        }
+    }
+
+    /// How many connections this node holds.
+    pub fn connection_count(&self) -> usize {
+        self.read().users.values().map(Vec::len).sum()
+    }
+}
+
+fn remove_from_room(
+    rooms: &mut HashMap<ConversationId, Vec<Arc<Conn>>>,
+    conversation: ConversationId,
+    id: ConnId,
+) {
+    if let Some(list) = rooms.get_mut(&conversation) {
+        list.retain(|c| c.id != id);
+        if list.is_empty() {
+            rooms.remove(&conversation);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conn(
+        registry: &Registry,
+        user: i64,
+        capacity: usize,
+    ) -> (Arc<Conn>, mpsc::Receiver<Outbound>) {
+        let (tx, rx) = mpsc::channel(capacity);
+        let conn = Arc::new(Conn::new(
+            registry.next_conn_id(),
+            UserId(user),
+            String::new(),
+            tx,
+        ));
+        registry.attach(conn.clone());
+        (conn, rx)
+    }
+
+    #[test]
+    fn membership_changes_during_the_initial_read_are_not_lost() {
+        let registry = Registry::default();
+        let (a, mut rx) = conn(&registry, 1, 8);
+        // The session read memberships {10, 11}; meanwhile the person left 11 and joined 12.
+        registry.member_left(ConversationId(11), UserId(1));
+        registry.member_joined(ConversationId(12), UserId(1));
+        registry.subscribe_initial(&a, &[ConversationId(10), ConversationId(11)]);
+        assert!(registry.is_subscribed(&a, ConversationId(10)));
+        assert!(!registry.is_subscribed(&a, ConversationId(11)));
+        assert!(registry.is_subscribed(&a, ConversationId(12)));
+        assert_eq!(
+            registry.broadcast(ConversationId(11), 1, &Bytes::from_static(b"{}")),
+            0
+        );
+        assert_eq!(
+            registry.broadcast(ConversationId(12), 1, &Bytes::from_static(b"{}")),
+            1
+        );
+        assert!(matches!(rx.try_recv(), Ok(Outbound::Event { seq: 1, .. })));
+    }
+
+    #[test]
+    fn a_full_outbox_kicks_only_that_connection() {
+        let registry = Registry::default();
+        let (slow, _slow_rx) = conn(&registry, 1, 1);
+        let (fast, mut fast_rx) = conn(&registry, 2, 8);
+        registry.subscribe_initial(&slow, &[ConversationId(1)]);
+        registry.subscribe_initial(&fast, &[ConversationId(1)]);
+        let frame = Bytes::from_static(b"{}");
+        assert_eq!(registry.broadcast(ConversationId(1), 1, &frame), 2);
+        assert_eq!(registry.broadcast(ConversationId(1), 2, &frame), 1);
+        assert!(slow.kicked().is_cancelled());
+        assert_eq!(slow.close_code(), close::TRY_AGAIN_LATER);
+        assert!(!fast.kicked().is_cancelled());
+        assert!(fast_rx.try_recv().is_ok() && fast_rx.try_recv().is_ok());
+    }
+
+    #[test]
+    fn detach_removes_the_connection_from_its_rooms() {
+        let registry = Registry::default();
+        let (a, _rx) = conn(&registry, 1, 8);
+        registry.subscribe_initial(&a, &[ConversationId(1)]);
+        registry.detach(&a);
+        assert_eq!(
+            registry.broadcast(ConversationId(1), 1, &Bytes::from_static(b"{}")),
+            0
+        );
+        assert_eq!(registry.connection_count(), 0);
+    }
+}

@@ -1,0 +1,165 @@
+//! The writer: the one task per node that writes conversation events, committing them in groups.
+//!
+//! Under load, operations queue while a commit is in flight and the next transaction takes them all ("group
+//! commit"): one fsync serves many messages, and each is still acknowledged only after its commit. Each operation
+//! runs in a savepoint, so a refused one leaves the rest of its group alone. After the commit the writer applies the
+//! effects in order — subscriptions, then events (serialized once, shared by every recipient), then
+//! unsubscriptions and notices — and only then answers the requesters.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::Shared;
+use super::ops::{self, Effects, Notice, Op, OpError, Reply};
+use super::registry::Outbound;
+use crate::protocol::{ErrorCode, Refusal, ServerEvent, UserId};
+use crate::store::{StoreError, WriteConn};
+
+/// Most operations in one transaction: bounds the latency the last of a group waits.
+const MAX_GROUP: usize = 256;
+
+pub(super) struct Job {
+    pub actor: UserId,
+    pub op: Op,
+    pub reply: ReplyTo,
+}
+
+/// Where a job's answer goes.
+pub(super) type ReplyTo = oneshot::Sender<Result<Reply, Refusal>>;
+
+pub(super) async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
+    let mut group = Vec::with_capacity(MAX_GROUP);
+    // Ends when every sender is gone: the node is shutting down and every session has ended.
+    while jobs.recv_many(&mut group, MAX_GROUP).await > 0 {
+        let started = Instant::now();
+        let size = group.len();
+        commit_group(&mut conn, std::mem::take(&mut group), &shared).await;
+        metrics::histogram!("engawa_commit_group_size").record(size as f64);
+        metrics::histogram!("engawa_commit_seconds").record(started.elapsed().as_secs_f64());
+    }
+    tracing::debug!("writer stopped");
+}
+
+async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
+    let now = crate::now_ms();
+    let mut answers: Vec<(ReplyTo, Result<(Reply, Effects), Refusal>)> =
+        Vec::with_capacity(group.len());
+    let outcome: Result<(), StoreError> = async {
+        let mut tx = conn.begin().await?;
+        for job in group {
+            tx.savepoint().await?;
+            let name = job.op.name();
+            match ops::apply(&mut tx, job.actor, job.op, now).await {
+                Ok(done) => {
+                    tx.release_savepoint().await?;
+                    answers.push((job.reply, Ok(done)));
+                }
+                Err(OpError::Refused(refusal)) => {
+                    tx.rollback_to_savepoint().await?;
+                    answers.push((job.reply, Err(refusal)));
+                }
+                Err(OpError::Store(error)) => {
+                    tracing::error!(op = name, %error, "operation failed");
+                    tx.rollback_to_savepoint().await?;
+                    answers.push((job.reply, Err(ErrorCode::Internal.into())));
+                }
+            }
+        }
+        tx.commit().await
+    }
+    .await;
+    if let Err(error) = outcome {
+        tracing::error!(%error, "write transaction failed; answering its group with `internal`");
+        for (reply, _) in answers {
+            // The requester may have gone (socket closed); then no one waits for the answer.
+            let _ = reply.send(Err(ErrorCode::Internal.into()));
+        }
+        reconnect(conn, shared).await;
+        return;
+    }
+    for (reply, result) in answers {
+        let answer = result.map(|(reply, effects)| {
+            deliver(shared, effects);
+            reply
+        });
+        // As above: a requester that went away needs no answer; the effects are already delivered.
+        let _ = reply.send(answer);
+    }
+}
+
+/// Applies a committed operation's effects to this node's connections.
+fn deliver(shared: &Shared, effects: Effects) {
+    let registry = &shared.registry;
+    for (conversation, user) in effects.subscribe {
+        registry.member_joined(conversation, user);
+    }
+    for event in effects.events {
+        let started = Instant::now();
+        let (conversation, seq) = (event.conversation, event.seq);
+        if matches!(event.body, crate::protocol::EventBody::Message { .. }) {
+            metrics::counter!("engawa_messages_sent_total").increment(1);
+        }
+        let frame = super::encode(&ServerEvent::Event(Box::new(event)));
+        let delivered = registry.broadcast(conversation, seq, &frame);
+        metrics::counter!("engawa_events_delivered_total").increment(delivered as u64);
+        metrics::histogram!("engawa_fanout_seconds").record(started.elapsed().as_secs_f64());
+    }
+    for (conversation, user) in effects.unsubscribe {
+        registry.member_left(conversation, user);
+    }
+    for notice in effects.notices {
+        match notice {
+            Notice::Membership {
+                user,
+                conversation,
+                change,
+            } => registry.to_user(
+                user,
+                &Outbound::Membership {
+                    conversation,
+                    change,
+                },
+            ),
+            Notice::Mentioned {
+                user,
+                conversation,
+                message,
+                seq,
+                by,
+            } => {
+                let frame = super::encode(&ServerEvent::Mentioned {
+                    conversation,
+                    message,
+                    seq,
+                    by,
+                });
+                registry.to_user(user, &Outbound::Frame(frame));
+            }
+        }
+    }
+}
+
+/// After a failed transaction: keep the connection if it still answers, else open a new one, retrying with backoff
+/// until the database is back (requests meanwhile queue, bounded, and get `unavailable` when the queue is full).
+async fn reconnect(conn: &mut WriteConn, shared: &Shared) {
+    if conn.ping().await.is_ok() {
+        return;
+    }
+    let mut delay = Duration::from_millis(100);
+    loop {
+        match shared.store.write_conn().await {
+            Ok(fresh) => {
+                *conn = fresh;
+                tracing::info!("writer reconnected to the database");
+                return;
+            }
+            Err(error) => {
+                tracing::error!(%error, ?delay, "writer cannot reach the database");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
+}

@@ -1,0 +1,671 @@
+//! One task per WebSocket: the handshake, then one `select!` loop over the socket, the outbox, pending answers,
+//! the heartbeat, the hub's close requests and shutdown.
+//!
+//! The socket is abstract ([`WsIn`], [`WsOut`]): `http` adapts axum's WebSocket to it, so this module names no
+//! web framework.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::stream::FuturesOrdered;
+use futures_util::{Sink, SinkExt, Stream, StreamExt};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
+
+use crate::auth::{self, Authed};
+use crate::hub::{self, Conn, Frame, Hub, Op, Outbound, Replay};
+use crate::i18n::{I18n, Locale};
+use crate::protocol::{
+    AckResult, ClientMsg, ConversationId, ErrorCode, Limits, PROTOCOL_VERSION, Ready, Refusal,
+    ResumePoint, Seq, ServerEvent,
+};
+
+/// Server pings this often; under common proxy idle timeouts (60 s).
+const HEARTBEAT: Duration = Duration::from_secs(25);
+/// A connection silent this long (no frame, no pong) is dead and reaped.
+const DEAD_AFTER: Duration = Duration::from_secs(60);
+/// The first frame (`hello`) must arrive within this.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long to wait for the peer's close frame after sending ours.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Requests a connection may have waiting for answers; beyond it the session stops reading (back-pressure).
+const MAX_IN_FLIGHT: usize = 64;
+/// Typing notices forwarded per person and conversation at most this often.
+const TYPING_INTERVAL: Duration = Duration::from_secs(3);
+
+/// Close codes (documented in `docs/protocol.md`).
+pub mod close {
+    pub const NORMAL: u16 = 1000;
+    pub const INVALID_UTF8: u16 = 1007;
+    pub const TOO_BIG: u16 = 1009;
+    pub const SERVICE_RESTART: u16 = 1012;
+    pub const UNAUTHENTICATED: u16 = 4001;
+    pub const UNSUPPORTED_PROTOCOL: u16 = 4002;
+    pub use crate::hub::registry::close::{SESSION_REVOKED, TRY_AGAIN_LATER};
+    /// The hello did not arrive in time.
+    pub const HELLO_TIMEOUT: u16 = 4008;
+}
+
+/// A frame from the client, as the transport delivers it.
+#[derive(Debug)]
+pub enum WsIn {
+    Text(bytes::Bytes),
+    Binary,
+    Ping,
+    Pong,
+    Close,
+}
+
+/// A frame to the client.
+#[derive(Debug)]
+pub enum WsOut {
+    Text(Frame),
+    Ping,
+    Close(u16, &'static str),
+}
+
+/// Why reading failed.
+#[derive(Debug)]
+pub enum WsReadError {
+    /// A frame or message over the size limit.
+    TooBig,
+    /// A text frame that is not UTF-8.
+    InvalidUtf8,
+    /// The transport failed (reset, protocol violation).
+    Other(String),
+}
+
+/// Everything a session needs from its node.
+#[derive(Clone)]
+pub struct SessionCtx {
+    pub hub: Hub,
+    pub i18n: Arc<I18n>,
+    pub shutdown: CancellationToken,
+    pub limits: Limits,
+}
+
+/// What the upgrade request told about the client.
+pub struct Upgrade {
+    /// Authenticated from the session cookie, when the browser sent one.
+    pub cookie_auth: Option<Authed>,
+    pub accept_language: Option<String>,
+}
+
+/// Runs a connection to its end.
+pub async fn run<S>(socket: S, ctx: SessionCtx, upgrade: Upgrade)
+where
+    S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
+{
+    let conn_id = ctx.hub.registry().next_conn_id();
+    let span = tracing::info_span!("session", conn = conn_id, user = tracing::field::Empty);
+    async move {
+        let mut session = Session {
+            socket,
+            locale: ctx
+                .i18n
+                .negotiate_header(upgrade.accept_language.as_deref(), None),
+            accept_language: upgrade.accept_language,
+            ctx,
+            last_heard: Instant::now(),
+        };
+        let end = session.run(conn_id, upgrade.cookie_auth).await;
+        session.close(end).await;
+    }
+    .instrument(span)
+    .await;
+}
+
+/// Why and how a session ends.
+#[derive(Debug, Clone, Copy)]
+struct End {
+    code: u16,
+    reason: &'static str,
+    /// Whether to send our close frame (not when the transport is already gone).
+    send_close: bool,
+}
+
+impl End {
+    fn close(code: u16, reason: &'static str) -> End {
+        End {
+            code,
+            reason,
+            send_close: true,
+        }
+    }
+
+    fn gone() -> End {
+        End {
+            code: close::NORMAL,
+            reason: "",
+            send_close: false,
+        }
+    }
+}
+
+struct Session<S> {
+    socket: S,
+    ctx: SessionCtx,
+    locale: Locale,
+    accept_language: Option<String>,
+    last_heard: Instant,
+}
+
+type Answer = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<ServerEvent, (Option<String>, Refusal)>> + Send>,
+>;
+
+/// Per-connection delivery state of the main loop.
+struct Live {
+    conn: Arc<Conn>,
+    outbox: mpsc::Receiver<Outbound>,
+    /// The highest seq delivered per conversation: later duplicates are dropped, gaps are filled from the store.
+    delivered: HashMap<ConversationId, Seq>,
+    answers: FuturesOrdered<Answer>,
+    typing_sent: HashMap<ConversationId, Instant>,
+}
+
+impl<S> Session<S>
+where
+    S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
+{
+    async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Authed>) -> End {
+        let (authed, resume) = match self.handshake(cookie_auth).await {
+            Ok(done) => done,
+            Err(end) => return end,
+        };
+        tracing::Span::current().record("user", authed.user.id.0);
+        self.locale = self
+            .ctx
+            .i18n
+            .negotiate_header(self.accept_language.as_deref(), Some(&authed.user.locale));
+
+        let (tx, outbox) = mpsc::channel(self.ctx.hub.limits().outbox);
+        let conn = Arc::new(Conn::new(
+            conn_id,
+            authed.user.id,
+            authed.token_hash.clone(),
+            tx,
+        ));
+        let registry = self.ctx.hub.registry();
+        registry.attach(conn.clone());
+        let end = self.serve(authed, resume, conn.clone(), outbox).await;
+        self.ctx.hub.registry().detach(&conn);
+        end
+    }
+
+    /// Waits for `hello`, authenticates, and returns the person and their resume points.
+    async fn handshake(
+        &mut self,
+        cookie_auth: Option<Authed>,
+    ) -> Result<(Authed, Vec<ResumePoint>), End> {
+        let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
+        loop {
+            let frame = tokio::select! {
+                frame = self.socket.next() => frame,
+                () = tokio::time::sleep_until(deadline) => return Err(End::close(close::HELLO_TIMEOUT, "hello timeout")),
+                () = self.ctx.shutdown.cancelled() => return Err(End::close(close::SERVICE_RESTART, "restart")),
+            };
+            let text = match self.read_frame(frame).await? {
+                Some(text) => text,
+                None => continue,
+            };
+            match self.parse(&text).await {
+                Some(ClientMsg::Hello {
+                    protocol,
+                    token,
+                    resume,
+                }) => {
+                    if protocol != PROTOCOL_VERSION {
+                        let refusal = Refusal::from(ErrorCode::UnsupportedProtocol)
+                            .arg("version", i64::from(PROTOCOL_VERSION));
+                        self.send_error(None, refusal).await?;
+                        return Err(End::close(
+                            close::UNSUPPORTED_PROTOCOL,
+                            "unsupported protocol",
+                        ));
+                    }
+                    let authed = match (token, cookie_auth) {
+                        (Some(token), _) => {
+                            auth::authenticate(self.ctx.hub.store(), &token, crate::now_ms())
+                                .await
+                                .map_err(|e| e.code())
+                        }
+                        (None, Some(authed)) => Ok(authed),
+                        (None, None) => Err(ErrorCode::Unauthenticated),
+                    };
+                    return match authed {
+                        Ok(authed) => Ok((authed, resume)),
+                        Err(code) => {
+                            self.send_error(None, code.into()).await?;
+                            Err(End::close(close::UNAUTHENTICATED, "unauthenticated"))
+                        }
+                    };
+                }
+                Some(other) => {
+                    self.send_error(
+                        other.reference().map(str::to_owned),
+                        ErrorCode::HelloExpected.into(),
+                    )
+                    .await?;
+                }
+                None => {}
+            }
+        }
+    }
+
+    async fn serve(
+        &mut self,
+        authed: Authed,
+        resume: Vec<ResumePoint>,
+        conn: Arc<Conn>,
+        outbox: mpsc::Receiver<Outbound>,
+    ) -> End {
+        let user = authed.user.id;
+        let hub = self.ctx.hub.clone();
+        let mut live = Live {
+            conn: conn.clone(),
+            outbox,
+            delivered: HashMap::new(),
+            answers: FuturesOrdered::new(),
+            typing_sent: HashMap::new(),
+        };
+
+        // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
+        let ids = match hub.store().conversation_ids_of(user).await {
+            Ok(ids) => ids,
+            Err(error) => return self.internal_end(error).await,
+        };
+        hub.registry().subscribe_initial(&conn, &ids);
+        let conversations = match hub.store().conversations_of(user).await {
+            Ok(list) => list,
+            Err(error) => return self.internal_end(error).await,
+        };
+        for summary in &conversations {
+            live.delivered.insert(summary.id, summary.last_seq);
+        }
+        let ready = ServerEvent::Ready(Box::new(Ready {
+            protocol: PROTOCOL_VERSION,
+            user: authed.user,
+            locale: self.locale.tag().to_owned(),
+            conversations,
+            limits: self.ctx.limits.clone(),
+        }));
+        if let Err(end) = self.send_event(&ready).await {
+            return end;
+        }
+        if let Err(end) = self.resume(&mut live, &resume).await {
+            return end;
+        }
+
+        let mut heartbeat =
+            tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
+        loop {
+            let step = tokio::select! {
+                biased;
+                () = self.ctx.shutdown.cancelled() => Err(End::close(close::SERVICE_RESTART, "service restart")),
+                () = conn.kicked().cancelled() => Err(End::close(conn.close_code(), "closed by server")),
+                Some(answer) = live.answers.next() => self.send_answer(answer).await,
+                Some(item) = live.outbox.recv() => self.deliver(&mut live, item).await,
+                frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
+                    match self.read_frame(frame).await {
+                        Ok(Some(text)) => self.handle(&mut live, &text).await,
+                        Ok(None) => Ok(()),
+                        Err(end) => Err(end),
+                    }
+                }
+                _ = heartbeat.tick() => {
+                    if self.last_heard.elapsed() > DEAD_AFTER {
+                        Err(End::gone())
+                    } else {
+                        self.send(WsOut::Ping).await
+                    }
+                }
+            };
+            if let Err(end) = step {
+                return end;
+            }
+        }
+    }
+
+    async fn internal_end(&mut self, error: crate::store::StoreError) -> End {
+        tracing::error!(%error, "cannot start the session");
+        let end = End::close(1011, "internal error");
+        match self.send_error(None, ErrorCode::Internal.into()).await {
+            Ok(()) => end,
+            Err(gone) => gone,
+        }
+    }
+
+    /// Turns a transport frame into text to parse, answering what needs no parsing. `Ok(None)`: nothing to parse.
+    async fn read_frame(
+        &mut self,
+        frame: Option<Result<WsIn, WsReadError>>,
+    ) -> Result<Option<bytes::Bytes>, End> {
+        self.last_heard = Instant::now();
+        match frame {
+            None | Some(Ok(WsIn::Close)) => Err(End::gone()),
+            Some(Ok(WsIn::Text(text))) => Ok(Some(text)),
+            Some(Ok(WsIn::Ping | WsIn::Pong)) => Ok(None),
+            Some(Ok(WsIn::Binary)) => {
+                self.send_error(None, ErrorCode::BinaryNotSupported.into())
+                    .await?;
+                Ok(None)
+            }
+            Some(Err(WsReadError::TooBig)) => Err(End::close(close::TOO_BIG, "message too big")),
+            Some(Err(WsReadError::InvalidUtf8)) => {
+                Err(End::close(close::INVALID_UTF8, "invalid UTF-8"))
+            }
+            Some(Err(WsReadError::Other(error))) => {
+                tracing::debug!(%error, "transport error");
+                Err(End::gone())
+            }
+        }
+    }
+
+    /// Parses a client frame, answering parse errors itself.
+    async fn parse(&mut self, text: &[u8]) -> Option<ClientMsg> {
+        match serde_json::from_slice::<ClientMsg>(text) {
+            Ok(msg) => Some(msg),
+            Err(error) => {
+                let refusal = if error.is_syntax() || error.is_eof() {
+                    Refusal::from(ErrorCode::InvalidJson)
+                } else {
+                    Refusal::from(ErrorCode::InvalidMessage).arg("detail", error.to_string())
+                };
+                // Echo the request's ref when the frame is JSON with a string `ref`, so the client can match it.
+                let reference = serde_json::from_slice::<serde_json::Value>(text)
+                    .ok()
+                    .and_then(|v| v.get("ref").and_then(|r| r.as_str()).map(str::to_owned));
+                // A closed socket shows up on the next read.
+                if self.send_error(reference, refusal).await.is_err() {
+                    tracing::debug!("peer gone while answering a bad frame");
+                }
+                None
+            }
+        }
+    }
+
+    async fn handle(&mut self, live: &mut Live, text: &[u8]) -> Result<(), End> {
+        let Some(msg) = self.parse(text).await else {
+            return Ok(());
+        };
+        let hub = self.ctx.hub.clone();
+        let user = live.conn.user;
+        let reference = msg.reference().map(str::to_owned);
+        let op = match msg {
+            ClientMsg::Hello { .. } => {
+                return self.send_error(None, ErrorCode::HelloExpected.into()).await;
+            }
+            ClientMsg::Ping { reference } => {
+                return self.send_event(&ServerEvent::Pong { reference }).await;
+            }
+            ClientMsg::Typing { conversation } => {
+                let now = Instant::now();
+                let due = live
+                    .typing_sent
+                    .get(&conversation)
+                    .is_none_or(|at| now.duration_since(*at) >= TYPING_INTERVAL);
+                if due {
+                    live.typing_sent.insert(conversation, now);
+                    hub.typing(&live.conn, conversation);
+                }
+                return Ok(());
+            }
+            ClientMsg::Resume {
+                reference,
+                conversations,
+            } => {
+                self.resume(live, &conversations).await?;
+                return self
+                    .send_event(&ServerEvent::Ack {
+                        reference,
+                        result: AckResult::Done { seq: None },
+                    })
+                    .await;
+            }
+            ClientMsg::History {
+                reference,
+                conversation,
+                before,
+                after,
+                limit,
+            } => {
+                live.answers.push_back(Box::pin(async move {
+                    match hub.history(user, conversation, before, after, limit).await {
+                        Ok(page) => Ok(ServerEvent::History { reference, page }),
+                        Err(refusal) => Err((Some(reference), refusal)),
+                    }
+                }));
+                return Ok(());
+            }
+            ClientMsg::MarkRead {
+                reference,
+                conversation,
+                seq,
+            } => {
+                live.answers.push_back(Box::pin(async move {
+                    match hub.mark_read(user, conversation, seq).await {
+                        Ok((seq, unread, mentions)) => Ok(ServerEvent::ReadMarker {
+                            reference: Some(reference),
+                            conversation,
+                            seq,
+                            unread,
+                            mentions,
+                        }),
+                        Err(refusal) => Err((Some(reference), refusal)),
+                    }
+                }));
+                return Ok(());
+            }
+            ClientMsg::SendMessage {
+                conversation,
+                client_id,
+                body,
+                lang,
+                reply_to,
+                ..
+            } => Op::Send {
+                conversation,
+                client_id,
+                body,
+                lang,
+                reply_to,
+            },
+            ClientMsg::EditMessage {
+                message,
+                body,
+                lang,
+                ..
+            } => Op::Edit {
+                message,
+                body,
+                lang,
+            },
+            ClientMsg::DeleteMessage { message, .. } => Op::Delete { message },
+            ClientMsg::AddReaction { message, emoji, .. } => Op::React {
+                message,
+                emoji,
+                add: true,
+            },
+            ClientMsg::RemoveReaction { message, emoji, .. } => Op::React {
+                message,
+                emoji,
+                add: false,
+            },
+            ClientMsg::CreateChannel {
+                name,
+                topic,
+                visibility,
+                languages,
+                ..
+            } => Op::CreateChannel {
+                name,
+                topic,
+                visibility,
+                languages,
+            },
+            ClientMsg::JoinChannel { conversation, .. } => Op::Join { conversation },
+            ClientMsg::Leave { conversation, .. } => Op::Leave { conversation },
+            ClientMsg::Invite {
+                conversation,
+                user: invitee,
+                ..
+            } => Op::Invite {
+                conversation,
+                user: invitee,
+            },
+            ClientMsg::OpenDirect { users, .. } => Op::OpenDirect { users },
+        };
+        let reference = reference.unwrap_or_default();
+        match hub.submit(user, op) {
+            Ok(pending) => {
+                live.answers.push_back(Box::pin(async move {
+                    match pending.await {
+                        Ok(result) => Ok(ServerEvent::Ack { reference, result }),
+                        Err(refusal) => Err((Some(reference), refusal)),
+                    }
+                }));
+                Ok(())
+            }
+            Err(refusal) => self.send_error(Some(reference), refusal).await,
+        }
+    }
+
+    /// Replays what the client missed, per conversation, or tells it to resync.
+    async fn resume(&mut self, live: &mut Live, points: &[ResumePoint]) -> Result<(), End> {
+        for point in points {
+            match self
+                .ctx
+                .hub
+                .replay(live.conn.user, point.conversation, point.seq)
+                .await
+            {
+                Ok(Replay::Events(events)) => {
+                    for event in events {
+                        let seq = event.seq;
+                        self.send_event(&ServerEvent::Event(Box::new(event)))
+                            .await?;
+                        let entry = live.delivered.entry(point.conversation).or_insert(seq);
+                        *entry = (*entry).max(seq);
+                    }
+                }
+                Ok(Replay::Resync(seq)) => {
+                    self.send_event(&ServerEvent::Resync {
+                        conversation: point.conversation,
+                        seq,
+                    })
+                    .await?;
+                    let entry = live.delivered.entry(point.conversation).or_insert(seq);
+                    *entry = (*entry).max(seq);
+                }
+                Err(refusal) => self.send_error(None, refusal).await?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Delivers one item from the outbox, in seq order, without duplicates or gaps.
+    async fn deliver(&mut self, live: &mut Live, item: Outbound) -> Result<(), End> {
+        match item {
+            Outbound::Event {
+                conversation,
+                seq,
+                frame,
+            } => {
+                let last = live.delivered.get(&conversation).copied();
+                if last.is_some_and(|last| seq <= last) {
+                    return Ok(());
+                }
+                if let Some(last) = last.filter(|last| seq > last + 1) {
+                    match self.ctx.hub.events_between(conversation, last, seq).await {
+                        Ok(missing) => {
+                            for event in missing {
+                                self.send_event(&ServerEvent::Event(Box::new(event)))
+                                    .await?;
+                            }
+                        }
+                        Err(refusal) => {
+                            tracing::error!(?refusal, %conversation, "cannot fill a gap")
+                        }
+                    }
+                }
+                live.delivered.insert(conversation, seq);
+                self.send(WsOut::Text(frame)).await
+            }
+            Outbound::Frame(frame) => self.send(WsOut::Text(frame)).await,
+            Outbound::Membership {
+                conversation,
+                change,
+            } => {
+                use crate::protocol::MembershipChange;
+                let summary = match change {
+                    MembershipChange::Left => {
+                        live.delivered.remove(&conversation);
+                        None
+                    }
+                    MembershipChange::Joined | MembershipChange::Invited => self
+                        .ctx
+                        .hub
+                        .summary(live.conn.user, conversation)
+                        .await
+                        .ok(),
+                };
+                self.send_event(&ServerEvent::Membership {
+                    conversation,
+                    change,
+                    summary,
+                })
+                .await
+            }
+        }
+    }
+
+    async fn send_answer(
+        &mut self,
+        answer: Result<ServerEvent, (Option<String>, Refusal)>,
+    ) -> Result<(), End> {
+        match answer {
+            Ok(event) => self.send_event(&event).await,
+            Err((reference, refusal)) => self.send_error(reference, refusal).await,
+        }
+    }
+
+    async fn send_error(&mut self, reference: Option<String>, refusal: Refusal) -> Result<(), End> {
+        let body = self.ctx.i18n.error_body(&self.locale, reference, refusal);
+        self.send_event(&ServerEvent::Error(body)).await
+    }
+
+    async fn send_event(&mut self, event: &ServerEvent) -> Result<(), End> {
+        self.send(WsOut::Text(hub::encode(event))).await
+    }
+
+    async fn send(&mut self, out: WsOut) -> Result<(), End> {
+        self.socket.send(out).await.map_err(|_| End::gone())
+    }
+
+    /// Sends our close frame and waits (bounded) for the peer's, so that the closing handshake completes.
+    async fn close(&mut self, end: End) {
+        if !end.send_close {
+            return;
+        }
+        if self
+            .socket
+            .send(WsOut::Close(end.code, end.reason))
+            .await
+            .is_err()
+        {
+            return;
+        }
+        let drain = async {
+            while let Some(Ok(frame)) = self.socket.next().await {
+                if matches!(frame, WsIn::Close) {
+                    break;
+                }
+            }
+        };
+        // A peer that never answers our close is cut off after the timeout; nothing else to do with it.
+        let _ = tokio::time::timeout(CLOSE_TIMEOUT, drain).await;
+    }
+}

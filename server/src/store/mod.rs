@@ -1,0 +1,693 @@
+//! The database: the source of truth.
+//!
+//! One SQL text serves both backends: queries use `$1`-style parameters, which SQLite and PostgreSQL both accept,
+//! and only portable SQL (`RETURNING`, `ON CONFLICT`, sub-selects). What differs per backend lives here and nowhere
+//! else: the migrations (`migrations/<backend>/`), connection setup and how a write transaction begins.
+//!
+//! Reads go through a pool. Writes that create conversation events go through one dedicated connection per node
+//! ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
+
+mod rows;
+mod tx;
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{
+    AnyConnection, AnyPool, AssertSqlSafe, ConnectOptions, Connection, Executor, Row, SqlSafeStr,
+};
+
+use crate::protocol::{
+    ConversationId, ConversationSummary, HistoryPage, Message, MessageId, Millis, Profile, Role,
+    Seq, UserId,
+};
+
+pub use rows::{ConversationRow, MessageRow, UserRow};
+pub use tx::{MemberRole, NewConversation, Tx};
+
+/// Plumbing failures of the database. Users never see these; they get `internal`.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored JSON is malformed: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("stored value is malformed: {0}")]
+    Malformed(String),
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which engine a URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn of(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+
+    /// How the writer begins a transaction: SQLite takes the write lock up front so that a read-then-write
+    /// transaction never fails with `SQLITE_BUSY` half way.
+    fn begin_write(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        }
+    }
+}
+
+/// The handle to the database. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    /// For reads and for single-statement writes that create no conversation event (sessions, read markers).
+    pool: AnyPool,
+    backend: Backend,
+    url: String,
+}
+
+/// The connection that writes conversation events. Exactly one per node, owned by the hub's writer task.
+pub struct WriteConn {
+    conn: AnyConnection,
+    backend: Backend,
+}
+
+/// The default database when none is configured: SQLite under the data directory.
+pub fn default_url(data_dir: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", data_dir.join("engawa.db").display())
+}
+
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+                              PRAGMA busy_timeout = 10000;";
+
+impl Store {
+    /// Connects, creating the SQLite file and its directory if needed, and applies pending migrations.
+    pub async fn open(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url).ok_or_else(|| {
+            StoreError::Malformed(format!(
+                "unsupported database URL (sqlite: or postgres://): {url}"
+            ))
+        })?;
+        if let Some(dir) = sqlite_dir(url).filter(|_| backend == Backend::Sqlite) {
+            std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(SQLITE_PRAGMAS).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        let store = Store {
+            pool,
+            backend,
+            url: url.to_owned(),
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let sql: &'static str = match self.backend {
+            Backend::Sqlite => include_str!("../../migrations/sqlite/0001_init.sql"),
+            Backend::Postgres => include_str!("../../migrations/postgres/0001_init.sql"),
+        };
+        let migrator = Migrator::with_migrations(vec![Migration::new(
+            1,
+            Cow::Borrowed("init"),
+            MigrationType::Simple,
+            sql.into_sql_str(),
+            false,
+        )]);
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Opens the node's one event-writing connection.
+    pub async fn write_conn(&self) -> Result<WriteConn> {
+        let mut conn = AnyConnectOptions::from_str(&self.url)?
+            .disable_statement_logging()
+            .connect()
+            .await?;
+        if self.backend == Backend::Sqlite {
+            conn.execute(SQLITE_PRAGMAS).await?;
+        }
+        Ok(WriteConn {
+            conn,
+            backend: self.backend,
+        })
+    }
+
+    /// Whether the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    // --- people -------------------------------------------------------------------------------------------------
+
+    pub async fn insert_user(&self, new: &NewUser<'_>) -> Result<Option<UserRow>> {
+        let row = sqlx::query(
+            "INSERT INTO users (username, username_key, display_name, password_hash, role, locale, \
+             languages_spoken, languages_learning, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9) \
+             ON CONFLICT (username_key) DO NOTHING RETURNING id",
+        )
+        .bind(new.username)
+        .bind(new.username_key)
+        .bind(new.display_name)
+        .bind(new.password_hash)
+        .bind(new.role.as_str())
+        .bind(new.locale)
+        .bind(serde_json::to_string(new.languages_spoken)?)
+        .bind(serde_json::to_string(new.languages_learning)?)
+        .bind(new.now)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => self.user(UserId(row.try_get(0)?)).await,
+            None => Ok(None),
+        }
+    }
+
+    pub async fn user(&self, id: UserId) -> Result<Option<UserRow>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {} FROM users WHERE id = $1",
+            rows::USER_COLUMNS
+        )))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| UserRow::from_row(&r)).transpose()
+    }
+
+    pub async fn user_by_key(&self, username_key: &str) -> Result<Option<UserRow>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {} FROM users WHERE username_key = $1",
+            rows::USER_COLUMNS
+        )))
+        .bind(username_key)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| UserRow::from_row(&r)).transpose()
+    }
+
+    /// People whose username or display name starts with `prefix` (case-insensitive), by username.
+    pub async fn search_users(&self, prefix: &str, limit: u32) -> Result<Vec<Profile>> {
+        let pattern = format!("{}%", prefix.to_lowercase().replace(['%', '_', '\\'], ""));
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {} FROM users WHERE active = 1 AND (username_key LIKE $1 OR LOWER(display_name) LIKE $1) \
+             ORDER BY username_key LIMIT $2",
+            rows::USER_COLUMNS
+        )))
+        .bind(pattern)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| UserRow::from_row(r).map(|u| u.profile))
+            .collect()
+    }
+
+    pub async fn update_profile(&self, user: &Profile) -> Result<()> {
+        sqlx::query(
+            "UPDATE users SET display_name = $1, locale = $2, languages_spoken = $3, languages_learning = $4 \
+             WHERE id = $5",
+        )
+        .bind(&user.display_name)
+        .bind(&user.locale)
+        .bind(serde_json::to_string(&user.languages_spoken)?)
+        .bind(serde_json::to_string(&user.languages_learning)?)
+        .bind(user.id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn set_role(&self, user: UserId, role: Role) -> Result<bool> {
+        let done = sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            .bind(role.as_str())
+            .bind(user.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_password_hash(&self, user: UserId, hash: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // --- sessions -----------------------------------------------------------------------------------------------
+
+    pub async fn insert_session(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        now: Millis,
+        expires_at: Millis,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash)
+            .bind(user.0)
+            .bind(now)
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The person a live session belongs to.
+    pub async fn session_user(&self, token_hash: &str, now: Millis) -> Result<Option<UserRow>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+            rows::USER_COLUMNS_U
+        )))
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| UserRow::from_row(&r)).transpose()
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of a person except `keep` (the one making the request, when it stays).
+    pub async fn delete_user_sessions(&self, user: UserId, keep: Option<&str>) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user.0)
+            .bind(keep.unwrap_or(""))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // --- conversations ------------------------------------------------------------------------------------------
+
+    /// Every conversation a person is in, with unread counts, newest activity first.
+    pub async fn conversations_of(&self, user: UserId) -> Result<Vec<ConversationSummary>> {
+        let rows = sqlx::query(AssertSqlSafe(summary_sql(
+            "m.user_id = $1",
+            "ORDER BY c.last_seq DESC, c.id",
+        )))
+        .bind(user.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut summaries = rows
+            .iter()
+            .map(rows::summary_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        self.fill_direct_members(&mut summaries).await?;
+        Ok(summaries)
+    }
+
+    /// One conversation as `user` sees it; `None` when it does not exist or `user` may not see it.
+    pub async fn conversation_for(
+        &self,
+        conversation: ConversationId,
+        user: UserId,
+    ) -> Result<Option<ConversationSummary>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
+             COALESCE(m.read_seq, 0), {unread}, {mentions}, {count}, m.user_id \
+             FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 \
+             WHERE c.id = $1",
+            unread = UNREAD_SQL.replace("m.user_id", "$2"),
+            mentions = MENTIONS_SQL.replace("m.user_id", "$2"),
+            count = COUNT_SQL
+        )))
+        .bind(conversation.0)
+        .bind(user.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut summary = rows::summary_from_row(&row)?;
+        let member: Option<i64> = row.try_get(11)?;
+        summary.joined = member.is_some();
+        if !summary.joined {
+            summary.unread = 0;
+            summary.mentions = 0;
+            let invited = self.is_invited(conversation, user).await?;
+            let visible = summary.kind == crate::protocol::ConversationKind::Channel
+                && (summary.visibility != crate::protocol::Visibility::Private || invited);
+            if !visible {
+                return Ok(None);
+            }
+        }
+        let mut one = vec![summary];
+        self.fill_direct_members(&mut one).await?;
+        Ok(one.pop())
+    }
+
+    /// Channels a person can find: public and invite-only ones, and private ones they are in or invited to.
+    pub async fn discover_channels(&self, user: UserId) -> Result<Vec<ConversationSummary>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
+             COALESCE(m.read_seq, 0), 0, 0, {count}, m.user_id \
+             FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $1 \
+             WHERE c.kind = 'channel' AND (c.visibility <> 'private' OR m.user_id IS NOT NULL \
+               OR EXISTS (SELECT 1 FROM invites i WHERE i.conversation_id = c.id AND i.user_id = $1)) \
+             ORDER BY c.name_key",
+            count = COUNT_SQL
+        )))
+        .bind(user.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let mut summary = rows::summary_from_row(row)?;
+                let member: Option<i64> = row.try_get(11)?;
+                summary.joined = member.is_some();
+                Ok(summary)
+            })
+            .collect()
+    }
+
+    async fn fill_direct_members(&self, summaries: &mut [ConversationSummary]) -> Result<()> {
+        for summary in summaries
+            .iter_mut()
+            .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
+        {
+            summary.members = self.member_ids(summary.id).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn member_ids(&self, conversation: ConversationId) -> Result<Vec<UserId>> {
+        let rows =
+            sqlx::query("SELECT user_id FROM members WHERE conversation_id = $1 ORDER BY user_id")
+                .bind(conversation.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
+    }
+
+    /// The conversations a person is in (ids only).
+    pub async fn conversation_ids_of(&self, user: UserId) -> Result<Vec<ConversationId>> {
+        let rows = sqlx::query("SELECT conversation_id FROM members WHERE user_id = $1")
+            .bind(user.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok(ConversationId(r.try_get(0)?)))
+            .collect()
+    }
+
+    pub async fn is_member(&self, conversation: ConversationId, user: UserId) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 FROM members WHERE conversation_id = $1 AND user_id = $2")
+            .bind(conversation.0)
+            .bind(user.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    async fn is_invited(&self, conversation: ConversationId, user: UserId) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 FROM invites WHERE conversation_id = $1 AND user_id = $2")
+            .bind(conversation.0)
+            .bind(user.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// The conversation a message belongs to, if the message exists.
+    pub async fn message_conversation(&self, message: MessageId) -> Result<Option<ConversationId>> {
+        let row = sqlx::query("SELECT conversation_id FROM messages WHERE id = $1")
+            .bind(message.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(ConversationId(r.try_get(0)?))).transpose()
+    }
+
+    // --- reading messages and events ----------------------------------------------------------------------------
+
+    /// A page of messages as they are now, consistent with `as_of`.
+    pub async fn history(&self, conversation: ConversationId, page: Paging) -> Result<HistoryPage> {
+        // One read transaction, so that the page and `as_of` describe the same moment.
+        let mut tx = self.pool.begin().await?;
+        let as_of: i64 = sqlx::query("SELECT last_seq FROM conversations WHERE id = $1")
+            .bind(conversation.0)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        let limit = i64::from(page.limit) + 1;
+        let sql = match page.direction {
+            Direction::Before(_) => format!(
+                "SELECT {} FROM messages m WHERE m.conversation_id = $1 AND m.seq < $2 ORDER BY m.seq DESC LIMIT $3",
+                rows::MESSAGE_COLUMNS
+            ),
+            Direction::After(_) => format!(
+                "SELECT {} FROM messages m WHERE m.conversation_id = $1 AND m.seq > $2 ORDER BY m.seq ASC LIMIT $3",
+                rows::MESSAGE_COLUMNS
+            ),
+        };
+        let from = match page.direction {
+            Direction::Before(seq) => seq.map_or(i64::MAX, to_i64),
+            Direction::After(seq) => to_i64(seq),
+        };
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(conversation.0)
+            .bind(from)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut messages = rows
+            .iter()
+            .map(MessageRow::from_row)
+            .collect::<Result<Vec<_>>>()?;
+        let has_more = messages.len() as i64 == limit;
+        messages.truncate(page.limit as usize);
+        if matches!(page.direction, Direction::Before(_)) {
+            messages.reverse();
+        }
+        let (lo, hi) = match (messages.first(), messages.last()) {
+            (Some(first), Some(last)) => (first.seq, last.seq),
+            _ => (1, 0),
+        };
+        let reactions = tx::reactions_in(&mut tx, conversation, lo, hi).await?;
+        tx.commit().await?;
+        let messages = messages
+            .into_iter()
+            .map(|m| {
+                let mut message = m.into_message();
+                if !message.deleted {
+                    message.reactions =
+                        rows::group_reactions(reactions.iter().filter(|r| r.0 == message.id));
+                }
+                message
+            })
+            .collect();
+        Ok(HistoryPage {
+            conversation,
+            messages,
+            as_of: as_of as Seq,
+            has_more,
+        })
+    }
+
+    /// The events after `after`, at most `limit`, hydrated as a reader sees them now.
+    pub async fn events_after(
+        &self,
+        conversation: ConversationId,
+        after: Seq,
+        limit: u32,
+    ) -> Result<Vec<crate::protocol::ConversationEvent>> {
+        let mut conn = self.pool.acquire().await?;
+        tx::events_between(&mut conn, conversation, after, Seq::MAX, limit).await
+    }
+
+    /// The newest seq of a conversation.
+    pub async fn last_seq(&self, conversation: ConversationId) -> Result<Option<Seq>> {
+        let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = $1")
+            .bind(conversation.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(r.try_get::<i64, _>(0)? as Seq)).transpose()
+    }
+
+    /// A message's earlier versions, oldest first.
+    pub async fn edits(&self, message: MessageId) -> Result<Vec<(String, String, Millis)>> {
+        let rows = sqlx::query(
+            "SELECT body, lang, edited_at FROM message_edits WHERE message_id = $1 ORDER BY seq",
+        )
+        .bind(message.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .collect()
+    }
+
+    pub async fn message(&self, message: MessageId) -> Result<Option<Message>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {} FROM messages m WHERE m.id = $1",
+            rows::MESSAGE_COLUMNS
+        )))
+        .bind(message.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| MessageRow::from_row(&r).map(MessageRow::into_message))
+            .transpose()
+    }
+
+    // --- read markers -------------------------------------------------------------------------------------------
+
+    /// Moves a read marker forward (never back, never past the newest seq); returns the marker, unread and
+    /// mention counts. `None` when the person is not a member.
+    pub async fn mark_read(
+        &self,
+        conversation: ConversationId,
+        user: UserId,
+        seq: Seq,
+    ) -> Result<Option<(Seq, u32, u32)>> {
+        sqlx::query(
+            "UPDATE members SET read_seq = (SELECT CASE WHEN $1 < c.last_seq THEN $1 ELSE c.last_seq END \
+             FROM conversations c WHERE c.id = $2) WHERE conversation_id = $2 AND user_id = $3 AND read_seq < $1",
+        )
+        .bind(to_i64(seq))
+        .bind(conversation.0)
+        .bind(user.0)
+        .execute(&self.pool)
+        .await?;
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT m.read_seq, {UNREAD_SQL}, {MENTIONS_SQL} FROM members m JOIN conversations c \
+             ON c.id = m.conversation_id WHERE m.conversation_id = $1 AND m.user_id = $2"
+        )))
+        .bind(conversation.0)
+        .bind(user.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok((
+                r.try_get::<i64, _>(0)? as Seq,
+                r.try_get::<i64, _>(1)? as u32,
+                r.try_get::<i64, _>(2)? as u32,
+            ))
+        })
+        .transpose()
+    }
+}
+
+impl WriteConn {
+    /// Begins a write transaction (a group of operations committed together).
+    pub async fn begin(&mut self) -> Result<Tx<'_>> {
+        self.conn.execute(self.backend.begin_write()).await?;
+        Ok(Tx::new(&mut self.conn))
+    }
+
+    /// Whether the connection still answers; the writer reconnects when it does not.
+    pub async fn ping(&mut self) -> Result<()> {
+        self.conn.ping().await?;
+        Ok(())
+    }
+}
+
+/// A new account's fields.
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub username_key: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub locale: &'a str,
+    pub languages_spoken: &'a [String],
+    pub languages_learning: &'a [String],
+    pub now: Millis,
+}
+
+/// Which page of history.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    pub direction: Direction,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Direction {
+    /// Messages with a smaller seq (the newest when `None`), newest page first.
+    Before(Option<Seq>),
+    /// Messages with a larger seq.
+    After(Seq),
+}
+
+/// Unread messages: by others, after the read marker, not deleted. Expects `m` (members) and `c` (conversations).
+const UNREAD_SQL: &str = "(SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > m.read_seq \
+                          AND x.author <> m.user_id AND x.deleted_at IS NULL)";
+const MENTIONS_SQL: &str = "(SELECT COUNT(*) FROM mentions y JOIN messages z ON z.id = y.message_id \
+                            WHERE y.user_id = m.user_id AND y.conversation_id = c.id AND y.seq > m.read_seq \
+                            AND z.deleted_at IS NULL)";
+const COUNT_SQL: &str = "(SELECT COUNT(*) FROM members n WHERE n.conversation_id = c.id)";
+
+fn summary_sql(filter: &str, order: &str) -> String {
+    format!(
+        "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, m.read_seq, \
+         {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id \
+         FROM members m JOIN conversations c ON c.id = m.conversation_id WHERE {filter} {order}"
+    )
+}
+
+fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next().unwrap_or(path);
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    Path::new(path).parent().map(Path::to_path_buf)
+}
+
+/// Seqs are `u64` in Rust and `BIGINT` in the database; real ones never exceed `i64::MAX`.
+pub(crate) fn to_i64(seq: Seq) -> i64 {
+    i64::try_from(seq).unwrap_or(i64::MAX)
+}

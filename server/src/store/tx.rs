@@ -1,0 +1,580 @@
+//! The write transaction the hub's writer runs its operations in, and the event log readers.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Executor, Row};
+
+use super::rows::{self, ConversationRow, MessageRow};
+use super::{Result, StoreError, to_i64};
+use crate::protocol::{
+    ConversationEvent, ConversationId, ConversationKind, EventBody, MessageId, Millis, Role, Seq,
+    UserId, Visibility,
+};
+
+/// A write transaction holding a group of operations. Each operation runs inside a savepoint, so that one refused
+/// or failed operation does not undo the others of its group.
+pub struct Tx<'c> {
+    conn: &'c mut AnyConnection,
+}
+
+/// A person's standing in a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberRole {
+    Member,
+    Moderator,
+}
+
+impl MemberRole {
+    fn as_str(self) -> &'static str {
+        match self {
+            MemberRole::Member => "member",
+            MemberRole::Moderator => "moderator",
+        }
+    }
+}
+
+impl<'c> Tx<'c> {
+    pub(super) fn new(conn: &'c mut AnyConnection) -> Self {
+        Tx { conn }
+    }
+
+    pub async fn savepoint(&mut self) -> Result<()> {
+        self.conn.execute("SAVEPOINT op").await?;
+        Ok(())
+    }
+
+    pub async fn release_savepoint(&mut self) -> Result<()> {
+        self.conn.execute("RELEASE SAVEPOINT op").await?;
+        Ok(())
+    }
+
+    pub async fn rollback_to_savepoint(&mut self) -> Result<()> {
+        self.conn.execute("ROLLBACK TO SAVEPOINT op").await?;
+        self.conn.execute("RELEASE SAVEPOINT op").await?;
+        Ok(())
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        self.conn.execute("COMMIT").await?;
+        Ok(())
+    }
+
+    pub async fn rollback(self) -> Result<()> {
+        self.conn.execute("ROLLBACK").await?;
+        Ok(())
+    }
+
+    // --- reads inside the transaction ---------------------------------------------------------------------------
+
+    /// A person's global role, if the account exists and is active.
+    pub async fn active_role(&mut self, user: UserId) -> Result<Option<Role>> {
+        let row = sqlx::query("SELECT role FROM users WHERE id = $1 AND active = 1")
+            .bind(user.0)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.map(|r| {
+            let role: String = r.try_get(0)?;
+            Role::parse(&role).ok_or_else(|| StoreError::Malformed(format!("role {role}")))
+        })
+        .transpose()
+    }
+
+    pub async fn conversation(&mut self, id: ConversationId) -> Result<Option<ConversationRow>> {
+        let row = sqlx::query(
+            "SELECT id, kind, name, topic, visibility, languages FROM conversations WHERE id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        row.map(|r| {
+            Ok(ConversationRow {
+                id: ConversationId(r.try_get(0)?),
+                kind: rows::parse_kind(&r.try_get::<String, _>(1)?)?,
+                name: r.try_get(2)?,
+                topic: r.try_get(3)?,
+                visibility: rows::parse_visibility(&r.try_get::<String, _>(4)?)?,
+                languages: serde_json::from_str(&r.try_get::<String, _>(5)?)?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn member_role(
+        &mut self,
+        conversation: ConversationId,
+        user: UserId,
+    ) -> Result<Option<MemberRole>> {
+        let row =
+            sqlx::query("SELECT role FROM members WHERE conversation_id = $1 AND user_id = $2")
+                .bind(conversation.0)
+                .bind(user.0)
+                .fetch_optional(&mut *self.conn)
+                .await?;
+        row.map(|r| {
+            Ok(match r.try_get::<String, _>(0)?.as_str() {
+                "moderator" => MemberRole::Moderator,
+                _ => MemberRole::Member,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn member_count(&mut self, conversation: ConversationId) -> Result<u32> {
+        let row = sqlx::query("SELECT COUNT(*) FROM members WHERE conversation_id = $1")
+            .bind(conversation.0)
+            .fetch_one(&mut *self.conn)
+            .await?;
+        Ok(row.try_get::<i64, _>(0)? as u32)
+    }
+
+    pub async fn is_invited(&mut self, conversation: ConversationId, user: UserId) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 FROM invites WHERE conversation_id = $1 AND user_id = $2")
+            .bind(conversation.0)
+            .bind(user.0)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    pub async fn message(&mut self, id: MessageId) -> Result<Option<MessageRow>> {
+        let row = sqlx::query(MESSAGE_BY_ID)
+            .bind(id.0)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.map(|r| MessageRow::from_row(&r)).transpose()
+    }
+
+    pub async fn message_by_client_id(
+        &mut self,
+        author: UserId,
+        client_id: &str,
+    ) -> Result<Option<MessageRow>> {
+        let row = sqlx::query(MESSAGE_BY_CLIENT_ID)
+            .bind(author.0)
+            .bind(client_id)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.map(|r| MessageRow::from_row(&r)).transpose()
+    }
+
+    /// The members of a conversation among the given username keys (for mentions).
+    pub async fn members_by_username_key(
+        &mut self,
+        conversation: ConversationId,
+        keys: &[String],
+    ) -> Result<Vec<UserId>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            let row = sqlx::query(
+                "SELECT u.id FROM users u JOIN members m ON m.user_id = u.id \
+                 WHERE m.conversation_id = $1 AND u.username_key = $2",
+            )
+            .bind(conversation.0)
+            .bind(key.as_str())
+            .fetch_optional(&mut *self.conn)
+            .await?;
+            if let Some(row) = row {
+                let id = UserId(row.try_get(0)?);
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub async fn channel_name_taken(&mut self, name_key: &str) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 FROM conversations WHERE name_key = $1")
+            .bind(name_key)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    pub async fn direct_by_key(&mut self, key: &str) -> Result<Option<ConversationId>> {
+        let row = sqlx::query("SELECT id FROM conversations WHERE direct_key = $1")
+            .bind(key)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.map(|r| Ok(ConversationId(r.try_get(0)?))).transpose()
+    }
+
+    // --- writes -------------------------------------------------------------------------------------------------
+
+    /// Takes the conversation's next seq. In PostgreSQL this also locks the conversation's row until commit, which
+    /// serialises writers of one conversation across nodes.
+    pub async fn next_seq(&mut self, conversation: ConversationId) -> Result<Seq> {
+        let row = sqlx::query(
+            "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+        )
+        .bind(conversation.0)
+        .fetch_one(&mut *self.conn)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)? as Seq)
+    }
+
+    /// Appends an event to the conversation's log under the next seq, and returns it.
+    pub async fn append(
+        &mut self,
+        conversation: ConversationId,
+        at: Millis,
+        actor: UserId,
+        body: EventBody,
+    ) -> Result<ConversationEvent> {
+        let seq = self.next_seq(conversation).await?;
+        self.append_at(conversation, seq, at, actor, body).await
+    }
+
+    /// Appends an event under a seq already taken with [`Tx::next_seq`].
+    pub async fn append_at(
+        &mut self,
+        conversation: ConversationId,
+        seq: Seq,
+        at: Millis,
+        actor: UserId,
+        body: EventBody,
+    ) -> Result<ConversationEvent> {
+        // Message events point at their message and are read at its current state; other kinds are stored whole.
+        let (message_id, payload) = match &body {
+            EventBody::Message { message } => (Some(message.id.0), String::from("{}")),
+            EventBody::MessageEdited { message, .. } => (Some(message.0), String::from("{}")),
+            other => (None, serde_json::to_string(other)?),
+        };
+        sqlx::query(
+            "INSERT INTO events (conversation_id, seq, at, actor, kind, message_id, payload) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(conversation.0)
+        .bind(to_i64(seq))
+        .bind(at)
+        .bind(actor.0)
+        .bind(body.kind())
+        .bind(message_id)
+        .bind(payload)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(ConversationEvent {
+            conversation,
+            seq,
+            at,
+            actor,
+            body,
+        })
+    }
+
+    pub async fn insert_message(&mut self, m: &MessageRow) -> Result<MessageId> {
+        let row = sqlx::query(
+            "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(m.conversation.0)
+        .bind(to_i64(m.seq))
+        .bind(m.author.0)
+        .bind(m.client_id.as_str())
+        .bind(m.body.as_str())
+        .bind(m.lang.as_str())
+        .bind(m.reply_to.map(|r| r.0))
+        .bind(serde_json::to_string(&m.mentions)?)
+        .bind(m.created_at)
+        .fetch_one(&mut *self.conn)
+        .await?;
+        let id = MessageId(row.try_get(0)?);
+        for user in &m.mentions {
+            sqlx::query("INSERT INTO mentions (message_id, user_id, conversation_id, seq) VALUES ($1, $2, $3, $4)")
+                .bind(id.0)
+                .bind(user.0)
+                .bind(m.conversation.0)
+                .bind(to_i64(m.seq))
+                .execute(&mut *self.conn)
+                .await?;
+        }
+        Ok(id)
+    }
+
+    /// Replaces a message's body, keeping the previous one in the edit history.
+    pub async fn edit_message(
+        &mut self,
+        old: &MessageRow,
+        body: &str,
+        lang: &str,
+        seq: Seq,
+        at: Millis,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO message_edits (message_id, seq, body, lang, edited_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(old.id.0)
+            .bind(to_i64(seq))
+            .bind(old.body.as_str())
+            .bind(old.lang.as_str())
+            .bind(at)
+            .execute(&mut *self.conn)
+            .await?;
+        sqlx::query("UPDATE messages SET body = $1, lang = $2, edited_at = $3 WHERE id = $4")
+            .bind(body)
+            .bind(lang)
+            .bind(at)
+            .bind(old.id.0)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_message(&mut self, id: MessageId, at: Millis) -> Result<()> {
+        sqlx::query("UPDATE messages SET deleted_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id.0)
+            .execute(&mut *self.conn)
+            .await?;
+        sqlx::query("DELETE FROM reactions WHERE message_id = $1")
+            .bind(id.0)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Returns whether the reaction is new.
+    pub async fn add_reaction(
+        &mut self,
+        message: MessageId,
+        user: UserId,
+        emoji: &str,
+        at: Millis,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO reactions (message_id, user_id, emoji, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(message.0)
+        .bind(user.0)
+        .bind(emoji)
+        .bind(at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Returns whether there was such a reaction.
+    pub async fn remove_reaction(
+        &mut self,
+        message: MessageId,
+        user: UserId,
+        emoji: &str,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "DELETE FROM reactions WHERE message_id = $1 AND user_id = $2 AND emoji = $3",
+        )
+        .bind(message.0)
+        .bind(user.0)
+        .bind(emoji)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn insert_conversation(
+        &mut self,
+        new: &NewConversation<'_>,
+    ) -> Result<ConversationId> {
+        let row = sqlx::query(
+            "INSERT INTO conversations (kind, name, name_key, topic, visibility, languages, direct_key, created_by, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(rows::kind_str(new.kind))
+        .bind(new.name)
+        .bind(new.name_key)
+        .bind(new.topic)
+        .bind(rows::visibility_str(new.visibility))
+        .bind(serde_json::to_string(new.languages)?)
+        .bind(new.direct_key)
+        .bind(new.created_by.0)
+        .bind(new.at)
+        .fetch_one(&mut *self.conn)
+        .await?;
+        Ok(ConversationId(row.try_get(0)?))
+    }
+
+    pub async fn update_channel(
+        &mut self,
+        id: ConversationId,
+        topic: &str,
+        languages: &[String],
+    ) -> Result<()> {
+        sqlx::query("UPDATE conversations SET topic = $1, languages = $2 WHERE id = $3")
+            .bind(topic)
+            .bind(serde_json::to_string(languages)?)
+            .bind(id.0)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Adds a member (and consumes any invitation); returns whether they were new. A new member starts with
+    /// everything before their joining read.
+    pub async fn add_member(
+        &mut self,
+        conversation: ConversationId,
+        user: UserId,
+        at: Millis,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO members (conversation_id, user_id, role, joined_at, read_seq) \
+             SELECT $1, $2, 'member', $3, c.last_seq FROM conversations c WHERE c.id = $1 ON CONFLICT DO NOTHING",
+        )
+        .bind(conversation.0)
+        .bind(user.0)
+        .bind(at)
+        .execute(&mut *self.conn)
+        .await?;
+        sqlx::query("DELETE FROM invites WHERE conversation_id = $1 AND user_id = $2")
+            .bind(conversation.0)
+            .bind(user.0)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn remove_member(
+        &mut self,
+        conversation: ConversationId,
+        user: UserId,
+    ) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM members WHERE conversation_id = $1 AND user_id = $2")
+            .bind(conversation.0)
+            .bind(user.0)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_member_role(
+        &mut self,
+        conversation: ConversationId,
+        user: UserId,
+        role: MemberRole,
+    ) -> Result<bool> {
+        let done = sqlx::query("UPDATE members SET role = $1 WHERE conversation_id = $2 AND user_id = $3 AND role <> $1")
+            .bind(role.as_str())
+            .bind(conversation.0)
+            .bind(user.0)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Returns whether the invitation is new.
+    pub async fn add_invite(
+        &mut self,
+        conversation: ConversationId,
+        user: UserId,
+        by: UserId,
+        at: Millis,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO invites (conversation_id, user_id, invited_by, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(conversation.0)
+        .bind(user.0)
+        .bind(by.0)
+        .bind(at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+/// A conversation to create.
+pub struct NewConversation<'a> {
+    pub kind: ConversationKind,
+    pub name: &'a str,
+    pub name_key: Option<&'a str>,
+    pub topic: &'a str,
+    pub visibility: Visibility,
+    pub languages: &'a [String],
+    pub direct_key: Option<&'a str>,
+    pub created_by: UserId,
+    pub at: Millis,
+}
+
+const MESSAGE_BY_ID: &str = "SELECT m.id, m.conversation_id, m.seq, m.author, m.body, m.lang, m.reply_to, m.mentions, \
+                             m.created_at, m.edited_at, m.deleted_at, m.client_id FROM messages m WHERE m.id = $1";
+const MESSAGE_BY_CLIENT_ID: &str = "SELECT m.id, m.conversation_id, m.seq, m.author, m.body, m.lang, m.reply_to, \
+                                    m.mentions, m.created_at, m.edited_at, m.deleted_at, m.client_id FROM messages m \
+                                    WHERE m.author = $1 AND m.client_id = $2";
+const EVENTS_BETWEEN: &str = "SELECT e.seq, e.at, e.actor, e.kind, e.payload, m.id, m.conversation_id, m.seq, \
+                              m.author, m.body, m.lang, m.reply_to, m.mentions, m.created_at, m.edited_at, \
+                              m.deleted_at, m.client_id FROM events e LEFT JOIN messages m ON m.id = e.message_id \
+                              WHERE e.conversation_id = $1 AND e.seq > $2 AND e.seq <= $3 ORDER BY e.seq LIMIT $4";
+
+/// Events with `after < seq <= upto`, at most `limit`, hydrated as a reader sees them now: message events carry
+/// the message's current body (a deleted message's is gone), and no reactions (reaction events rebuild them).
+pub(super) async fn events_between(
+    conn: &mut AnyConnection,
+    conversation: ConversationId,
+    after: Seq,
+    upto: Seq,
+    limit: u32,
+) -> Result<Vec<ConversationEvent>> {
+    let rows = sqlx::query(EVENTS_BETWEEN)
+        .bind(conversation.0)
+        .bind(to_i64(after))
+        .bind(to_i64(upto))
+        .bind(i64::from(limit))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|row| hydrate(conversation, row)).collect()
+}
+
+fn hydrate(conversation: ConversationId, row: &AnyRow) -> Result<ConversationEvent> {
+    let kind: String = row.try_get(3)?;
+    let body = match kind.as_str() {
+        "message" => EventBody::Message {
+            message: MessageRow::from_row_at(row, 5)?.into_message(),
+        },
+        "message_edited" => {
+            let message = MessageRow::from_row_at(row, 5)?.into_message();
+            EventBody::MessageEdited {
+                message: message.id,
+                edited_at: message.edited_at.unwrap_or(message.created_at),
+                body: message.body,
+                lang: message.lang,
+            }
+        }
+        _ => serde_json::from_str(&row.try_get::<String, _>(4)?)?,
+    };
+    Ok(ConversationEvent {
+        conversation,
+        seq: row.try_get::<i64, _>(0)? as Seq,
+        at: row.try_get(1)?,
+        actor: UserId(row.try_get(2)?),
+        body,
+    })
+}
+
+/// `(message, user, emoji)` of the reactions on messages with seq in `lo..=hi`, oldest first.
+pub(super) async fn reactions_in(
+    conn: &mut AnyConnection,
+    conversation: ConversationId,
+    lo: Seq,
+    hi: Seq,
+) -> Result<Vec<(MessageId, UserId, String)>> {
+    if lo > hi {
+        return Ok(Vec::new());
+    }
+    let rows = sqlx::query(
+        "SELECT r.message_id, r.user_id, r.emoji FROM reactions r JOIN messages m ON m.id = r.message_id \
+         WHERE m.conversation_id = $1 AND m.seq >= $2 AND m.seq <= $3 ORDER BY r.created_at, r.user_id",
+    )
+    .bind(conversation.0)
+    .bind(to_i64(lo))
+    .bind(to_i64(hi))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                MessageId(r.try_get(0)?),
+                UserId(r.try_get(1)?),
+                r.try_get(2)?,
+            ))
+        })
+        .collect()
+}
