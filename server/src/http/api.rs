@@ -162,7 +162,7 @@ async fn start_session(node: &Node, user: Profile, status: StatusCode) -> ApiRes
         "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
         SESSION_TTL_MS / 1000
     );
-    let mut response = (status, Json(SessionCreated { user, token })).into_response();
+    let mut response = (status, Json(SessionCreated { user })).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
         HeaderValue::from_str(&cookie).expect("a hex token makes a valid header value"),

@@ -633,12 +633,13 @@ pub struct LoginRequest {
     pub password: String,
 }
 
-/// Answer to register and login. Browsers also get the token as an HttpOnly cookie.
+/// Answer to register and login. The session token travels only in the `Set-Cookie: engawa_session=…` header
+/// (HttpOnly for browsers; other clients read it from there and send it as `Authorization: Bearer …` or in
+/// `hello`), never in a body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionCreated {
     pub user: Profile,
-    pub token: String,
 }
 
 /// `POST /api/v1/auth/password`
