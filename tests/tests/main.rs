@@ -3,9 +3,9 @@
 
 mod support;
 
-// mod access;
-// mod bad_input;
+mod access;
+mod bad_input;
 mod chat;
-// mod idempotency;
-// mod lifecycle;
-// mod resume;
+mod idempotency;
+mod lifecycle;
+mod resume;

@@ -109,6 +109,8 @@ where
             accept_language: upgrade.accept_language,
             ctx,
             last_heard: Instant::now(),
+            kicked: CancellationToken::new(),
+            close_code: None,
         };
         let end = session.run(conn_id, upgrade.cookie_auth).await;
         session.close(end).await;
@@ -150,6 +152,10 @@ struct Session<S> {
     locale: Locale,
     accept_language: Option<String>,
     last_heard: Instant,
+    /// The hub's request to close this connection (set once attached): a send blocked on a client that stopped
+    /// reading gives way to it. `close_code` tells the code.
+    kicked: CancellationToken,
+    close_code: Option<Arc<Conn>>,
 }
 
 type Answer = std::pin::Pin<
@@ -641,8 +647,17 @@ where
         self.send(WsOut::Text(hub::encode(event))).await
     }
 
+    /// Sends a frame, unless the hub or shutdown closes the connection first (a client that stops reading makes
+    /// sends wait forever otherwise).
     async fn send(&mut self, out: WsOut) -> Result<(), End> {
-        self.socket.send(out).await.map_err(|_| End::gone())
+        tokio::select! {
+            sent = self.socket.send(out) => sent.map_err(|_| End::gone()),
+            () = self.kicked.cancelled() => {
+                let code = self.close_code.as_ref().map_or(close::TRY_AGAIN_LATER, |c| c.close_code());
+                Err(End::close(code, "closed by server"))
+            }
+            () = self.ctx.shutdown.cancelled() => Err(End::close(close::SERVICE_RESTART, "service restart")),
+        }
     }
 
     /// Sends our close frame and waits (bounded) for the peer's, so that the closing handshake completes.

@@ -1,0 +1,188 @@
+//! Connections over their life: slow readers, limits, logout, shutdown, origins, metrics.
+
+use serde_json::json;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+use crate::support::{Ended, Server, client_id, is_event};
+
+#[tokio::test]
+async fn a_client_that_stops_reading_is_closed_while_everyone_else_keeps_receiving() {
+    let server = Server::start_with(|c| c.outbox = 32).await;
+    let anna = server.register("anna").await;
+    let fast_user = server.register("fast").await;
+    let slow_user = server.register("slow").await;
+    server.promote("root", &anna, "volunteer").await;
+    let channel = server.channel(&anna, "busy", "public").await;
+    server.join(&fast_user, channel).await;
+    server.join(&slow_user, channel).await;
+    let mut slow = server.connect(&slow_user).await;
+    let mut fast = server.connect(&fast_user).await;
+    let mut a = server.connect(&anna).await;
+
+    // The slow client never reads; the fast one reads everything.
+    let body = "x".repeat(3900);
+    const N: usize = 2000;
+    let reader = tokio::spawn(async move {
+        let mut got = 0;
+        while got < N {
+            fast.expect(|v| is_event(v, channel, "message")).await;
+            got += 1;
+        }
+        got
+    });
+    for i in 0..N {
+        let reference = format!("s{i}");
+        a.send(json!({"type": "send_message", "ref": reference, "conversation": channel,
+                      "client_id": client_id(), "body": body, "lang": "en"}))
+            .await;
+        if i % 100 == 99 {
+            a.expect(|v| v["ref"] == reference.as_str()).await;
+        }
+    }
+    assert_eq!(reader.await.expect("fast reader"), N);
+    let ended = slow.ended().await;
+    assert!(
+        matches!(ended, Ended::Closed(1013) | Ended::Dropped),
+        "the slow client is closed (1013, or cut off when even the close frame cannot be written): {ended:?}"
+    );
+}
+
+#[tokio::test]
+async fn sending_too_fast_is_refused_with_the_wait_and_the_connection_stays() {
+    let server = Server::start_with(|c| {
+        c.limits.send_per_second = 1;
+        c.limits.send_burst = 3;
+    })
+    .await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let mut a = server.connect(&anna).await;
+    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+        .as_i64()
+        .expect("dm");
+    for _ in 0..3 {
+        a.say(dm, "quick").await;
+    }
+    let refused = a
+        .request(json!({"type": "send_message", "conversation": dm, "client_id": client_id(), "body": "too quick", "lang": "en"}))
+        .await;
+    assert_eq!(refused["code"], "rate_limited");
+    assert_eq!(refused["args"]["seconds"], 1);
+    assert_eq!(refused["text"], "You are sending too fast. Try again in 1 second.");
+    assert_eq!(a.request(json!({"type": "ping"})).await["type"], "pong");
+}
+
+#[tokio::test]
+async fn logout_closes_that_sessions_sockets_and_logout_everywhere_closes_all() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let second = server.login("anna").await;
+    let mut one = server.connect(&anna).await;
+    let mut two = server.connect(&second).await;
+    let (status, _) = server.api(&anna, "POST", "/auth/logout", None).await;
+    assert_eq!(status, 204);
+    assert_eq!(one.ended().await, Ended::Closed(4003));
+    assert_eq!(two.request(json!({"type": "ping"})).await["type"], "pong");
+    let (status, body) = server.api(&anna, "GET", "/me", None).await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("unauthenticated")));
+
+    let (status, _) = server.api(&second, "POST", "/auth/logout-all", None).await;
+    assert_eq!(status, 204);
+    assert_eq!(two.ended().await, Ended::Closed(4003));
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_the_other_sessions() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let other = server.login("anna").await;
+    let mut elsewhere = server.connect(&other).await;
+    let (status, body) = server
+        .api(&anna, "POST", "/auth/password",
+            Some(json!({"current_password": "correct horse battery", "new_password": "a much better passphrase"})))
+        .await;
+    assert_eq!(status, 204, "{body}");
+    assert_eq!(elsewhere.ended().await, Ended::Closed(4003));
+    let (status, _) = server.api(&other, "GET", "/me", None).await;
+    assert_eq!(status, 401);
+    let (status, _) = server.api(&anna, "GET", "/me", None).await;
+    assert_eq!(status, 200);
+    let (status, body) = server
+        .api(&anna, "POST", "/auth/password",
+            Some(json!({"current_password": "a much better passphrase", "new_password": "short"})))
+        .await;
+    assert_eq!((status, body["code"].as_str()), (400, Some("weak_password")));
+    assert_eq!(body["args"]["min"], 10);
+}
+
+#[tokio::test]
+async fn shutdown_closes_sockets_with_service_restart() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let mut a = server.connect(&anna).await;
+    server.shutdown.cancel();
+    assert_eq!(a.ended().await, Ended::Closed(1012));
+    let (config, guard) = server.stop().await;
+    // The data survives: a new node on the same database knows Anna.
+    let again = Server::start_config(config, guard).await;
+    again.login("anna").await;
+}
+
+#[tokio::test]
+async fn websocket_upgrades_check_the_origin_exactly() {
+    let server = Server::start_with(|c| c.allowed_origins = vec!["https://engawa.example".into()]).await;
+    let own = format!("http://{}", server.addr);
+    for (origin, allowed) in [
+        (Some(own.as_str()), true),
+        (Some("https://engawa.example"), true),
+        (None, true),
+        (Some("https://evil.example"), false),
+        (Some("null"), false),
+        (Some("https://engawa.example.evil.example"), false),
+        (Some("http://engawa.example"), false),
+    ] {
+        let mut request = format!("ws://{}/ws", server.addr).into_client_request().expect("request");
+        if let Some(origin) = origin {
+            request.headers_mut().insert("origin", origin.parse().expect("header"));
+        }
+        let result = tokio_tungstenite::connect_async(request).await;
+        assert_eq!(result.is_ok(), allowed, "origin {origin:?}");
+        if let Err(tokio_tungstenite::tungstenite::Error::Http(response)) = result {
+            assert_eq!(response.status().as_u16(), 403);
+        }
+    }
+}
+
+#[tokio::test]
+async fn health_readiness_and_metrics_answer() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let mut a = server.connect(&anna).await;
+    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+        .as_i64()
+        .expect("dm");
+    a.say(dm, "count me").await;
+    for path in ["/healthz", "/readyz"] {
+        let response = server.http.get(server.url(path)).send().await.expect("request");
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+    }
+    let metrics = server.http.get(server.url("/metrics")).send().await.expect("metrics").text().await.expect("text");
+    for name in ["engawa_messages_sent_total", "engawa_connections", "engawa_fanout_seconds_bucket", "engawa_commit_seconds"] {
+        assert!(metrics.contains(name), "{name} in /metrics");
+    }
+}
+
+#[tokio::test]
+async fn the_fluent_files_are_served_to_clients() {
+    let server = Server::start().await;
+    let index: serde_json::Value = server.http.get(server.url("/l10n")).send().await.expect("l10n").json().await.expect("json");
+    let locales: Vec<&str> = index["locales"].as_array().expect("list").iter().filter_map(|l| l["locale"].as_str()).collect();
+    for tag in ["en", "ja", "ne", "vi", "bn", "ru", "uk"] {
+        assert!(locales.contains(&tag), "{tag} shipped");
+    }
+    let ftl = server.http.get(server.url("/l10n/ne/errors.ftl")).send().await.expect("ftl").text().await.expect("text");
+    assert!(ftl.contains("error-rate-limited"));
+    let missing = server.http.get(server.url("/l10n/xx/errors.ftl")).send().await.expect("request");
+    assert_eq!(missing.status().as_u16(), 404);
+}
