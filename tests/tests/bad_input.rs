@@ -47,7 +47,7 @@ fn answered_frames(dm: i64) -> Vec<(Message, &'static str)> {
         json!({"type": "typing"}),
         json!({"type": "hello", "protocol": "one"}),
     ];
-    for i in 0..200 {
+    for i in 0..240 {
         frames.push((text(shapes[i % shapes.len()].to_string()), "invalid_message"));
     }
     for i in 0..40 {

@@ -375,15 +375,16 @@ where
         match serde_json::from_slice::<ClientMsg>(text) {
             Ok(msg) => Some(msg),
             Err(error) => {
-                let refusal = if error.is_syntax() || error.is_eof() {
-                    Refusal::from(ErrorCode::InvalidJson)
-                } else {
-                    Refusal::from(ErrorCode::InvalidMessage).arg("detail", error.to_string())
+                // Tell "not JSON" from "JSON of the wrong shape" by the whole text, not by where the typed parse
+                // stopped (`[1, 2,` fails as a wrong shape before its end is reached).
+                let (refusal, reference) = match serde_json::from_slice::<serde_json::Value>(text) {
+                    Err(_) => (Refusal::from(ErrorCode::InvalidJson), None),
+                    Ok(value) => (
+                        Refusal::from(ErrorCode::InvalidMessage).arg("detail", error.to_string()),
+                        // Echo the request's ref when there is one, so the client can match the answer.
+                        value.get("ref").and_then(|r| r.as_str()).map(str::to_owned),
+                    ),
                 };
-                // Echo the request's ref when the frame is JSON with a string `ref`, so the client can match it.
-                let reference = serde_json::from_slice::<serde_json::Value>(text)
-                    .ok()
-                    .and_then(|v| v.get("ref").and_then(|r| r.as_str()).map(str::to_owned));
                 // A closed socket shows up on the next read.
                 if self.send_error(reference, refusal).await.is_err() {
                     tracing::debug!("peer gone while answering a bad frame");
