@@ -99,6 +99,8 @@ fn main() -> Result<()> {
             tracing_subscriber::EnvFilter::try_new(&filter).context("--log / ENGAWA_LOG")?,
         )
         .with_target(false)
+        // Logs go to standard error; standard output carries what the commands print (the address, results).
+        .with_writer(std::io::stderr)
         .init();
     let config = load_config(&cli.options)?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;

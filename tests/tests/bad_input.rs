@@ -48,11 +48,18 @@ fn answered_frames(dm: i64) -> Vec<(Message, &'static str)> {
         json!({"type": "hello", "protocol": "one"}),
     ];
     for i in 0..240 {
-        frames.push((text(shapes[i % shapes.len()].to_string()), "invalid_message"));
+        frames.push((
+            text(shapes[i % shapes.len()].to_string()),
+            "invalid_message",
+        ));
     }
     for i in 0..40 {
         // Too big for the id type: the wrong shape. Too big for any number: not valid JSON numbers.
-        let (exponent, code) = if i % 2 == 0 { ("", "invalid_message") } else { (".5e99999", "invalid_json") };
+        let (exponent, code) = if i % 2 == 0 {
+            ("", "invalid_message")
+        } else {
+            (".5e99999", "invalid_json")
+        };
         let huge = format!(
             "{{\"type\":\"history\",\"ref\":\"h{i}\",\"conversation\":{}{exponent}}}",
             "9".repeat(30 + i)
@@ -74,17 +81,35 @@ fn answered_frames(dm: i64) -> Vec<(Message, &'static str)> {
     // Well-formed requests with invalid values.
     for i in 0..30 {
         let (frame, code) = match i % 6 {
-            0 => (json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": client_id(), "body": "x".repeat(4001), "lang": "en"}), "body_too_long"),
-            1 => (json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": client_id(), "body": " \n\t ", "lang": "en"}), "empty_body"),
-            2 => (json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": "", "body": "hi", "lang": "en"}), "invalid_client_id"),
-            3 => (json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": client_id(), "body": "hi", "lang": "<script>"}), "invalid_field"),
-            4 => (json!({"type": "add_reaction", "ref": "v", "message": 1, "emoji": "a b"}), "invalid_field"),
+            0 => (
+                json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": client_id(), "body": "x".repeat(4001), "lang": "en"}),
+                "body_too_long",
+            ),
+            1 => (
+                json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": client_id(), "body": " \n\t ", "lang": "en"}),
+                "empty_body",
+            ),
+            2 => (
+                json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": "", "body": "hi", "lang": "en"}),
+                "invalid_client_id",
+            ),
+            3 => (
+                json!({"type": "send_message", "ref": "v", "conversation": dm, "client_id": client_id(), "body": "hi", "lang": "<script>"}),
+                "invalid_field",
+            ),
+            4 => (
+                json!({"type": "add_reaction", "ref": "v", "message": 1, "emoji": "a b"}),
+                "invalid_field",
+            ),
             _ => (json!({"type": "hello", "protocol": 1}), "hello_expected"),
         };
         frames.push((text(frame.to_string()), code));
     }
     for _ in 0..50 {
-        frames.push((Message::binary(vec![0u8, 159, 146, 150]), "binary_not_supported"));
+        frames.push((
+            Message::binary(vec![0u8, 159, 146, 150]),
+            "binary_not_supported",
+        ));
     }
     frames
 }
@@ -96,7 +121,9 @@ async fn hundreds_of_malformed_frames_get_errors_and_nothing_breaks() {
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
 
@@ -109,21 +136,34 @@ async fn hundreds_of_malformed_frames_get_errors_and_nothing_breaks() {
     let mut codes = Vec::new();
     while codes.len() < expected.len() {
         let v = a.expect(|v| v["type"] == "error").await;
-        assert!(v["text"].as_str().is_some_and(|t| !t.is_empty()), "rendered text: {v}");
+        assert!(
+            v["text"].as_str().is_some_and(|t| !t.is_empty()),
+            "rendered text: {v}"
+        );
         codes.push(v["code"].as_str().expect("code").to_owned());
     }
-    assert_eq!(codes, expected, "one error per bad frame, with its documented code, in order");
+    assert_eq!(
+        codes, expected,
+        "one error per bad frame, with its documented code, in order"
+    );
 
     // Still connected and still chatting, both ways.
     a.say(dm, "still here").await;
-    assert_eq!(b.expect(|v| is_event(v, dm, "message")).await["message"]["body"], "still here");
+    assert_eq!(
+        b.expect(|v| is_event(v, dm, "message")).await["message"]["body"],
+        "still here"
+    );
 
     // Frames the protocol cannot survive close the connection with their documented code.
     let oversize = Message::text(format!(
         "{{\"type\":\"ping\",\"ref\":\"{}\"}}",
         "x".repeat(64 * 1024)
     ));
-    let invalid_utf8 = Message::Frame(Frame::message(vec![0xff, 0xfe, b'{', 0xc3], OpCode::Data(Data::Text), true));
+    let invalid_utf8 = Message::Frame(Frame::message(
+        vec![0xff, 0xfe, b'{', 0xc3],
+        OpCode::Data(Data::Text),
+        true,
+    ));
     for (frame, code) in [(oversize, 1009), (invalid_utf8, 1007)] {
         for _ in 0..5 {
             let mut c = server.connect(&anna).await;
@@ -135,12 +175,21 @@ async fn hundreds_of_malformed_frames_get_errors_and_nothing_breaks() {
     // Before hello: errors, then the hello still works; a bad token is refused with 4001.
     let mut early = Client::open(server.addr).await;
     early.send(json!({"type": "ping", "ref": "p"})).await;
-    assert_eq!(early.expect(|v| v["type"] == "error").await["code"], "hello_expected");
-    early.send(json!({"type": "hello", "protocol": 1, "token": "nope"})).await;
-    assert_eq!(early.expect(|v| v["type"] == "error").await["code"], "unauthenticated");
+    assert_eq!(
+        early.expect(|v| v["type"] == "error").await["code"],
+        "hello_expected"
+    );
+    early
+        .send(json!({"type": "hello", "protocol": 1, "token": "nope"}))
+        .await;
+    assert_eq!(
+        early.expect(|v| v["type"] == "error").await["code"],
+        "unauthenticated"
+    );
     assert_eq!(early.ended().await, Ended::Closed(4001));
     let mut old = Client::open(server.addr).await;
-    old.send(json!({"type": "hello", "protocol": 99, "token": anna.token})).await;
+    old.send(json!({"type": "hello", "protocol": 99, "token": anna.token}))
+        .await;
     let refused = old.expect(|v| v["type"] == "error").await;
     assert_eq!(refused["code"], "unsupported_protocol");
     assert_eq!(refused["args"]["version"], 1);
@@ -148,8 +197,14 @@ async fn hundreds_of_malformed_frames_get_errors_and_nothing_breaks() {
 
     // The server is still serving everyone.
     a.say(dm, "after the storm").await;
-    assert_eq!(b.expect(|v| is_event(v, dm, "message")).await["message"]["body"], "after the storm");
-    assert!(server.task.as_ref().is_some_and(|t| !t.is_finished()), "the server is running");
+    assert_eq!(
+        b.expect(|v| is_event(v, dm, "message")).await["message"]["body"],
+        "after the storm"
+    );
+    assert!(
+        server.task.as_ref().is_some_and(|t| !t.is_finished()),
+        "the server is running"
+    );
 }
 
 #[tokio::test]
@@ -168,13 +223,25 @@ async fn bad_http_bodies_get_json_errors_in_the_callers_language() {
     assert_eq!(response.status().as_u16(), 400);
     let body: Value = response.json().await.expect("json error");
     assert_eq!(body["code"], "invalid_json");
-    assert!(body["text"].as_str().is_some_and(|t| t.chars().any(|c| ('а'..='я').contains(&c))), "{body}");
+    assert!(
+        body["text"]
+            .as_str()
+            .is_some_and(|t| t.chars().any(|c| ('а'..='я').contains(&c))),
+        "{body}"
+    );
 
     let (status, body) = server
-        .api(&anna, "POST", "/channels", Some(json!({"name": "x", "visibility": "public", "colour": "red"})))
+        .api(
+            &anna,
+            "POST",
+            "/channels",
+            Some(json!({"name": "x", "visibility": "public", "colour": "red"})),
+        )
         .await;
     assert_eq!(status, 400);
     assert_eq!(body["code"], "invalid_message");
-    let (status, body) = server.api(&anna, "GET", "/conversations/abc/messages", None).await;
+    let (status, body) = server
+        .api(&anna, "GET", "/conversations/abc/messages", None)
+        .await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
 }

@@ -15,8 +15,16 @@ async fn two_people_chat_live_in_a_channel() {
 
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
-    let listed = b.ready["conversations"].as_array().expect("conversations").clone();
-    assert!(listed.iter().any(|c| c["id"] == channel && c["name"] == "newcomers"), "{listed:?}");
+    let listed = b.ready["conversations"]
+        .as_array()
+        .expect("conversations")
+        .clone();
+    assert!(
+        listed
+            .iter()
+            .any(|c| c["id"] == channel && c["name"] == "newcomers"),
+        "{listed:?}"
+    );
 
     let ack = a.say(channel, "Welcome to Toyama! Ask anything.").await;
     let seq = ack["seq"].as_u64().expect("seq in ack");
@@ -34,7 +42,9 @@ async fn two_people_chat_live_in_a_channel() {
         }))
         .await;
     assert_eq!(reply["seq"], seq + 1, "gap-free seq: {reply}");
-    let seen = a.expect(|v| is_event(v, channel, "message") && v["seq"] == seq + 1).await;
+    let seen = a
+        .expect(|v| is_event(v, channel, "message") && v["seq"] == seq + 1)
+        .await;
     assert_eq!(seen["message"]["reply_to"], ack["message"]);
     assert_eq!(seen["message"]["lang"], "ja");
 }
@@ -50,27 +60,41 @@ async fn direct_messages_reach_only_the_two_people() {
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
     let mut c = server.connect(&chen).await;
-    let opened = a.request(json!({"type": "open_direct", "users": [binod.id]})).await;
+    let opened = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await;
     assert_eq!(opened["type"], "ack", "{opened}");
     let dm = opened["conversation"]["id"].as_i64().expect("dm id");
     assert_eq!(opened["conversation"]["kind"], "direct");
-    let joined = b.expect(|v| v["type"] == "membership" && v["conversation"] == dm).await;
+    let joined = b
+        .expect(|v| v["type"] == "membership" && v["conversation"] == dm)
+        .await;
     assert_eq!(joined["change"], "joined");
 
     // Opening it again, from either side, finds the same conversation.
-    let again = b.request(json!({"type": "open_direct", "users": [anna.id]})).await;
+    let again = b
+        .request(json!({"type": "open_direct", "users": [anna.id]}))
+        .await;
     assert_eq!(again["conversation"]["id"], dm);
 
-    a.say(dm, "Do you know a good clinic near Toyama station?").await;
+    a.say(dm, "Do you know a good clinic near Toyama station?")
+        .await;
     let got = b.expect(|v| is_event(v, dm, "message")).await;
-    assert_eq!(got["message"]["body"], "Do you know a good clinic near Toyama station?");
+    assert_eq!(
+        got["message"]["body"],
+        "Do you know a good clinic near Toyama station?"
+    );
 
     // Chen hears nothing and cannot read it.
     c.request(json!({"type": "ping"})).await;
-    let history = c.request(json!({"type": "history", "conversation": dm})).await;
+    let history = c
+        .request(json!({"type": "history", "conversation": dm}))
+        .await;
     assert_eq!(history["type"], "error");
     assert_eq!(history["code"], "not_found");
-    let (status, _) = server.api(&chen, "GET", &format!("/conversations/{dm}/messages"), None).await;
+    let (status, _) = server
+        .api(&chen, "GET", &format!("/conversations/{dm}/messages"), None)
+        .await;
     assert_eq!(status, 404);
 }
 
@@ -83,14 +107,21 @@ async fn group_conversations_hold_up_to_eight_people() {
     }
     let ids: Vec<i64> = people[1..8].iter().map(|p| p.id).collect();
     let mut a = server.connect(&people[0]).await;
-    let group = a.request(json!({"type": "open_direct", "users": ids})).await;
+    let group = a
+        .request(json!({"type": "open_direct", "users": ids}))
+        .await;
     assert_eq!(group["conversation"]["kind"], "group", "{group}");
     assert_eq!(group["conversation"]["member_count"], 8);
     let too_many: Vec<i64> = people[1..9].iter().map(|p| p.id).collect();
-    let refused = a.request(json!({"type": "open_direct", "users": too_many})).await;
+    let refused = a
+        .request(json!({"type": "open_direct", "users": too_many}))
+        .await;
     assert_eq!(refused["code"], "too_many_members");
     assert_eq!(refused["args"]["max"], 8);
-    assert_eq!(refused["text"], "A group conversation can have at most 8 people.");
+    assert_eq!(
+        refused["text"],
+        "A group conversation can have at most 8 people."
+    );
 }
 
 #[tokio::test]
@@ -100,7 +131,12 @@ async fn mentions_notify_the_person_and_count_as_unread_mentions() {
     let binod = server.register("binod").await;
     let channel = server.channel(&anna, "help-desk", "invite_only").await;
     let (status, body) = server
-        .api(&anna, "POST", &format!("/channels/{channel}/invite"), Some(json!({"user": binod.id})))
+        .api(
+            &anna,
+            "POST",
+            &format!("/channels/{channel}/invite"),
+            Some(json!({"user": binod.id})),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     server.join(&binod, channel).await;
@@ -141,7 +177,12 @@ async fn edits_deletes_and_reactions_are_seen_live_and_in_history() {
     let binod = server.register("binod").await;
     let channel = server.channel(&anna, "lunch", "private").await;
     server
-        .api(&anna, "POST", &format!("/channels/{channel}/invite"), Some(json!({"user": binod.id})))
+        .api(
+            &anna,
+            "POST",
+            &format!("/channels/{channel}/invite"),
+            Some(json!({"user": binod.id})),
+        )
         .await;
     server.join(&binod, channel).await;
     let mut a = server.connect(&anna).await;
@@ -151,37 +192,55 @@ async fn edits_deletes_and_reactions_are_seen_live_and_in_history() {
     let second = a.say(channel, "Or soba").await;
     let (m1, m2) = (first["message"].clone(), second["message"].clone());
 
-    let edit = a.request(json!({"type": "edit_message", "message": m1, "body": "Ramen at 12:30?"})).await;
+    let edit = a
+        .request(json!({"type": "edit_message", "message": m1, "body": "Ramen at 12:30?"}))
+        .await;
     assert_eq!(edit["type"], "ack", "{edit}");
     let edited = b.expect(|v| is_event(v, channel, "message_edited")).await;
     assert_eq!(edited["body"], "Ramen at 12:30?");
 
     // Only the author edits.
-    let refused = b.request(json!({"type": "edit_message", "message": m1, "body": "hijack"})).await;
+    let refused = b
+        .request(json!({"type": "edit_message", "message": m1, "body": "hijack"}))
+        .await;
     assert_eq!(refused["code"], "not_author");
 
-    let react = b.request(json!({"type": "add_reaction", "message": m1, "emoji": "👍"})).await;
+    let react = b
+        .request(json!({"type": "add_reaction", "message": m1, "emoji": "👍"}))
+        .await;
     assert_eq!(react["type"], "ack");
     let reaction = a.expect(|v| is_event(v, channel, "reaction_added")).await;
     assert_eq!(reaction["emoji"], "👍");
     assert_eq!(reaction["user"], binod.id);
 
-    let delete = a.request(json!({"type": "delete_message", "message": m2})).await;
+    let delete = a
+        .request(json!({"type": "delete_message", "message": m2}))
+        .await;
     assert_eq!(delete["type"], "ack");
     let deleted = b.expect(|v| is_event(v, channel, "message_deleted")).await;
     assert_eq!(deleted["message"], m2);
 
-    let page = b.request(json!({"type": "history", "conversation": channel})).await;
+    let page = b
+        .request(json!({"type": "history", "conversation": channel}))
+        .await;
     let messages = page["messages"].as_array().expect("messages");
-    let one = messages.iter().find(|m| m["id"] == m1).expect("first message");
+    let one = messages
+        .iter()
+        .find(|m| m["id"] == m1)
+        .expect("first message");
     assert_eq!(one["body"], "Ramen at 12:30?");
     assert!(one["edited_at"].as_i64().is_some());
-    assert_eq!(one["reactions"], json!([{"emoji": "👍", "users": [binod.id]}]));
+    assert_eq!(
+        one["reactions"],
+        json!([{"emoji": "👍", "users": [binod.id]}])
+    );
     let two = messages.iter().find(|m| m["id"] == m2).expect("tombstone");
     assert_eq!(two["deleted"], true);
     assert_eq!(two["body"], "");
 
-    let (status, versions) = server.api(&binod, "GET", &format!("/messages/{m1}/edits"), None).await;
+    let (status, versions) = server
+        .api(&binod, "GET", &format!("/messages/{m1}/edits"), None)
+        .await;
     assert_eq!(status, 200);
     assert_eq!(versions["versions"][0]["body"], "Ramen at 12?");
 }
@@ -193,7 +252,9 @@ async fn typing_reaches_the_others_but_not_the_typist() {
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
     b.expect(|v| v["type"] == "membership").await;
@@ -222,5 +283,8 @@ async fn errors_are_rendered_in_the_persons_language() {
         .await;
     assert_eq!(refused["code"], "empty_body");
     assert_eq!(refused["id"], "error-empty-body");
-    assert!(!refused["text"].as_str().expect("text").is_ascii(), "{refused}");
+    assert!(
+        !refused["text"].as_str().expect("text").is_ascii(),
+        "{refused}"
+    );
 }

@@ -12,7 +12,9 @@ async fn a_thousand_messages_sent_three_times_are_stored_once_each() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
     const N: usize = 1000;
@@ -26,9 +28,10 @@ async fn a_thousand_messages_sent_three_times_are_stored_once_each() {
     let mut record = |ack: &Value| {
         assert_eq!(ack["type"], "ack", "{ack}");
         let key = ack["client_id"].as_str().expect("client_id").to_owned();
-        acks.entry(key)
-            .or_default()
-            .push((ack["message"].as_i64().expect("id"), ack["seq"].as_u64().expect("seq")));
+        acks.entry(key).or_default().push((
+            ack["message"].as_i64().expect("id"),
+            ack["seq"].as_u64().expect("seq"),
+        ));
     };
     for chunk in (0..N).collect::<Vec<_>>().chunks(100) {
         // First and second try pipelined on one connection.
@@ -42,7 +45,9 @@ async fn a_thousand_messages_sent_three_times_are_stored_once_each() {
         }
         let mut pending = refs.len();
         while pending > 0 {
-            let v = a.expect(|v| v["type"] == "ack" || v["type"] == "error").await;
+            let v = a
+                .expect(|v| v["type"] == "ack" || v["type"] == "error")
+                .await;
             record(&v);
             pending -= 1;
         }
@@ -75,7 +80,10 @@ async fn a_thousand_messages_sent_three_times_are_stored_once_each() {
     let mut seqs: Vec<u64> = Vec::new();
     for (client, list) in &acks {
         assert_eq!(list.len(), 3, "{client} acked three times");
-        assert!(list.iter().all(|x| *x == list[0]), "{client}: the same id and seq every time: {list:?}");
+        assert!(
+            list.iter().all(|x| *x == list[0]),
+            "{client}: the same id and seq every time: {list:?}"
+        );
         seqs.push(list[0].1);
     }
     seqs.sort_unstable();

@@ -34,9 +34,11 @@ async fn a_client_that_stops_reading_is_closed_while_everyone_else_keeps_receivi
     });
     for i in 0..N {
         let reference = format!("s{i}");
-        a.send(json!({"type": "send_message", "ref": reference, "conversation": channel,
-                      "client_id": client_id(), "body": body, "lang": "en"}))
-            .await;
+        a.send(
+            json!({"type": "send_message", "ref": reference, "conversation": channel,
+                      "client_id": client_id(), "body": body, "lang": "en"}),
+        )
+        .await;
         if i % 50 == 49 {
             a.expect(|v| v["ref"] == reference.as_str()).await;
         }
@@ -59,7 +61,9 @@ async fn sending_too_fast_is_refused_with_the_wait_and_the_connection_stays() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
     for _ in 0..3 {
@@ -70,7 +74,10 @@ async fn sending_too_fast_is_refused_with_the_wait_and_the_connection_stays() {
         .await;
     assert_eq!(refused["code"], "rate_limited");
     assert_eq!(refused["args"]["seconds"], 1);
-    assert_eq!(refused["text"], "You are sending too fast. Try again in 1 second.");
+    assert_eq!(
+        refused["text"],
+        "You are sending too fast. Try again in 1 second."
+    );
     assert_eq!(a.request(json!({"type": "ping"})).await["type"], "pong");
 }
 
@@ -86,7 +93,10 @@ async fn logout_closes_that_sessions_sockets_and_logout_everywhere_closes_all() 
     assert_eq!(one.ended().await, Ended::Closed(4003));
     assert_eq!(two.request(json!({"type": "ping"})).await["type"], "pong");
     let (status, body) = server.api(&anna, "GET", "/me", None).await;
-    assert_eq!((status, body["code"].as_str()), (401, Some("unauthenticated")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (401, Some("unauthenticated"))
+    );
 
     let (status, _) = server.api(&second, "POST", "/auth/logout-all", None).await;
     assert_eq!(status, 204);
@@ -110,10 +120,17 @@ async fn changing_the_password_ends_the_other_sessions() {
     let (status, _) = server.api(&anna, "GET", "/me", None).await;
     assert_eq!(status, 200);
     let (status, body) = server
-        .api(&anna, "POST", "/auth/password",
-            Some(json!({"current_password": "a much better passphrase", "new_password": "short"})))
+        .api(
+            &anna,
+            "POST",
+            "/auth/password",
+            Some(json!({"current_password": "a much better passphrase", "new_password": "short"})),
+        )
         .await;
-    assert_eq!((status, body["code"].as_str()), (400, Some("weak_password")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("weak_password"))
+    );
     assert_eq!(body["args"]["min"], 10);
 }
 
@@ -132,7 +149,8 @@ async fn shutdown_closes_sockets_with_service_restart() {
 
 #[tokio::test]
 async fn websocket_upgrades_check_the_origin_exactly() {
-    let server = Server::start_with(|c| c.allowed_origins = vec!["https://engawa.example".into()]).await;
+    let server =
+        Server::start_with(|c| c.allowed_origins = vec!["https://engawa.example".into()]).await;
     let own = format!("http://{}", server.addr);
     for (origin, allowed) in [
         (Some(own.as_str()), true),
@@ -143,9 +161,13 @@ async fn websocket_upgrades_check_the_origin_exactly() {
         (Some("https://engawa.example.evil.example"), false),
         (Some("http://engawa.example"), false),
     ] {
-        let mut request = format!("ws://{}/ws", server.addr).into_client_request().expect("request");
+        let mut request = format!("ws://{}/ws", server.addr)
+            .into_client_request()
+            .expect("request");
         if let Some(origin) = origin {
-            request.headers_mut().insert("origin", origin.parse().expect("header"));
+            request
+                .headers_mut()
+                .insert("origin", origin.parse().expect("header"));
         }
         let result = tokio_tungstenite::connect_async(request).await;
         assert_eq!(result.is_ok(), allowed, "origin {origin:?}");
@@ -161,16 +183,36 @@ async fn health_readiness_and_metrics_answer() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
     a.say(dm, "count me").await;
     for path in ["/healthz", "/readyz"] {
-        let response = server.http.get(server.url(path)).send().await.expect("request");
+        let response = server
+            .http
+            .get(server.url(path))
+            .send()
+            .await
+            .expect("request");
         assert_eq!(response.status().as_u16(), 200, "{path}");
     }
-    let metrics = server.http.get(server.url("/metrics")).send().await.expect("metrics").text().await.expect("text");
-    for name in ["engawa_messages_sent_total", "engawa_connections", "engawa_fanout_seconds_bucket", "engawa_commit_seconds"] {
+    let metrics = server
+        .http
+        .get(server.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    for name in [
+        "engawa_messages_sent_total",
+        "engawa_connections",
+        "engawa_fanout_seconds_bucket",
+        "engawa_commit_seconds",
+    ] {
         assert!(metrics.contains(name), "{name} in /metrics");
     }
 }
@@ -178,13 +220,39 @@ async fn health_readiness_and_metrics_answer() {
 #[tokio::test]
 async fn the_fluent_files_are_served_to_clients() {
     let server = Server::start().await;
-    let index: serde_json::Value = server.http.get(server.url("/l10n")).send().await.expect("l10n").json().await.expect("json");
-    let locales: Vec<&str> = index["locales"].as_array().expect("list").iter().filter_map(|l| l["locale"].as_str()).collect();
+    let index: serde_json::Value = server
+        .http
+        .get(server.url("/l10n"))
+        .send()
+        .await
+        .expect("l10n")
+        .json()
+        .await
+        .expect("json");
+    let locales: Vec<&str> = index["locales"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|l| l["locale"].as_str())
+        .collect();
     for tag in ["en", "ja", "ne", "vi", "bn", "ru", "uk"] {
         assert!(locales.contains(&tag), "{tag} shipped");
     }
-    let ftl = server.http.get(server.url("/l10n/ne/errors.ftl")).send().await.expect("ftl").text().await.expect("text");
+    let ftl = server
+        .http
+        .get(server.url("/l10n/ne/errors.ftl"))
+        .send()
+        .await
+        .expect("ftl")
+        .text()
+        .await
+        .expect("text");
     assert!(ftl.contains("error-rate-limited"));
-    let missing = server.http.get(server.url("/l10n/xx/errors.ftl")).send().await.expect("request");
+    let missing = server
+        .http
+        .get(server.url("/l10n/xx/errors.ftl"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(missing.status().as_u16(), 404);
 }

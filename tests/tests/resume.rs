@@ -14,7 +14,9 @@ async fn edits_deletes_and_reactions_missed_while_away_are_replayed() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
     let first = a.say(dm, "first").await;
@@ -23,9 +25,14 @@ async fn edits_deletes_and_reactions_missed_while_away_are_replayed() {
     drop(b);
 
     let second = a.say(dm, "second").await;
-    a.request(json!({"type": "edit_message", "message": first["message"], "body": "first, edited"})).await;
-    a.request(json!({"type": "add_reaction", "message": first["message"], "emoji": "🎉"})).await;
-    a.request(json!({"type": "delete_message", "message": second["message"]})).await;
+    a.request(
+        json!({"type": "edit_message", "message": first["message"], "body": "first, edited"}),
+    )
+    .await;
+    a.request(json!({"type": "add_reaction", "message": first["message"], "emoji": "🎉"}))
+        .await;
+    a.request(json!({"type": "delete_message", "message": second["message"]}))
+        .await;
 
     let mut b = server.connect_resume(&binod, vec![(dm, held)]).await;
     let mut kinds = Vec::new();
@@ -40,7 +47,15 @@ async fn edits_deletes_and_reactions_missed_while_away_are_replayed() {
             assert_eq!(v["message"]["body"], "");
         }
     }
-    assert_eq!(kinds, ["message", "message_edited", "reaction_added", "message_deleted"]);
+    assert_eq!(
+        kinds,
+        [
+            "message",
+            "message_edited",
+            "reaction_added",
+            "message_deleted"
+        ]
+    );
     assert_eq!(seqs, ((held + 1)..=(held + 4)).collect::<Vec<_>>());
 }
 
@@ -74,10 +89,13 @@ async fn clients_disconnected_at_random_points_end_with_no_gap_and_no_duplicate(
             w.request(json!({"type": "edit_message", "message": stored[i], "body": format!("edited {i}")})).await;
         }
         if i % 40 == 0 {
-            w.request(json!({"type": "add_reaction", "message": stored[i], "emoji": "👀"})).await;
+            w.request(json!({"type": "add_reaction", "message": stored[i], "emoji": "👀"}))
+                .await;
         }
     }
-    let last = w.request(json!({"type": "history", "conversation": channel, "limit": 1})).await["as_of"]
+    let last = w
+        .request(json!({"type": "history", "conversation": channel, "limit": 1}))
+        .await["as_of"]
         .as_u64()
         .expect("as_of");
     for handle in handles {
@@ -156,11 +174,17 @@ impl View {
             let mut reactions = BTreeSet::new();
             for r in m["reactions"].as_array().into_iter().flatten() {
                 for u in r["users"].as_array().expect("users") {
-                    reactions.insert((r["emoji"].as_str().expect("emoji").to_owned(), u.as_i64().expect("user")));
+                    reactions.insert((
+                        r["emoji"].as_str().expect("emoji").to_owned(),
+                        u.as_i64().expect("user"),
+                    ));
                 }
             }
             let body = m["body"].as_str().expect("body").to_owned();
-            self.messages.insert(m["id"].as_i64().expect("id"), (body, m["deleted"] == true, reactions));
+            self.messages.insert(
+                m["id"].as_i64().expect("id"),
+                (body, m["deleted"] == true, reactions),
+            );
         }
         self.as_of = self.as_of.max(page["as_of"].as_u64().expect("as_of"));
     }
@@ -175,8 +199,10 @@ impl View {
             "message" => {
                 let m = &v["message"];
                 let body = m["body"].as_str().expect("body").to_owned();
-                self.messages
-                    .insert(m["id"].as_i64().expect("id"), (body, m["deleted"] == true, BTreeSet::new()));
+                self.messages.insert(
+                    m["id"].as_i64().expect("id"),
+                    (body, m["deleted"] == true, BTreeSet::new()),
+                );
             }
             "message_edited" => {
                 if let Some(entry) = self.messages.get_mut(&v["message"].as_i64().expect("id")) {
@@ -190,7 +216,10 @@ impl View {
             }
             "reaction_added" | "reaction_removed" => {
                 if let Some(entry) = self.messages.get_mut(&v["message"].as_i64().expect("id")) {
-                    let key = (v["emoji"].as_str().expect("emoji").to_owned(), v["user"].as_i64().expect("user"));
+                    let key = (
+                        v["emoji"].as_str().expect("emoji").to_owned(),
+                        v["user"].as_i64().expect("user"),
+                    );
                     if v["kind"] == "reaction_added" {
                         entry.2.insert(key);
                     } else {
@@ -215,7 +244,10 @@ async fn full_load(client: &mut Client, conversation: i64) -> View {
         let page = client.request(request).await;
         assert_eq!(page["type"], "history", "{page}");
         view.load_page(&page);
-        let oldest = page["messages"].as_array().and_then(|m| m.first()).and_then(|m| m["seq"].as_u64());
+        let oldest = page["messages"]
+            .as_array()
+            .and_then(|m| m.first())
+            .and_then(|m| m["seq"].as_u64());
         match (page["has_more"].as_bool(), oldest) {
             (Some(true), Some(oldest)) => before = Some(oldest),
             _ => return view,
@@ -229,13 +261,17 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a.request(json!({"type": "open_direct", "users": [binod.id]})).await["conversation"]["id"]
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
         .as_i64()
         .expect("dm");
     let mut ids = Vec::new();
     let mut rng_seed = 7u64;
     let mut next = move || {
-        rng_seed = rng_seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        rng_seed = rng_seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (rng_seed >> 33) as usize
     };
     let mut b = server.connect(&binod).await;
@@ -249,7 +285,9 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
             } else {
                 let target = ids[next() % ids.len()].clone();
                 let request = match step {
-                    1 => json!({"type": "edit_message", "message": target, "body": format!("edit {round}.{i}")}),
+                    1 => {
+                        json!({"type": "edit_message", "message": target, "body": format!("edit {round}.{i}")})
+                    }
                     2 => json!({"type": "delete_message", "message": target}),
                     3 => json!({"type": "add_reaction", "message": target, "emoji": "🙏"}),
                     _ => json!({"type": "remove_reaction", "message": target, "emoji": "🙏"}),
@@ -260,7 +298,9 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
             if round % 2 == 0 && i == 6 {
                 drop(b);
                 for j in 0..8 {
-                    ids.push(a.say(dm, &format!("while away {round}.{j}")).await["message"].clone());
+                    ids.push(
+                        a.say(dm, &format!("while away {round}.{j}")).await["message"].clone(),
+                    );
                     let target = ids[next() % ids.len()].clone();
                     a.request(json!({"type": "edit_message", "message": target, "body": format!("away edit {j}")}))
                         .await;
@@ -276,7 +316,9 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
         b.send(json!({"type": "ping", "ref": barrier})).await;
         let sent = a.say(dm, "barrier").await;
         loop {
-            let v = b.expect(|v| v["type"] == "event" || v["type"] == "history").await;
+            let v = b
+                .expect(|v| v["type"] == "event" || v["type"] == "history")
+                .await;
             if v["type"] == "event" {
                 view.apply(&v);
                 if v["seq"] == sent["seq"] {
@@ -288,6 +330,12 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
     let mut fresh_client = server.connect(&binod).await;
     let fresh = full_load(&mut fresh_client, dm).await;
     assert_eq!(view.messages, fresh.messages);
-    assert!(view.messages.values().any(|m| m.1), "the run deleted something");
-    assert!(view.messages.values().any(|m| !m.2.is_empty()), "the run left reactions");
+    assert!(
+        view.messages.values().any(|m| m.1),
+        "the run deleted something"
+    );
+    assert!(
+        view.messages.values().any(|m| !m.2.is_empty()),
+        "the run left reactions"
+    );
 }

@@ -69,7 +69,9 @@ impl Server {
 
     /// Starts a node on a free port with this configuration.
     pub async fn start_config(config: Config, guard: Guard) -> Server {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
         let addr = listener.local_addr().expect("bound");
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(engawa::run(config.clone(), listener, shutdown.clone()));
@@ -93,7 +95,10 @@ impl Server {
                     return;
                 }
             }
-            assert!(tokio::time::Instant::now() < deadline, "server did not become ready");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "server did not become ready"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
@@ -102,9 +107,14 @@ impl Server {
     pub async fn stop(mut self) -> (Config, Guard) {
         self.shutdown.cancel();
         if let Some(task) = self.task.take() {
-            task.await.expect("server task did not panic").expect("server stopped cleanly");
+            task.await
+                .expect("server task did not panic")
+                .expect("server stopped cleanly");
         }
-        (self.config.clone(), self.guard.take().expect("the guard is held until stop"))
+        (
+            self.config.clone(),
+            self.guard.take().expect("the guard is held until stop"),
+        )
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -147,7 +157,13 @@ impl Server {
     }
 
     /// An authenticated API request; returns status and JSON body (Null when empty).
-    pub async fn api(&self, user: &User, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+    pub async fn api(
+        &self,
+        user: &User,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a valid method");
         let mut request = self
             .http
@@ -170,14 +186,23 @@ impl Server {
     /// Creates a channel over HTTP and returns its id.
     pub async fn channel(&self, owner: &User, name: &str, visibility: &str) -> i64 {
         let (status, body) = self
-            .api(owner, "POST", "/channels", Some(json!({"name": name, "visibility": visibility})))
+            .api(
+                owner,
+                "POST",
+                "/channels",
+                Some(json!({"name": name, "visibility": visibility})),
+            )
             .await;
         assert_eq!(status, 201, "create channel {name}: {body}");
-        body["conversation"]["id"].as_i64().expect("conversation id")
+        body["conversation"]["id"]
+            .as_i64()
+            .expect("conversation id")
     }
 
     pub async fn join(&self, user: &User, channel: i64) {
-        let (status, body) = self.api(user, "POST", &format!("/channels/{channel}/join"), None).await;
+        let (status, body) = self
+            .api(user, "POST", &format!("/channels/{channel}/join"), None)
+            .await;
         assert_eq!(status, 200, "join: {body}");
     }
 
@@ -204,14 +229,21 @@ impl Server {
     pub async fn promote(&self, admin_username: &str, user: &User, role: &str) {
         let admin = self.admin(admin_username).await;
         let (status, body) = self
-            .api(&admin, "PUT", &format!("/users/{}/role", user.id), Some(json!({"role": role})))
+            .api(
+                &admin,
+                "PUT",
+                &format!("/users/{}/role", user.id),
+                Some(json!({"role": role})),
+            )
             .await;
         assert_eq!(status, 200, "set role: {body}");
     }
 
     /// An admin account, created the way `engawa admin create-user` creates one.
     pub async fn admin(&self, username: &str) -> User {
-        let store = engawa::store::Store::open(&self.config.database_url()).await.expect("open store");
+        let store = engawa::store::Store::open(&self.config.database_url())
+            .await
+            .expect("open store");
         let (name, key) = engawa::auth::normalize_username(username).expect("valid username");
         let hash = engawa::auth::Hasher::new(1)
             .hash("correct horse battery".into())
@@ -297,8 +329,12 @@ pub enum Ended {
 
 impl Client {
     pub async fn open(addr: SocketAddr) -> Client {
-        let request = format!("ws://{addr}/ws").into_client_request().expect("ws request");
-        let (ws, _) = tokio_tungstenite::connect_async(request).await.expect("websocket connect");
+        let request = format!("ws://{addr}/ws")
+            .into_client_request()
+            .expect("ws request");
+        let (ws, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("websocket connect");
         Client {
             ws,
             ready: Value::Null,
@@ -307,7 +343,10 @@ impl Client {
     }
 
     pub async fn send(&mut self, value: Value) {
-        self.ws.send(Message::text(value.to_string())).await.expect("send frame");
+        self.ws
+            .send(Message::text(value.to_string()))
+            .await
+            .expect("send frame");
     }
 
     pub async fn send_raw(&mut self, message: Message) {
@@ -323,7 +362,10 @@ impl Client {
     /// The next JSON frame, skipping pings; `None` when the connection ended.
     pub async fn next(&mut self) -> Option<Value> {
         loop {
-            match tokio::time::timeout(WAIT, self.ws.next()).await.expect("a frame within the wait") {
+            match tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("a frame within the wait")
+            {
                 Some(Ok(Message::Text(text))) => {
                     return Some(serde_json::from_str(&text).expect("server frames are JSON"));
                 }
@@ -380,8 +422,13 @@ impl Client {
     /// Waits for the end of the connection and says how it ended.
     pub async fn ended(&mut self) -> Ended {
         loop {
-            match tokio::time::timeout(WAIT, self.ws.next()).await.expect("the connection ends within the wait") {
-                Some(Ok(Message::Close(frame))) => return Ended::Closed(frame.map_or(1005, |f| u16::from(f.code))),
+            match tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("the connection ends within the wait")
+            {
+                Some(Ok(Message::Close(frame))) => {
+                    return Ended::Closed(frame.map_or(1005, |f| u16::from(f.code)));
+                }
                 Some(Ok(_)) => {}
                 None | Some(Err(_)) => return Ended::Dropped,
             }
