@@ -150,10 +150,8 @@ fn messages_text(lang: &str) -> BTreeMap<String, String> {
             {
                 current = Some(id.to_owned());
                 out.insert(id.to_owned(), rest.to_owned());
-            } else if let Some(id) = &current {
-                if let Some(text) = out.get_mut(id) {
-                    text.push_str(line.trim());
-                }
+            } else if let Some(text) = current.as_ref().and_then(|id| out.get_mut(id)) {
+                text.push_str(line.trim());
             }
         }
     }

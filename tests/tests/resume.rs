@@ -160,10 +160,13 @@ fn last_seq(ready: &Value, conversation: i64) -> u64 {
         .expect("the conversation is in ready")
 }
 
-/// What a client shows of a conversation: per message, its body, deletion and reactions.
+/// What a client shows of one message: body, whether deleted, reactions as (emoji, user).
+type Shown = (String, bool, BTreeSet<(String, i64)>);
+
+/// What a client shows of a conversation.
 #[derive(Debug, Default, PartialEq)]
 struct View {
-    messages: BTreeMap<i64, (String, bool, BTreeSet<(String, i64)>)>,
+    messages: BTreeMap<i64, Shown>,
     /// Events with a seq at or below this are already reflected.
     as_of: u64,
 }

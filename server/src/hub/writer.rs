@@ -29,6 +29,9 @@ pub(super) struct Job {
 /// Where a job's answer goes.
 pub(super) type ReplyTo = oneshot::Sender<Result<Reply, Refusal>>;
 
+/// A job's result inside the transaction, before commit.
+type Outcome = Result<(Reply, Effects), Refusal>;
+
 pub(super) async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     // Ends when every sender is gone: the node is shutting down and every session has ended.
@@ -44,8 +47,7 @@ pub(super) async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shar
 
 async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
     let now = crate::now_ms();
-    let mut answers: Vec<(ReplyTo, Result<(Reply, Effects), Refusal>)> =
-        Vec::with_capacity(group.len());
+    let mut answers: Vec<(ReplyTo, Outcome)> = Vec::with_capacity(group.len());
     let outcome: Result<(), StoreError> = async {
         let mut tx = conn.begin().await?;
         for job in group {

@@ -90,10 +90,10 @@ impl Server {
     async fn wait_ready(&self) {
         let deadline = tokio::time::Instant::now() + WAIT;
         loop {
-            if let Ok(r) = self.http.get(self.url("/readyz")).send().await {
-                if r.status().is_success() {
-                    return;
-                }
+            if let Ok(r) = self.http.get(self.url("/readyz")).send().await
+                && r.status().is_success()
+            {
+                return;
             }
             assert!(
                 tokio::time::Instant::now() < deadline,
