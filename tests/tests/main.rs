@@ -5,6 +5,7 @@ mod support;
 
 mod access;
 mod bad_input;
+mod channels;
 mod chat;
 mod idempotency;
 mod lifecycle;

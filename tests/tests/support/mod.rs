@@ -309,7 +309,7 @@ pub struct User {
 pub struct Client {
     pub ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
     pub ready: Value,
-    next_ref: u64,
+    pub next_ref: u64,
 }
 
 static CLIENT_IDS: AtomicU64 = AtomicU64::new(1);

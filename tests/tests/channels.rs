@@ -1,0 +1,227 @@
+//! Channels: discovery, invitations, channel moderators, topics, paging both ways; browsers on the cookie.
+
+use serde_json::json;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+use crate::support::{Client, Server, is_event};
+
+#[tokio::test]
+async fn invite_only_channels_are_listed_but_need_an_invitation() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let channel = server.channel(&anna, "visa-help", "invite_only").await;
+    let (_, listed) = server.api(&binod, "GET", "/channels", None).await;
+    let entry = listed
+        .as_array()
+        .and_then(|l| l.iter().find(|c| c["id"] == channel))
+        .expect("invite-only channels are discoverable")
+        .clone();
+    assert_eq!(entry["joined"], false);
+    let (status, body) = server
+        .api(&binod, "POST", &format!("/channels/{channel}/join"), None)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("invite_required"))
+    );
+
+    let mut b = server.connect(&binod).await;
+    let (status, _) = server
+        .api(
+            &anna,
+            "POST",
+            &format!("/channels/{channel}/invite"),
+            Some(json!({"user": binod.id})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let invited = b.expect(|v| v["type"] == "membership").await;
+    assert_eq!(invited["change"], "invited");
+    assert_eq!(invited["summary"]["name"], "visa-help");
+    let joined = b
+        .request(json!({"type": "join_channel", "conversation": channel}))
+        .await;
+    assert_eq!(joined["conversation"]["joined"], true, "{joined}");
+    b.expect(|v| is_event(v, channel, "member_joined") && v["user"] == binod.id)
+        .await;
+}
+
+#[tokio::test]
+async fn channel_moderators_manage_topic_and_moderators_members_do_not() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let chen = server.register("chen").await;
+    let channel = server.channel(&anna, "housing", "private").await;
+    for user in [&binod, &chen] {
+        server
+            .api(
+                &anna,
+                "POST",
+                &format!("/channels/{channel}/invite"),
+                Some(json!({"user": user.id})),
+            )
+            .await;
+        server.join(user, channel).await;
+    }
+    let mut c = server.connect(&chen).await;
+    let (status, body) = server
+        .api(
+            &binod,
+            "PATCH",
+            &format!("/channels/{channel}"),
+            Some(json!({"topic": "mine now"})),
+        )
+        .await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
+
+    let (status, _) = server
+        .api(
+            &anna,
+            "PUT",
+            &format!("/channels/{channel}/moderators/{}", binod.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        c.expect(|v| is_event(v, channel, "moderator_added")).await["user"],
+        binod.id
+    );
+    let (status, _) = server
+        .api(
+            &binod,
+            "PATCH",
+            &format!("/channels/{channel}"),
+            Some(
+                json!({"topic": "Finding an apartment in Toyama", "languages": ["ja", "en", "vi"]}),
+            ),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let updated = c.expect(|v| is_event(v, channel, "channel_updated")).await;
+    assert_eq!(updated["topic"], "Finding an apartment in Toyama");
+    assert_eq!(updated["languages"], json!(["ja", "en", "vi"]));
+    let (_, summary) = server
+        .api(&chen, "GET", &format!("/conversations/{channel}"), None)
+        .await;
+    assert_eq!(summary["topic"], "Finding an apartment in Toyama");
+
+    // A channel moderator may delete others' messages; a member may not.
+    let mut a = server.connect(&anna).await;
+    let ack = a.say(channel, "spam?").await;
+    let refused = c
+        .request(json!({"type": "delete_message", "message": ack["message"]}))
+        .await;
+    assert_eq!(refused["code"], "not_author");
+    let (status, _) = server
+        .api(
+            &binod,
+            "DELETE",
+            &format!("/messages/{}", ack["message"]),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    c.expect(|v| is_event(v, channel, "message_deleted")).await;
+}
+
+#[tokio::test]
+async fn history_pages_backwards_and_forwards_by_seq() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let mut a = server.connect(&anna).await;
+    let dm = a
+        .request(json!({"type": "open_direct", "users": [binod.id]}))
+        .await["conversation"]["id"]
+        .as_i64()
+        .expect("dm");
+    let mut seqs = Vec::new();
+    for i in 0..25 {
+        seqs.push(
+            a.say(dm, &format!("n{i}")).await["seq"]
+                .as_u64()
+                .expect("seq"),
+        );
+    }
+    let newest = a
+        .request(json!({"type": "history", "conversation": dm, "limit": 10}))
+        .await;
+    let bodies: Vec<&str> = newest["messages"]
+        .as_array()
+        .expect("page")
+        .iter()
+        .filter_map(|m| m["body"].as_str())
+        .collect();
+    assert_eq!(
+        bodies,
+        (15..25).map(|i| format!("n{i}")).collect::<Vec<_>>()
+    );
+    assert_eq!(newest["has_more"], true);
+    assert_eq!(newest["as_of"], seqs[24]);
+    let older = a
+        .request(json!({"type": "history", "conversation": dm, "limit": 10, "before": seqs[15]}))
+        .await;
+    assert_eq!(older["messages"][0]["body"], "n5");
+    let forward = a
+        .request(json!({"type": "history", "conversation": dm, "limit": 100, "after": seqs[19]}))
+        .await;
+    let bodies: Vec<&str> = forward["messages"]
+        .as_array()
+        .expect("page")
+        .iter()
+        .filter_map(|m| m["body"].as_str())
+        .collect();
+    assert_eq!(bodies, ["n20", "n21", "n22", "n23", "n24"]);
+    assert_eq!(forward["has_more"], false);
+    let (status, page) = server
+        .api(
+            &binod,
+            "GET",
+            &format!("/conversations/{dm}/messages?after={}&limit=2", seqs[0]),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(page["messages"][1]["body"], "n2");
+    let both = a
+        .request(json!({"type": "history", "conversation": dm, "before": 5, "after": 1}))
+        .await;
+    assert_eq!(both["code"], "invalid_range");
+}
+
+#[tokio::test]
+async fn browsers_authenticate_with_the_session_cookie() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let mut request = format!("ws://{}/ws", server.addr)
+        .into_client_request()
+        .expect("request");
+    request.headers_mut().insert(
+        "cookie",
+        format!("theme=dark; engawa_session={}", anna.token)
+            .parse()
+            .expect("header"),
+    );
+    request.headers_mut().insert(
+        "origin",
+        format!("http://{}", server.addr).parse().expect("header"),
+    );
+    let (ws, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("upgrade");
+    let mut client = Client {
+        ws,
+        ready: serde_json::Value::Null,
+        next_ref: 1,
+    };
+    client.send(json!({"type": "hello", "protocol": 1})).await;
+    let ready = client.expect(|v| v["type"] == "ready").await;
+    assert_eq!(ready["user"]["username"], "anna");
+    assert!(
+        !ready.to_string().contains(&anna.token),
+        "the token is never echoed"
+    );
+}
