@@ -99,11 +99,7 @@ async fn outsiders_cannot_reach_a_private_channel_or_someone_elses_direct_conver
     let eve = server.register("eve").await;
     let private = server.channel(&anna, "staff-room", "private").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     let mut e = server.connect(&eve).await;
 
     for conversation in [private, dm] {

@@ -121,11 +121,7 @@ async fn hundreds_of_malformed_frames_get_errors_and_nothing_breaks() {
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
 
     let frames = answered_frames(dm);
     assert!(frames.len() >= 500, "{} frames", frames.len());

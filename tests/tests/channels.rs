@@ -133,11 +133,7 @@ async fn history_pages_backwards_and_forwards_by_seq() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     let mut seqs = Vec::new();
     for i in 0..25 {
         seqs.push(

@@ -252,11 +252,7 @@ async fn typing_reaches_the_others_but_not_the_typist() {
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     b.expect(|v| v["type"] == "membership").await;
     a.send(json!({"type": "typing", "conversation": dm})).await;
     let typing = b.expect(|v| v["type"] == "typing").await;

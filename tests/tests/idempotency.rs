@@ -12,11 +12,7 @@ async fn a_thousand_messages_sent_three_times_are_stored_once_each() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     const N: usize = 1000;
     let ids: Vec<String> = (0..N).map(|_| client_id()).collect();
     let frame = |i: usize, reference: String| {

@@ -61,11 +61,7 @@ async fn sending_too_fast_is_refused_with_the_wait_and_the_connection_stays() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     for _ in 0..3 {
         a.say(dm, "quick").await;
     }
@@ -183,11 +179,7 @@ async fn health_readiness_and_metrics_answer() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     a.say(dm, "count me").await;
     for path in ["/healthz", "/readyz"] {
         let response = server

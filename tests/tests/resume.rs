@@ -14,11 +14,7 @@ async fn edits_deletes_and_reactions_missed_while_away_are_replayed() {
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     let first = a.say(dm, "first").await;
     let b = server.connect(&binod).await;
     let held = last_seq(&b.ready, dm);
@@ -264,11 +260,7 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     let mut a = server.connect(&anna).await;
-    let dm = a
-        .request(json!({"type": "open_direct", "users": [binod.id]}))
-        .await["conversation"]["id"]
-        .as_i64()
-        .expect("dm");
+    let dm = a.open_direct(&binod).await;
     let mut ids = Vec::new();
     let mut rng_seed = 7u64;
     let mut next = move || {

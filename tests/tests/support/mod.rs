@@ -407,6 +407,16 @@ impl Client {
         self.expect(|v| v["ref"] == reference.as_str()).await
     }
 
+    /// Opens (or finds) the direct conversation with `other` and returns its id.
+    pub async fn open_direct(&mut self, other: &User) -> i64 {
+        let ack = self
+            .request(json!({"type": "open_direct", "users": [other.id]}))
+            .await;
+        ack["conversation"]["id"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("a direct conversation: {ack}"))
+    }
+
     /// Sends a message and returns its ack.
     pub async fn say(&mut self, conversation: i64, body: &str) -> Value {
         let ack = self
