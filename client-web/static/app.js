@@ -292,7 +292,7 @@ function formatPattern(elements, args, bundle, depth) {
 function evaluate(expression, args, bundle, depth) {
   switch (expression.t) {
     case 'str':
-      return expression.v;
+      return { text: expression.v };
     case 'num':
       return expression.v;
     case 'var':
@@ -302,7 +302,8 @@ function evaluate(expression, args, bundle, depth) {
       return pattern ? { text: formatPattern(pattern, args, bundle, depth + 1) } : `{${expression.id}}`;
     }
     case 'select': {
-      const selector = evaluate(expression.expression, args, bundle, depth);
+      let selector = evaluate(expression.expression, args, bundle, depth);
+      if (selector && typeof selector === 'object') selector = selector.text;
       const variant = chooseVariant(expression.variants, selector, bundle.locale);
       return { text: formatPattern(variant.value, args, bundle, depth + 1) };
     }
@@ -504,6 +505,7 @@ const state = {
   // connection
   ws: null,
   ready: false,
+  helloError: null,
   conn: 'connecting',
   attempt: 0,
   retryTimer: null,
@@ -518,8 +520,12 @@ function newView(id) {
 
 // --- people ---------------------------------------------------------------------------------------------------
 
+/** user id → Profile, or null for a person who is gone (404). */
 const profiles = new Map();
 const profileLoads = new Map();
+/** user id → when a look-up last failed for another reason (offline…): not retried for a while. */
+const profileFailures = new Map();
+const PROFILE_RETRY_MS = 15000;
 
 function loadProfile(id) {
   if (profiles.has(id)) return Promise.resolve(profiles.get(id));
@@ -527,10 +533,15 @@ function loadProfile(id) {
     const load = api('GET', `/api/v1/users/${id}`)
       .catch((error) => (error.code === 'not_found' ? null : undefined))
       .then((profile) => {
-        if (profile !== undefined) profiles.set(id, profile);
         profileLoads.delete(id);
+        if (profile === undefined) {
+          profileFailures.set(id, Date.now());
+          return null;
+        }
+        profileFailures.delete(id);
+        profiles.set(id, profile);
         namesChanged();
-        return profile ?? null;
+        return profile;
       });
     profileLoads.set(id, load);
   }
@@ -541,7 +552,7 @@ function nameOf(id) {
   const profile = profiles.get(id);
   if (profile) return profile.display_name;
   if (profile === null) return t('chat-unknown-person');
-  loadProfile(id);
+  if (Date.now() - (profileFailures.get(id) ?? 0) > PROFILE_RETRY_MS) loadProfile(id);
   return '…';
 }
 
@@ -619,7 +630,9 @@ function socketGone(code) {
   for (const { reject } of state.requests.values()) reject(new OfflineError());
   state.requests.clear();
   if (!state.me) return;
-  if (code === 4001 || code === 4003) {
+  const helloError = state.helloError;
+  state.helloError = null;
+  if ((code === 4001 && helloError !== 'internal') || code === 4003) {
     // Unauthenticated or the session was revoked: the error frame before the close told why.
     if (code === 4003) toast(t('close-session-revoked'));
     signedOut();
@@ -632,9 +645,11 @@ function socketGone(code) {
   if (code === 1009) toast(t('close-too-big'));
   if (code === 1013) toast(t('close-slow-consumer'));
   if (code === 1012) toast(t('close-service-restart'));
+  if (code === 4008) toast(t('close-auth-timeout'));
   setConn('offline');
+  // 1 s, 2 s, 4 s … 30 s, each ±50 %.
   const base = Math.min(BACKOFF_MAX_MS, 1000 * 2 ** state.attempt);
-  const delay = Math.max(code === 1013 ? 3000 : 0, base / 2 + Math.random() * (base / 2));
+  const delay = Math.max(code === 1013 ? 3000 : 0, base * (0.5 + Math.random()));
   state.attempt = Math.min(state.attempt + 1, 10);
   state.retryTimer = setTimeout(connect, delay);
 }
@@ -730,8 +745,15 @@ function onFrame(frame) {
       onMentioned(frame);
       break;
     case 'error':
+      if (!state.ready) state.helloError = frame.code;
       if (pending) pending.reject(new ServerError(frame));
-      else toast(frame.text);
+      else if (frame.code === 'not_member' && frame.args?.conversation !== undefined) {
+        // A resume point for a conversation left while we were away: forget it quietly.
+        const id = frame.args.conversation;
+        state.views.delete(id);
+        if (!state.convs.has(id)) break;
+        toast(frame.text);
+      } else toast(frame.text);
       break;
     case 'ack':
     case 'history':
@@ -773,8 +795,14 @@ function onEvent(ev) {
       conv.unread += 1;
       if (ev.message.mentions?.includes(state.me.id)) conv.mentions += 1;
     }
-    if (ev.kind === 'member_joined') conv.member_count += 1;
-    if (ev.kind === 'member_left') conv.member_count = Math.max(0, conv.member_count - 1);
+    if (ev.kind === 'member_joined') {
+      conv.member_count += 1;
+      if (conv.kind === 'group' && !conv.members.includes(ev.user)) conv.members.push(ev.user);
+    }
+    if (ev.kind === 'member_left') {
+      conv.member_count = Math.max(0, conv.member_count - 1);
+      if (conv.kind === 'group') conv.members = conv.members.filter((u) => u !== ev.user);
+    }
     if (ev.kind === 'channel_updated') {
       conv.topic = ev.topic;
       conv.languages = ev.languages;
@@ -790,6 +818,13 @@ function onEvent(ev) {
     return;
   }
   if (!view.loaded || ev.seq <= view.asOf) return;
+  if (ev.seq > view.asOf + 1) {
+    // A gap (the server should prevent it): do not apply past it, load the conversation afresh.
+    console.warn('event gap', view.asOf, ev.seq);
+    state.views.delete(view.id);
+    if (view.id === state.open) openConversation(view.id);
+    return;
+  }
   const stick = view.id === state.open && nearBottom();
   applyToView(view, ev);
   view.asOf = ev.seq;
@@ -806,10 +841,17 @@ function applyToView(view, ev) {
   let changed = null;
   switch (ev.kind) {
     case 'message': {
-      const entry = { kind: 'message', seq: ev.message.seq, msg: ev.message };
-      view.byMsg.set(ev.message.id, entry);
-      insertEntry(view, entry);
-      changed = entry;
+      // A page read while writes committed may already hold this message: update it, keeping its reactions.
+      const held = message(ev.message.id);
+      if (held) {
+        Object.assign(held.msg, { ...ev.message, reactions: held.msg.reactions });
+        changed = held;
+      } else {
+        const entry = { kind: 'message', seq: ev.message.seq, msg: { ...ev.message, reactions: [] } };
+        view.byMsg.set(ev.message.id, entry);
+        insertEntry(view, entry);
+        changed = entry;
+      }
       break;
     }
     case 'message_edited': {
@@ -823,7 +865,7 @@ function applyToView(view, ev) {
     case 'message_deleted': {
       const entry = message(ev.message);
       if (entry) {
-        Object.assign(entry.msg, { body: '', deleted: true, reactions: [] });
+        Object.assign(entry.msg, { body: '', deleted: true, reactions: [], mentions: [], edited_at: undefined });
         changed = entry;
       }
       break;
@@ -1020,7 +1062,8 @@ function markRead() {
   const id = state.open;
   const conv = state.convs.get(id);
   if (!conv || !conv.joined || !state.ready || !isReading(id)) return;
-  const seq = conv.last_seq;
+  // The newest event this view holds: the summary's last_seq may count events still on their way.
+  const seq = state.views.get(id).asOf;
   if ((seq <= conv.read_seq && conv.unread === 0) || (state.markSent.get(id) ?? 0) >= seq) return;
   state.markSent.set(id, seq);
   conv.unread = 0;
@@ -1081,6 +1124,13 @@ function flush(item) {
     (error) => {
       if (error instanceof OfflineError) {
         item.status = 'queued';
+        return;
+      }
+      // Not final: wait and send again with the same client_id (the server answers a repeat as a duplicate).
+      const retryable = { rate_limited: (error.body?.args?.seconds ?? 1) * 1000, unavailable: 3000, internal: 5000 };
+      if (error.code in retryable && (item.retries = (item.retries ?? 0) + 1) <= 5) {
+        item.status = 'queued';
+        setTimeout(() => state.outbox.get(item.client_id) === item && item.status === 'queued' && flush(item), retryable[error.code]);
         return;
       }
       item.status = 'failed';
@@ -1511,6 +1561,7 @@ function onMessageAction(event) {
     if (!item) return;
     if (action === 'retry') {
       item.status = 'queued';
+      item.retries = 0;
       upsertPendingElement(item);
       flush(item);
     } else if (action === 'discard') {
@@ -1830,7 +1881,7 @@ function signedOut() {
     picker: null,
     attempt: 0,
   });
-  for (const map of [state.convs, state.views, state.outbox, state.typing, state.typingSent, state.markSent, profiles]) {
+  for (const map of [state.convs, state.views, state.outbox, state.typing, state.typingSent, state.markSent, profiles, profileFailures]) {
     map.clear();
   }
   $('channel-list').replaceChildren();
@@ -1903,6 +1954,7 @@ function rerenderAll() {
 // ---------------------------------------------------------------------------------------------------------------
 
 function wire() {
+  selectTab(false);
   $('tab-login').addEventListener('click', () => selectTab(false));
   $('tab-register').addEventListener('click', () => selectTab(true));
   for (const tab of [$('tab-login'), $('tab-register')]) {
