@@ -56,6 +56,7 @@ pub(super) fn routes() -> Router<Node> {
             put(add_moderator).delete(remove_moderator),
         )
         .route("/direct", post(open_direct))
+        .fallback(|| async { ApiError::from(ErrorCode::NotFound) })
 }
 
 /// A JSON body whose rejections become protocol errors (`invalid_json`, `invalid_message`).
@@ -439,6 +440,7 @@ async fn send(
         body: req.body,
         lang: req.lang,
         reply_to: req.reply_to,
+        over_rate: None,
     };
     execute(&node, &me, op).await
 }

@@ -101,8 +101,8 @@ impl Hub {
 
     /// Checks an operation's shape and the sender's rate, and queues it to the writer. Queuing happens before this
     /// returns, so operations submitted one after another are applied in that order.
-    pub fn submit(&self, actor: UserId, op: Op) -> Result<Pending, Refusal> {
-        self.check(actor, &op)?;
+    pub fn submit(&self, actor: UserId, mut op: Op) -> Result<Pending, Refusal> {
+        self.check(actor, &mut op)?;
         let (reply, answer) = oneshot::channel();
         self.writer
             .try_send(writer::Job { actor, op, reply })
@@ -121,7 +121,7 @@ impl Hub {
         self.submit(actor, op)?.await
     }
 
-    fn check(&self, actor: UserId, op: &Op) -> Result<(), Refusal> {
+    fn check(&self, actor: UserId, op: &mut Op) -> Result<(), Refusal> {
         let limits = &self.shared.limits;
         let body = |body: &str| {
             rules::check_body(body, limits.max_body_chars)
@@ -140,12 +140,14 @@ impl Hub {
                 client_id,
                 body: text,
                 lang: tag,
+                over_rate,
                 ..
             } => {
                 rules::check_client_id(client_id)?;
                 body(text)?;
                 lang(tag)?;
-                self.take_send_token(actor)?;
+                // Decided by the writer after the duplicate check: a retry is never refused for the rate.
+                *over_rate = self.take_send_token(actor).err();
             }
             Op::Edit {
                 body: text,
@@ -200,7 +202,8 @@ impl Hub {
         Ok(())
     }
 
-    fn take_send_token(&self, actor: UserId) -> Result<(), Refusal> {
+    /// Takes a send token, or says in how many seconds one will be there.
+    fn take_send_token(&self, actor: UserId) -> Result<(), u32> {
         let limits = &self.shared.limits;
         let now = crate::now_ms();
         let mut buckets = self
@@ -211,11 +214,7 @@ impl Hub {
         let bucket = buckets
             .entry(actor)
             .or_insert_with(|| rules::TokenBucket::full(limits.send_burst, now));
-        bucket
-            .take(limits.send_per_second, limits.send_burst, now)
-            .map_err(|seconds| {
-                Refusal::from(ErrorCode::RateLimited).arg("seconds", i64::from(seconds))
-            })
+        bucket.take(limits.send_per_second, limits.send_burst, now)
     }
 
     /// Turns the writer's reply into what the requester receives.

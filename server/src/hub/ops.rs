@@ -19,6 +19,9 @@ pub enum Op {
         body: String,
         lang: String,
         reply_to: Option<MessageId>,
+        /// Set by the hub when the sender is over their rate: a new message is refused with this wait (seconds),
+        /// a retry of a stored one still gets its original ack.
+        over_rate: Option<u32>,
     },
     Edit {
         message: MessageId,
@@ -167,7 +170,18 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis) -> OpRes
             body,
             lang,
             reply_to,
-        } => send(tx, &ctx, conversation, client_id, body, lang, reply_to).await,
+            over_rate,
+        } => {
+            let message = NewMessage {
+                conversation,
+                client_id,
+                body,
+                lang,
+                reply_to,
+                over_rate,
+            };
+            send(tx, &ctx, message).await
+        }
         Op::Edit {
             message,
             body,
@@ -235,16 +249,26 @@ async fn visible_message(
     Ok((message, member))
 }
 
-async fn send(
-    tx: &mut Tx<'_>,
-    ctx: &Ctx,
+/// The fields of [`Op::Send`].
+struct NewMessage {
     conversation: ConversationId,
     client_id: String,
     body: String,
     lang: String,
     reply_to: Option<MessageId>,
-) -> OpResult {
-    // A retry of a stored send answers with the original, whatever changed since.
+    over_rate: Option<u32>,
+}
+
+async fn send(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -> OpResult {
+    let NewMessage {
+        conversation,
+        client_id,
+        body,
+        lang,
+        reply_to,
+        over_rate,
+    } = new;
+    // A retry of a stored send answers with the original, whatever changed since (rate included).
     if let Some(existing) = tx.message_by_client_id(ctx.actor, &client_id).await? {
         return Ok((
             Reply::Sent {
@@ -256,6 +280,11 @@ async fn send(
             },
             Effects::default(),
         ));
+    }
+    if let Some(seconds) = over_rate {
+        return Err(Refusal::from(ErrorCode::RateLimited)
+            .arg("seconds", i64::from(seconds))
+            .into());
     }
     member_of(tx, ctx, conversation).await?;
     if let Some(reply_to) = reply_to {
@@ -581,7 +610,7 @@ async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult
     people.sort();
     people.dedup();
     if people.is_empty() {
-        return Err(ErrorCode::InvalidField.into());
+        return Err(Refusal::field("users").into());
     }
     if people.len() + 1 > rules::GROUP_MAX {
         return Err(too_many_members());
@@ -594,18 +623,16 @@ async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult
     let mut everyone = people.clone();
     everyone.push(ctx.actor);
     everyone.sort();
-    let key = everyone
-        .iter()
-        .map(|u| u.0.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    if let Some(id) = tx.direct_by_key(&key).await? {
-        return Ok((Reply::Conversation(id), Effects::default()));
-    }
-    let kind = if everyone.len() == 2 {
-        ConversationKind::Direct
+    // Two people have one direct conversation; a group is a new conversation each time it is opened (its members
+    // change as people leave and are added, so no set of people identifies it).
+    let (kind, key) = if everyone.len() == 2 {
+        let key = format!("{},{}", everyone[0].0, everyone[1].0);
+        if let Some(id) = tx.direct_by_key(&key).await? {
+            return Ok((Reply::Conversation(id), Effects::default()));
+        }
+        (ConversationKind::Direct, Some(key))
     } else {
-        ConversationKind::Group
+        (ConversationKind::Group, None)
     };
     let id = tx
         .insert_conversation(&NewConversation {
@@ -615,7 +642,7 @@ async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult
             topic: "",
             visibility: Visibility::Private,
             languages: &[],
-            direct_key: Some(&key),
+            direct_key: key.as_deref(),
             created_by: ctx.actor,
             at: ctx.now,
         })
@@ -646,8 +673,11 @@ async fn update_channel(
         return Err(rules::not_member_error(conversation.kind, conversation.visibility).into());
     }
     rules::may_manage_channel(conversation.kind, member, ctx.role)?;
-    let topic = topic.unwrap_or(conversation.topic);
-    let languages = languages.unwrap_or(conversation.languages);
+    let topic = topic.unwrap_or_else(|| conversation.topic.clone());
+    let languages = languages.unwrap_or_else(|| conversation.languages.clone());
+    if topic == conversation.topic && languages == conversation.languages {
+        return Ok((Reply::Done(None), Effects::default()));
+    }
     tx.update_channel(id, &topic, &languages).await?;
     let event = tx
         .append(

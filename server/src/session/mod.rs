@@ -194,6 +194,8 @@ where
             authed.token_hash.clone(),
             tx,
         ));
+        self.kicked = conn.kicked().clone();
+        self.close_code = Some(conn.clone());
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
         let end = self.serve(authed, resume, conn.clone(), outbox).await;
@@ -479,6 +481,7 @@ where
                 body,
                 lang,
                 reply_to,
+                over_rate: None,
             },
             ClientMsg::EditMessage {
                 message,

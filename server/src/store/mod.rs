@@ -67,6 +67,14 @@ impl Backend {
         }
     }
 
+    /// How a reader begins a transaction that sees one moment throughout (SQLite's read transactions always do).
+    fn begin_snapshot(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "BEGIN",
+            Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        }
+    }
+
     /// How the writer begins a transaction: SQLite takes the write lock up front so that a read-then-write
     /// transaction never fails with `SQLITE_BUSY` half way.
     fn begin_write(self) -> &'static str {
@@ -473,8 +481,8 @@ impl Store {
 
     /// A page of messages as they are now, consistent with `as_of`.
     pub async fn history(&self, conversation: ConversationId, page: Paging) -> Result<HistoryPage> {
-        // One read transaction, so that the page and `as_of` describe the same moment.
-        let mut tx = self.pool.begin().await?;
+        // One snapshot, so that the page and `as_of` describe the same moment.
+        let mut tx = self.pool.begin_with(self.backend.begin_snapshot()).await?;
         let as_of: i64 = sqlx::query("SELECT last_seq FROM conversations WHERE id = $1")
             .bind(conversation.0)
             .fetch_one(&mut *tx)
