@@ -12,47 +12,6 @@ const BACKOFF_MAX_MS = 30000;
 const PAGE = 50;
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🙏', '🎉', '👀'];
 
-// Texts this client needs that the shipped ui.ftl does not have (yet). They are used only when no loaded locale
-// (the chosen one, then en) has the id, so adding an id to locales/*/ui.ftl translates it.
-const BUILTIN_FTL = `
-chat-conversations = Conversations
-chat-browse-channels = Browse channels
-chat-channel-visibility = Visibility
-chat-channel-languages = Languages of the channel
-chat-create = Create
-chat-open = Open
-chat-back = Back to conversations
-chat-no-conversation = Choose a conversation, or browse channels to join one.
-chat-no-channels = No channels to show yet.
-chat-invited = You are invited to this channel.
-chat-invitation = invitation
-chat-message-label = Message
-chat-composer-hint = Enter sends, Shift+Enter starts a new line.
-chat-find-people = Find people
-chat-search = Search
-chat-no-people = Nobody found.
-chat-direct-message = Message
-chat-sending = Sending…
-chat-not-sent = Not sent: { $error }
-chat-retry = Retry
-chat-discard = Discard
-chat-save = Save
-chat-cancel = Cancel
-chat-delete-confirm = Delete this message?
-chat-replying-to = Replying to { $user }
-chat-reply-to = In reply to { $user }: { $text }
-chat-reply-unknown = In reply to an earlier message
-chat-unknown-person = (unknown)
-chat-close = Close
-chat-reacted = { $emoji }: { $names }
-auth-languages-hint = Language codes separated by commas, e.g. en, ja, vi
-notice-mentions =
-    { $count ->
-        [one] { $count } mention
-       *[other] { $count } mentions
-    }
-`;
-
 // ---------------------------------------------------------------------------------------------------------------
 // Fluent, the small part of it these files use: messages, { $var }, "literals", message references, numbers and
 // select expressions (plural categories through Intl.PluralRules, exact numeric keys, *default). Attributes and
@@ -230,8 +189,11 @@ function trimPattern(elements) {
 const l10n = {
   locale: 'en',
   shipped: ['en'],
-  /** [{ locale, messages }], best first: the chosen locale, en, the built-in texts. */
-  bundles: [{ locale: 'en', messages: parseFtl(BUILTIN_FTL) }],
+  /**
+   * [{ locale, messages }], best first: the chosen locale, then en. The texts come only from the server's
+   * /l10n/<locale>/*.ftl (locales/ in the repository); if they cannot load, t() shows the message ids.
+   */
+  bundles: [],
   cache: new Map(),
 };
 
@@ -252,7 +214,6 @@ async function loadBundle(tag) {
 async function useLocale(tag) {
   const chain = tag === 'en' ? ['en'] : [tag, 'en'];
   const bundles = await Promise.all(chain.map(loadBundle));
-  bundles.push({ locale: 'en', messages: parseFtl(BUILTIN_FTL) });
   l10n.locale = tag;
   l10n.bundles = bundles;
   formatters.clear();

@@ -19,6 +19,7 @@ auth-display-name = প্রদর্শিত নাম
 auth-password = পাসওয়ার্ড
 auth-languages-spoken = আপনি যে ভাষাগুলো বলেন
 auth-languages-learning = আপনি যে ভাষাগুলো শিখছেন
+auth-languages-hint = কমা দিয়ে আলাদা করা ভাষার কোড, যেমন: en, ja, vi
 chat-channels = চ্যানেল
 chat-direct = সরাসরি বার্তা
 chat-join = যোগ দিন
@@ -39,6 +40,41 @@ chat-members =
         [one] { $count } জন সদস্য
        *[other] { $count } জন সদস্য
     }
+chat-conversations = কথোপকথন
+chat-browse-channels = চ্যানেলগুলো দেখুন
+chat-channel-visibility = দৃশ্যমানতা
+chat-channel-languages = চ্যানেলের ভাষা
+chat-create = তৈরি করুন
+chat-open = খুলুন
+chat-back = কথোপকথনে ফিরে যান
+chat-no-conversation = একটি কথোপকথন বেছে নিন, অথবা যোগ দিতে চ্যানেলগুলো দেখুন।
+chat-no-channels = এখনও দেখানোর মতো কোনো চ্যানেল নেই।
+chat-invited = আপনাকে এই চ্যানেলে আমন্ত্রণ জানানো হয়েছে।
+chat-invitation = আমন্ত্রণ
+chat-message-label = বার্তা
+chat-composer-hint = Enter চাপলে পাঠানো হবে, Shift+Enter চাপলে নতুন লাইন শুরু হবে।
+chat-find-people = লোকজন খুঁজুন
+chat-search = খুঁজুন
+chat-no-people = কাউকে পাওয়া যায়নি।
+chat-direct-message = বার্তা পাঠান
+chat-sending = পাঠানো হচ্ছে…
+chat-not-sent = পাঠানো যায়নি: { $error }
+chat-retry = আবার চেষ্টা করুন
+chat-discard = বাদ দিন
+chat-save = সংরক্ষণ করুন
+chat-cancel = বাতিল
+chat-delete-confirm = এই বার্তাটি মুছে ফেলবেন?
+chat-replying-to = { $user }-কে উত্তর দিচ্ছেন
+chat-reply-to = { $user }-এর বার্তার উত্তরে: { $text }
+chat-reply-unknown = আগের একটি বার্তার উত্তরে
+chat-unknown-person = (অজানা)
+chat-close = বন্ধ করুন
+chat-reacted = { $names } { $emoji } দিয়ে প্রতিক্রিয়া জানিয়েছেন
 status-connecting = সংযোগ করা হচ্ছে…
 status-offline = আপনি অফলাইনে আছেন। সংযোগ ফিরে এলে আপনার লেখা বার্তাগুলো পাঠানো হবে।
 status-online = সংযুক্ত
+notice-mentions =
+    { $count ->
+        [one] { $count }টি উল্লেখ
+       *[other] { $count }টি উল্লেখ
+    }

@@ -19,6 +19,7 @@ auth-display-name = Display name
 auth-password = Password
 auth-languages-spoken = Languages you speak
 auth-languages-learning = Languages you are learning
+auth-languages-hint = Language codes separated by commas, e.g. en, ja, vi
 chat-channels = Channels
 chat-direct = Direct messages
 chat-join = Join
@@ -39,6 +40,41 @@ chat-members =
         [one] { $count } member
        *[other] { $count } members
     }
+chat-conversations = Conversations
+chat-browse-channels = Browse channels
+chat-channel-visibility = Visibility
+chat-channel-languages = Languages of the channel
+chat-create = Create
+chat-open = Open
+chat-back = Back to conversations
+chat-no-conversation = Choose a conversation, or browse channels to join one.
+chat-no-channels = No channels to show yet.
+chat-invited = You are invited to this channel.
+chat-invitation = invitation
+chat-message-label = Message
+chat-composer-hint = Enter sends, Shift+Enter starts a new line.
+chat-find-people = Find people
+chat-search = Search
+chat-no-people = Nobody found.
+chat-direct-message = Message
+chat-sending = Sending…
+chat-not-sent = Not sent: { $error }
+chat-retry = Retry
+chat-discard = Discard
+chat-save = Save
+chat-cancel = Cancel
+chat-delete-confirm = Delete this message?
+chat-replying-to = Replying to { $user }
+chat-reply-to = In reply to { $user }: { $text }
+chat-reply-unknown = In reply to an earlier message
+chat-unknown-person = (unknown)
+chat-close = Close
+chat-reacted = { $names } reacted with { $emoji }
 status-connecting = Connecting…
 status-offline = You are offline. Messages you write will be sent when the connection returns.
 status-online = Connected
+notice-mentions =
+    { $count ->
+        [one] { $count } mention
+       *[other] { $count } mentions
+    }

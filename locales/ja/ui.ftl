@@ -19,6 +19,7 @@ auth-display-name = 表示名
 auth-password = パスワード
 auth-languages-spoken = 話せる言語
 auth-languages-learning = 学習中の言語
+auth-languages-hint = 言語コードをカンマ区切りで入力してください（例：en, ja, vi）
 chat-channels = チャンネル
 chat-direct = ダイレクトメッセージ
 chat-join = 参加
@@ -38,6 +39,40 @@ chat-members =
     { $count ->
        *[other] メンバー { $count } 人
     }
+chat-conversations = 会話
+chat-browse-channels = チャンネルを探す
+chat-channel-visibility = 公開範囲
+chat-channel-languages = チャンネルで使う言語
+chat-create = 作成
+chat-open = 開く
+chat-back = 会話一覧に戻る
+chat-no-conversation = 会話を選ぶか、チャンネルを探して参加しましょう。
+chat-no-channels = 表示できるチャンネルはまだありません。
+chat-invited = このチャンネルに招待されています。
+chat-invitation = 招待
+chat-message-label = メッセージ
+chat-composer-hint = Enter で送信、Shift+Enter で改行します。
+chat-find-people = ユーザーを探す
+chat-search = 検索
+chat-no-people = 見つかりませんでした。
+chat-direct-message = メッセージを送る
+chat-sending = 送信中…
+chat-not-sent = 送信できませんでした：{ $error }
+chat-retry = 再送信
+chat-discard = 破棄
+chat-save = 保存
+chat-cancel = キャンセル
+chat-delete-confirm = このメッセージを削除しますか？
+chat-replying-to = { $user }さんに返信
+chat-reply-to = { $user }さんへの返信：{ $text }
+chat-reply-unknown = 以前のメッセージへの返信
+chat-unknown-person = （不明）
+chat-close = 閉じる
+chat-reacted = { $names }が{ $emoji }でリアクションしました
 status-connecting = 接続中…
 status-offline = オフラインです。入力したメッセージは、接続が回復すると送信されます。
 status-online = 接続済み
+notice-mentions =
+    { $count ->
+       *[other] メンション { $count } 件
+    }

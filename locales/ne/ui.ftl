@@ -19,6 +19,7 @@ auth-display-name = देखिने नाम
 auth-password = पासवर्ड
 auth-languages-spoken = तपाईंले बोल्ने भाषाहरू
 auth-languages-learning = तपाईंले सिकिरहेका भाषाहरू
+auth-languages-hint = अल्पविरामले छुट्याइएका भाषा कोडहरू, जस्तै: en, ja, vi
 chat-channels = च्यानलहरू
 chat-direct = प्रत्यक्ष सन्देशहरू
 chat-join = सामेल हुनुहोस्
@@ -39,6 +40,41 @@ chat-members =
         [one] { $count } जना सदस्य
        *[other] { $count } जना सदस्य
     }
+chat-conversations = कुराकानीहरू
+chat-browse-channels = च्यानलहरू हेर्नुहोस्
+chat-channel-visibility = दृश्यता
+chat-channel-languages = च्यानलका भाषाहरू
+chat-create = बनाउनुहोस्
+chat-open = खोल्नुहोस्
+chat-back = कुराकानीहरूमा फर्कनुहोस्
+chat-no-conversation = कुनै कुराकानी छान्नुहोस्, वा सामेल हुन च्यानलहरू हेर्नुहोस्।
+chat-no-channels = अहिलेसम्म देखाउन कुनै च्यानल छैन।
+chat-invited = तपाईंलाई यो च्यानलमा निमन्त्रणा गरिएको छ।
+chat-invitation = निमन्त्रणा
+chat-message-label = सन्देश
+chat-composer-hint = Enter थिच्दा पठाइन्छ, Shift+Enter थिच्दा नयाँ लाइन सुरु हुन्छ।
+chat-find-people = मानिसहरू खोज्नुहोस्
+chat-search = खोज्नुहोस्
+chat-no-people = कोही भेटिएन।
+chat-direct-message = सन्देश पठाउनुहोस्
+chat-sending = पठाउँदै…
+chat-not-sent = पठाइएन: { $error }
+chat-retry = फेरि प्रयास गर्नुहोस्
+chat-discard = हटाउनुहोस्
+chat-save = सुरक्षित गर्नुहोस्
+chat-cancel = रद्द गर्नुहोस्
+chat-delete-confirm = यो सन्देश मेटाउने हो?
+chat-replying-to = { $user } लाई जवाफ दिँदै
+chat-reply-to = { $user } को सन्देशको जवाफमा: { $text }
+chat-reply-unknown = पहिलेको सन्देशको जवाफमा
+chat-unknown-person = (अज्ञात)
+chat-close = बन्द गर्नुहोस्
+chat-reacted = { $names } ले { $emoji } प्रतिक्रिया दिनुभयो
 status-connecting = जडान हुँदैछ…
 status-offline = तपाईं अफलाइन हुनुहुन्छ। तपाईंले लेखेका सन्देशहरू जडान फर्केपछि पठाइनेछन्।
 status-online = जडान भयो
+notice-mentions =
+    { $count ->
+        [one] { $count } उल्लेख
+       *[other] { $count } उल्लेखहरू
+    }

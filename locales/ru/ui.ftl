@@ -19,6 +19,7 @@ auth-display-name = Отображаемое имя
 auth-password = Пароль
 auth-languages-spoken = Языки, на которых вы говорите
 auth-languages-learning = Языки, которые вы изучаете
+auth-languages-hint = Коды языков через запятую, например: en, ja, vi
 chat-channels = Каналы
 chat-direct = Личные сообщения
 chat-join = Вступить
@@ -41,6 +42,43 @@ chat-members =
        *[many] { $count } участников
         [other] { $count } участника
     }
+chat-conversations = Беседы
+chat-browse-channels = Обзор каналов
+chat-channel-visibility = Доступ
+chat-channel-languages = Языки канала
+chat-create = Создать
+chat-open = Открыть
+chat-back = Назад к беседам
+chat-no-conversation = Выберите беседу или найдите канал, чтобы присоединиться.
+chat-no-channels = Каналов пока нет.
+chat-invited = Вас пригласили в этот канал.
+chat-invitation = приглашение
+chat-message-label = Сообщение
+chat-composer-hint = Enter — отправить, Shift+Enter — новая строка.
+chat-find-people = Поиск людей
+chat-search = Найти
+chat-no-people = Никого не найдено.
+chat-direct-message = Написать
+chat-sending = Отправка…
+chat-not-sent = Не отправлено: { $error }
+chat-retry = Повторить
+chat-discard = Не отправлять
+chat-save = Сохранить
+chat-cancel = Отмена
+chat-delete-confirm = Удалить это сообщение?
+chat-replying-to = Ответ пользователю { $user }
+chat-reply-to = В ответ пользователю { $user }: { $text }
+chat-reply-unknown = В ответ на более раннее сообщение
+chat-unknown-person = (неизвестно)
+chat-close = Закрыть
+chat-reacted = Реакция { $emoji }: { $names }
 status-connecting = Подключение…
 status-offline = Вы не в сети. Написанные сообщения будут отправлены, когда соединение восстановится.
 status-online = Подключено
+notice-mentions =
+    { $count ->
+        [one] { $count } упоминание
+        [few] { $count } упоминания
+       *[many] { $count } упоминаний
+        [other] { $count } упоминания
+    }

@@ -19,6 +19,7 @@ auth-display-name = Відображуване ім’я
 auth-password = Пароль
 auth-languages-spoken = Мови, якими ви розмовляєте
 auth-languages-learning = Мови, які ви вивчаєте
+auth-languages-hint = Коди мов через кому, наприклад: en, ja, vi
 chat-channels = Канали
 chat-direct = Особисті повідомлення
 chat-join = Приєднатися
@@ -41,6 +42,43 @@ chat-members =
        *[many] { $count } учасників
         [other] { $count } учасника
     }
+chat-conversations = Розмови
+chat-browse-channels = Огляд каналів
+chat-channel-visibility = Доступ
+chat-channel-languages = Мови каналу
+chat-create = Створити
+chat-open = Відкрити
+chat-back = Назад до розмов
+chat-no-conversation = Виберіть розмову або знайдіть канал, щоб приєднатися.
+chat-no-channels = Каналів поки немає.
+chat-invited = Вас запросили до цього каналу.
+chat-invitation = запрошення
+chat-message-label = Повідомлення
+chat-composer-hint = Enter — надіслати, Shift+Enter — новий рядок.
+chat-find-people = Пошук людей
+chat-search = Шукати
+chat-no-people = Нікого не знайдено.
+chat-direct-message = Написати
+chat-sending = Надсилання…
+chat-not-sent = Не надіслано: { $error }
+chat-retry = Повторити
+chat-discard = Не надсилати
+chat-save = Зберегти
+chat-cancel = Скасувати
+chat-delete-confirm = Видалити це повідомлення?
+chat-replying-to = Відповідь користувачеві { $user }
+chat-reply-to = У відповідь користувачеві { $user }: { $text }
+chat-reply-unknown = У відповідь на попереднє повідомлення
+chat-unknown-person = (невідомо)
+chat-close = Закрити
+chat-reacted = Реакція { $emoji }: { $names }
 status-connecting = Підключення…
 status-offline = Ви не в мережі. Написані повідомлення буде надіслано, щойно з’єднання відновиться.
 status-online = Підключено
+notice-mentions =
+    { $count ->
+        [one] { $count } згадка
+        [few] { $count } згадки
+       *[many] { $count } згадок
+        [other] { $count } згадки
+    }

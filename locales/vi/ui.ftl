@@ -19,6 +19,7 @@ auth-display-name = Tên hiển thị
 auth-password = Mật khẩu
 auth-languages-spoken = Ngôn ngữ bạn nói
 auth-languages-learning = Ngôn ngữ bạn đang học
+auth-languages-hint = Mã ngôn ngữ, cách nhau bằng dấu phẩy, ví dụ: en, ja, vi
 chat-channels = Kênh
 chat-direct = Tin nhắn riêng
 chat-join = Tham gia
@@ -38,6 +39,40 @@ chat-members =
     { $count ->
        *[other] { $count } thành viên
     }
+chat-conversations = Cuộc trò chuyện
+chat-browse-channels = Duyệt các kênh
+chat-channel-visibility = Chế độ hiển thị
+chat-channel-languages = Ngôn ngữ của kênh
+chat-create = Tạo
+chat-open = Mở
+chat-back = Quay lại danh sách trò chuyện
+chat-no-conversation = Hãy chọn một cuộc trò chuyện, hoặc duyệt các kênh để tham gia.
+chat-no-channels = Chưa có kênh nào để hiển thị.
+chat-invited = Bạn được mời vào kênh này.
+chat-invitation = lời mời
+chat-message-label = Tin nhắn
+chat-composer-hint = Nhấn Enter để gửi, Shift+Enter để xuống dòng.
+chat-find-people = Tìm người
+chat-search = Tìm kiếm
+chat-no-people = Không tìm thấy ai.
+chat-direct-message = Nhắn tin
+chat-sending = Đang gửi…
+chat-not-sent = Chưa gửi được: { $error }
+chat-retry = Thử lại
+chat-discard = Bỏ qua
+chat-save = Lưu
+chat-cancel = Hủy
+chat-delete-confirm = Xóa tin nhắn này?
+chat-replying-to = Đang trả lời { $user }
+chat-reply-to = Trả lời { $user }: { $text }
+chat-reply-unknown = Trả lời một tin nhắn trước đó
+chat-unknown-person = (không rõ)
+chat-close = Đóng
+chat-reacted = { $names } đã bày tỏ cảm xúc { $emoji }
 status-connecting = Đang kết nối…
 status-offline = Bạn đang ngoại tuyến. Tin nhắn bạn viết sẽ được gửi khi có kết nối trở lại.
 status-online = Đã kết nối
+notice-mentions =
+    { $count ->
+       *[other] { $count } lượt nhắc đến
+    }
