@@ -669,22 +669,31 @@ where
         if !end.send_close {
             return;
         }
-        if self
-            .socket
-            .send(WsOut::Close(end.code, end.reason))
-            .await
-            .is_err()
-        {
-            return;
-        }
-        let drain = async {
+        let handshake = async {
+            if self
+                .socket
+                .send(WsOut::Close(end.code, end.reason))
+                .await
+                .is_err()
+            {
+                return;
+            }
             while let Some(Ok(frame)) = self.socket.next().await {
                 if matches!(frame, WsIn::Close) {
                     break;
                 }
             }
         };
-        // A peer that never answers our close is cut off after the timeout; nothing else to do with it.
-        let _ = tokio::time::timeout(CLOSE_TIMEOUT, drain).await;
+        // A peer that neither reads our close nor answers it is cut off after the timeout: dropping the socket
+        // closes the TCP connection, and the client resumes by seq when it reconnects.
+        if tokio::time::timeout(CLOSE_TIMEOUT, handshake)
+            .await
+            .is_err()
+        {
+            tracing::debug!(
+                code = end.code,
+                "peer did not complete the closing handshake"
+            );
+        }
     }
 }
