@@ -76,6 +76,17 @@ async fn sending_too_fast_is_refused_with_the_wait_and_the_connection_stays() {
         refused["text"],
         "You are sending too fast. Try again in 1 second."
     );
+    // A retry of a stored message is answered with the original even while over the rate.
+    let retry = a
+        .request(
+            json!({"type": "send_message", "conversation": dm, "client_id": first["client_id"],
+                        "body": "quick", "lang": "en"}),
+        )
+        .await;
+    assert_eq!(retry["type"], "ack", "{retry}");
+    assert_eq!(retry["message"], first["message"]);
+    assert_eq!(retry["seq"], first["seq"]);
+    assert_eq!(retry["duplicate"], true);
     assert_eq!(a.request(json!({"type": "ping"})).await["type"], "pong");
 }
 
