@@ -240,4 +240,6 @@ async fn bad_http_bodies_get_json_errors_in_the_callers_language() {
         .api(&anna, "GET", "/conversations/abc/messages", None)
         .await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
+    let (status, body) = server.api(&anna, "GET", "/no/such/route", None).await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
 }
