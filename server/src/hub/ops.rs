@@ -402,15 +402,13 @@ async fn delete(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId) -> OpResult {
         return Ok((Reply::Done(None), Effects::default()));
     }
     tx.delete_message(id, ctx.now).await?;
-    let event = tx
-        .append(
-            message.conversation,
-            ctx.now,
-            ctx.actor,
-            EventBody::MessageDeleted { message: id },
-        )
-        .await?;
-    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+    append_one(
+        tx,
+        ctx,
+        message.conversation,
+        EventBody::MessageDeleted { message: id },
+    )
+    .await
 }
 
 async fn react(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId, emoji: String, add: bool) -> OpResult {
@@ -439,10 +437,7 @@ async fn react(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId, emoji: String, add: bo
             emoji,
         }
     };
-    let event = tx
-        .append(message.conversation, ctx.now, ctx.actor, body)
-        .await?;
-    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+    append_one(tx, ctx, message.conversation, body).await
 }
 
 async fn create_channel(
@@ -679,15 +674,7 @@ async fn update_channel(
         return Ok((Reply::Done(None), Effects::default()));
     }
     tx.update_channel(id, &topic, &languages).await?;
-    let event = tx
-        .append(
-            id,
-            ctx.now,
-            ctx.actor,
-            EventBody::ChannelUpdated { topic, languages },
-        )
-        .await?;
-    Ok((Reply::Done(Some(event.seq)), one_event(event)))
+    append_one(tx, ctx, id, EventBody::ChannelUpdated { topic, languages }).await
 }
 
 async fn set_moderator(
@@ -716,7 +703,17 @@ async fn set_moderator(
     } else {
         EventBody::ModeratorRemoved { user }
     };
-    let event = tx.append(id, ctx.now, ctx.actor, body).await?;
+    append_one(tx, ctx, id, body).await
+}
+
+/// Appends one event and answers with its seq.
+async fn append_one(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    conversation: ConversationId,
+    body: EventBody,
+) -> OpResult {
+    let event = tx.append(conversation, ctx.now, ctx.actor, body).await?;
     Ok((Reply::Done(Some(event.seq)), one_event(event)))
 }
 
