@@ -237,6 +237,11 @@ fn server_samples() -> Vec<ServerEvent> {
         ServerEvent::Resync {
             conversation: ConversationId(12),
             seq: 2041,
+            notice: LocalizedText {
+                id: r("notice-resync"),
+                args: Args::new(),
+                text: r("Some messages were missed while you were away; loading the latest ones."),
+            },
         },
         ServerEvent::Typing {
             conversation: ConversationId(12),
@@ -259,6 +264,16 @@ fn server_samples() -> Vec<ServerEvent> {
             message: MessageId(501),
             seq: 41,
             by: UserId(3),
+            notice: LocalizedText {
+                id: r("notice-mentioned"),
+                args: [
+                    (r("user"), ArgValue::Text(r("Anna Kovalenko"))),
+                    (r("conversation"), ArgValue::Text(r("#toyama-newcomers"))),
+                ]
+                .into_iter()
+                .collect(),
+                text: r("Anna Kovalenko mentioned you in #toyama-newcomers."),
+            },
         },
         ServerEvent::Error(ErrorBody {
             reference: Some(r("r1")),

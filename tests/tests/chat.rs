@@ -147,6 +147,11 @@ async fn mentions_notify_the_person_and_count_as_unread_mentions() {
     assert_eq!(mention["conversation"], channel);
     assert_eq!(mention["message"], ack["message"]);
     assert_eq!(mention["by"], anna.id);
+    assert_eq!(mention["notice"]["id"], "notice-mentioned");
+    assert_eq!(
+        mention["notice"]["text"],
+        "anna display mentioned you in #help-desk."
+    );
     let event = before
         .iter()
         .find(|v| is_event(v, channel, "message"))

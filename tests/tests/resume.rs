@@ -303,6 +303,12 @@ async fn past_the_cap_paging_history_then_applying_live_events_equals_a_fresh_lo
                 b = server.connect_resume(&binod, vec![(dm, view.as_of)]).await;
                 let resync = b.expect(|v| v["type"] == "resync").await;
                 assert_eq!(resync["conversation"], dm);
+                assert_eq!(resync["notice"]["id"], "notice-resync");
+                assert!(
+                    resync["notice"]["text"]
+                        .as_str()
+                        .is_some_and(|t| t.contains("missed"))
+                );
                 view = full_load(&mut b, dm).await;
             }
         }

@@ -12,7 +12,7 @@ use bytes::Bytes;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::protocol::{ConversationId, MembershipChange, Seq, UserId};
+use crate::protocol::{ConversationId, MembershipChange, MessageId, Seq, UserId};
 
 /// Identifies one connection on this node.
 pub type ConnId = u64;
@@ -31,6 +31,13 @@ pub enum Outbound {
     },
     /// Any other frame (typing, read markers, mentions).
     Frame(Frame),
+    /// Someone mentioned this person; the session renders the notice in its language.
+    Mentioned {
+        conversation: ConversationId,
+        message: MessageId,
+        seq: Seq,
+        by: UserId,
+    },
     /// This person's membership changed; the session tells its client, with the conversation's summary.
     Membership {
         conversation: ConversationId,

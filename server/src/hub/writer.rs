@@ -130,15 +130,15 @@ fn deliver(shared: &Shared, effects: Effects) {
                 message,
                 seq,
                 by,
-            } => {
-                let frame = super::encode(&ServerEvent::Mentioned {
+            } => registry.to_user(
+                user,
+                &Outbound::Mentioned {
                     conversation,
                     message,
                     seq,
                     by,
-                });
-                registry.to_user(user, &Outbound::Frame(frame));
-            }
+                },
+            ),
         }
     }
 }

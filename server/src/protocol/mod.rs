@@ -259,6 +259,8 @@ pub enum ServerEvent {
         conversation: ConversationId,
         /// The conversation's newest seq when the server decided.
         seq: Seq,
+        /// What to tell the person (`notice-resync`), in their language.
+        notice: LocalizedText,
     },
     /// Someone is typing; show it for about 6 seconds unless repeated.
     Typing {
@@ -288,6 +290,8 @@ pub enum ServerEvent {
         message: MessageId,
         seq: Seq,
         by: UserId,
+        /// What to tell the person (`notice-mentioned`), in their language.
+        notice: LocalizedText,
     },
     /// A request failed, or the server rejects a frame. The connection stays open.
     Error(ErrorBody),
@@ -531,6 +535,16 @@ pub enum MembershipChange {
     Joined,
     Invited,
     Left,
+}
+
+/// A notice for one person: the Fluent id, its arguments, and the text rendered in that person's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: Args,
+    pub text: String,
 }
 
 /// The body of an `error` frame and of every HTTP error response.

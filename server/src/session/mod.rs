@@ -18,8 +18,8 @@ use crate::auth::{self, Authed};
 use crate::hub::{self, Conn, Frame, Hub, Op, Outbound, Replay};
 use crate::i18n::{I18n, Locale};
 use crate::protocol::{
-    AckResult, ClientMsg, ConversationId, ErrorCode, Limits, PROTOCOL_VERSION, Ready, Refusal,
-    ResumePoint, Seq, ServerEvent,
+    AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
+    Ready, Refusal, ResumePoint, Seq, ServerEvent, UserId,
 };
 
 /// Server pings this often; under common proxy idle timeouts (60 s).
@@ -562,9 +562,11 @@ where
                     }
                 }
                 Ok(Replay::Resync(seq)) => {
+                    let notice = self.notice("notice-resync", Args::new());
                     self.send_event(&ServerEvent::Resync {
                         conversation: point.conversation,
                         seq,
+                        notice,
                     })
                     .await?;
                     let entry = live.delivered.entry(point.conversation).or_insert(seq);
@@ -605,6 +607,22 @@ where
                 self.send(WsOut::Text(frame)).await
             }
             Outbound::Frame(frame) => self.send(WsOut::Text(frame)).await,
+            Outbound::Mentioned {
+                conversation,
+                message,
+                seq,
+                by,
+            } => {
+                let notice = self.mention_notice(live.conn.user, conversation, by).await;
+                self.send_event(&ServerEvent::Mentioned {
+                    conversation,
+                    message,
+                    seq,
+                    by,
+                    notice,
+                })
+                .await
+            }
             Outbound::Membership {
                 conversation,
                 change,
@@ -630,6 +648,43 @@ where
                 .await
             }
         }
+    }
+
+    /// A one-person notice, rendered in this connection's language.
+    fn notice(&self, id: &str, args: Args) -> LocalizedText {
+        let text = self.ctx.i18n.render(&self.locale, id, &args);
+        LocalizedText {
+            id: id.to_owned(),
+            args,
+            text,
+        }
+    }
+
+    /// "Anna mentioned you in #housing": the mentioner's display name and the channel's name (for direct and
+    /// group conversations, the mentioner's name stands for the conversation).
+    async fn mention_notice(
+        &mut self,
+        user: UserId,
+        conversation: ConversationId,
+        by: UserId,
+    ) -> LocalizedText {
+        let store = self.ctx.hub.store();
+        let by_name = match store.user(by).await {
+            Ok(Some(row)) => row.profile.display_name,
+            Ok(None) => String::new(),
+            Err(error) => {
+                tracing::error!(%error, "cannot read the mentioner's name");
+                String::new()
+            }
+        };
+        let place = match self.ctx.hub.summary(user, conversation).await {
+            Ok(summary) if !summary.name.is_empty() => format!("#{}", summary.name),
+            _ => by_name.clone(),
+        };
+        self.notice(
+            "notice-mentioned",
+            crate::i18n::args([("user", by_name.into()), ("conversation", place.into())]),
+        )
     }
 
     async fn send_answer(
