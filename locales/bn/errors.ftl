@@ -22,6 +22,7 @@ error-username-taken = এই ব্যবহারকারীর নামট�
 error-channel-name-taken = এই নামে একটি চ্যানেল আগে থেকেই আছে।
 error-invalid-username = ব্যবহারকারীর নামে 3 থেকে 32টি অক্ষর থাকতে পারে: বর্ণ, সংখ্যা, বিন্দু (.), ড্যাশ (-) বা আন্ডারস্কোর (_)।
 error-weak-password = পাসওয়ার্ডে কমপক্ষে { $min }টি অক্ষর থাকতে হবে।
+error-password-too-long = পাসওয়ার্ড সর্বোচ্চ { $max } অক্ষরের হতে পারে।
 error-rate-limited =
     { $seconds ->
         [one] আপনি খুব দ্রুত পাঠাচ্ছেন। অনুগ্রহ করে { $seconds } সেকেন্ড পরে আবার চেষ্টা করুন।

@@ -22,6 +22,7 @@ error-username-taken = That username is already taken.
 error-channel-name-taken = A channel with that name already exists.
 error-invalid-username = A username has 3 to 32 letters, digits, dots, dashes or underscores.
 error-weak-password = A password needs at least { $min } characters.
+error-password-too-long = A password can be at most { $max } characters long.
 error-rate-limited =
     { $seconds ->
         [one] You are sending too fast. Try again in { $seconds } second.

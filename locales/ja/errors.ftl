@@ -22,6 +22,7 @@ error-username-taken = そのユーザー名はすでに使われています。
 error-channel-name-taken = その名前のチャンネルはすでにあります。
 error-invalid-username = ユーザー名は 3〜32 文字で、文字・数字・ピリオド・ハイフン・アンダースコアが使えます。
 error-weak-password = パスワードは { $min } 文字以上にしてください。
+error-password-too-long = パスワードは { $max } 文字以内にしてください。
 error-rate-limited =
     { $seconds ->
        *[other] 送信の間隔が短すぎます。{ $seconds } 秒後にもう一度お試しください。

@@ -22,6 +22,7 @@ error-username-taken = त्यो प्रयोगकर्ता नाम 
 error-channel-name-taken = त्यस नामको च्यानल पहिले नै छ।
 error-invalid-username = प्रयोगकर्ता नाममा 3 देखि 32 वटा अक्षर, अङ्क, थोप्ला (.), ड्यास (-) वा अन्डरस्कोर (_) हुन सक्छन्।
 error-weak-password = पासवर्डमा कम्तीमा { $min } वटा वर्ण हुनुपर्छ।
+error-password-too-long = पासवर्ड बढीमा { $max } अक्षरको हुन सक्छ।
 error-rate-limited =
     { $seconds ->
         [one] तपाईं धेरै छिटो पठाउँदै हुनुहुन्छ। कृपया { $seconds } सेकेन्डपछि फेरि प्रयास गर्नुहोस्।

@@ -22,6 +22,7 @@ error-username-taken = Tên người dùng này đã có người sử dụng.
 error-channel-name-taken = Đã có một kênh với tên đó.
 error-invalid-username = Tên người dùng phải dài từ 3 đến 32 ký tự, gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.
 error-weak-password = Mật khẩu cần có ít nhất { $min } ký tự.
+error-password-too-long = Mật khẩu chỉ được dài tối đa { $max } ký tự.
 error-rate-limited =
     { $seconds ->
        *[other] Bạn đang gửi quá nhanh. Vui lòng thử lại sau { $seconds } giây.

@@ -172,13 +172,15 @@ pub fn normalize_username(raw: &str) -> Result<(String, String), ErrorCode> {
     Ok((name, key))
 }
 
-/// Checks a password's length in characters.
+/// Checks a password's length in characters: at least [`MIN_PASSWORD_CHARS`], at most [`MAX_PASSWORD_CHARS`].
 pub fn check_password(password: &str) -> Result<(), Refusal> {
     let count = password.chars().count();
-    if (MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&count) {
-        Ok(())
-    } else {
+    if count < MIN_PASSWORD_CHARS {
         Err(Refusal::from(ErrorCode::WeakPassword).arg("min", MIN_PASSWORD_CHARS as i64))
+    } else if count > MAX_PASSWORD_CHARS {
+        Err(Refusal::from(ErrorCode::PasswordTooLong).arg("max", MAX_PASSWORD_CHARS as i64))
+    } else {
+        Ok(())
     }
 }
 

@@ -47,8 +47,10 @@ pub enum ErrorCode {
     ChannelNameTaken,
     /// The username has characters that are not allowed.
     InvalidUsername,
-    /// The password is too short or too long.
+    /// The password is too short.
     WeakPassword,
+    /// The password is longer than the limit.
+    PasswordTooLong,
     /// Sending too fast; `args.seconds` says when to try again.
     RateLimited,
     /// The `client_id` is empty or too long.
@@ -64,7 +66,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidMessage,
         ErrorCode::BinaryNotSupported,
@@ -86,6 +88,7 @@ impl ErrorCode {
         ErrorCode::ChannelNameTaken,
         ErrorCode::InvalidUsername,
         ErrorCode::WeakPassword,
+        ErrorCode::PasswordTooLong,
         ErrorCode::RateLimited,
         ErrorCode::InvalidClientId,
         ErrorCode::TooManyMembers,
@@ -118,6 +121,7 @@ impl ErrorCode {
             ErrorCode::ChannelNameTaken => "channel_name_taken",
             ErrorCode::InvalidUsername => "invalid_username",
             ErrorCode::WeakPassword => "weak_password",
+            ErrorCode::PasswordTooLong => "password_too_long",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::InvalidClientId => "invalid_client_id",
             ErrorCode::TooManyMembers => "too_many_members",
@@ -145,6 +149,7 @@ impl ErrorCode {
             | ErrorCode::InvalidField
             | ErrorCode::InvalidUsername
             | ErrorCode::WeakPassword
+            | ErrorCode::PasswordTooLong
             | ErrorCode::InvalidClientId
             | ErrorCode::TooManyMembers
             | ErrorCode::InvalidRange => 400,
