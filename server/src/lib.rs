@@ -69,13 +69,11 @@ pub async fn run(
     .await?;
     let node = http::Node {
         session: session::SessionCtx {
-            hub: hub.clone(),
-            i18n: i18n.clone(),
+            hub,
+            i18n,
             shutdown: shutdown.clone(),
             limits: config.limits.clone(),
         },
-        hub,
-        i18n,
         hasher: auth::Hasher::new(config.hash_concurrency),
         tracker: tracker.clone(),
         allowed_origins: Arc::new(config.allowed_origins.clone()),

@@ -135,7 +135,18 @@ fn a_fresh_install_gets_its_first_admin_and_serves() {
             .expect("kill")
             .success()
     );
-    let status = server.wait().expect("exits");
+    // Bounded, so that a shutdown that hangs fails the test instead of stalling the suite.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = server.kill();
+            panic!("the server did not exit within 20 s of SIGTERM");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
     assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }

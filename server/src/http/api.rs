@@ -94,9 +94,10 @@ async fn register(
     check_languages(&req.languages_spoken, "languages_spoken")?;
     check_languages(&req.languages_learning, "languages_learning")?;
     let locale = match req.locale.as_deref() {
-        Some(tag) if node.i18n.is_shipped(tag) => tag.to_owned(),
+        Some(tag) if node.session.i18n.is_shipped(tag) => tag.to_owned(),
         Some(_) => return Err(Refusal::field("locale").into()),
         None => node
+            .session
             .i18n
             .negotiate_header(header_str(&headers, header::ACCEPT_LANGUAGE), None)
             .tag()
@@ -104,6 +105,7 @@ async fn register(
     };
     let hash = node.hasher.hash(req.password).await?;
     let row = node
+        .session
         .hub
         .store()
         .insert_user(&NewUser {
@@ -128,6 +130,7 @@ async fn login(State(node): State<Node>, Body(req): Body<LoginRequest>) -> ApiRe
         .map(|(_, key)| key)
         .unwrap_or_default();
     let row = node
+        .session
         .hub
         .store()
         .user_by_key(&key)
@@ -154,7 +157,8 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 async fn start_session(node: &Node, user: Profile, status: StatusCode) -> ApiResult<Response> {
     let (token, hash) = auth::new_token();
     let now = crate::now_ms();
-    node.hub
+    node.session
+        .hub
         .store()
         .insert_session(&hash, user.id, now, now + SESSION_TTL_MS)
         .await
@@ -180,12 +184,13 @@ fn clear_cookie(mut response: Response) -> Response {
 }
 
 async fn logout(State(node): State<Node>, Me(me): Me) -> ApiResult<Response> {
-    node.hub
+    node.session
+        .hub
         .store()
         .delete_session(&me.token_hash)
         .await
         .map_err(crate::hub::internal)?;
-    node.hub.registry().kick_user(
+    node.session.hub.registry().kick_user(
         me.user.id,
         Sessions::Only(&me.token_hash),
         close::SESSION_REVOKED,
@@ -194,12 +199,14 @@ async fn logout(State(node): State<Node>, Me(me): Me) -> ApiResult<Response> {
 }
 
 async fn logout_all(State(node): State<Node>, Me(me): Me) -> ApiResult<Response> {
-    node.hub
+    node.session
+        .hub
         .store()
         .delete_user_sessions(me.user.id, None)
         .await
         .map_err(crate::hub::internal)?;
-    node.hub
+    node.session
+        .hub
         .registry()
         .kick_user(me.user.id, Sessions::All, close::SESSION_REVOKED);
     Ok(clear_cookie(StatusCode::NO_CONTENT.into_response()))
@@ -213,6 +220,7 @@ async fn change_password(
 ) -> ApiResult<StatusCode> {
     auth::check_password(&req.new_password)?;
     let row = node
+        .session
         .hub
         .store()
         .user(me.user.id)
@@ -227,7 +235,7 @@ async fn change_password(
         return Err(ErrorCode::InvalidCredentials.into());
     }
     let hash = node.hasher.hash(req.new_password).await?;
-    let store = node.hub.store();
+    let store = node.session.hub.store();
     store
         .set_password_hash(me.user.id, &hash)
         .await
@@ -236,7 +244,7 @@ async fn change_password(
         .delete_user_sessions(me.user.id, Some(&me.token_hash))
         .await
         .map_err(crate::hub::internal)?;
-    node.hub.registry().kick_user(
+    node.session.hub.registry().kick_user(
         me.user.id,
         Sessions::AllBut(&me.token_hash),
         close::SESSION_REVOKED,
@@ -258,7 +266,7 @@ async fn update_me(
         profile.display_name = check_display_name(&name)?;
     }
     if let Some(locale) = req.locale {
-        if !node.i18n.is_shipped(&locale) {
+        if !node.session.i18n.is_shipped(&locale) {
             return Err(Refusal::field("locale").into());
         }
         profile.locale = locale;
@@ -271,7 +279,8 @@ async fn update_me(
         check_languages(&langs, "languages_learning")?;
         profile.languages_learning = langs;
     }
-    node.hub
+    node.session
+        .hub
         .store()
         .update_profile(&profile)
         .await
@@ -318,6 +327,7 @@ async fn search_users(
     Query(query): Query<SearchQuery>,
 ) -> ApiResult<Json<Vec<Profile>>> {
     let people = node
+        .session
         .hub
         .store()
         .search_users(query.q.trim(), 20)
@@ -332,6 +342,7 @@ async fn user(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Profile>> {
     let row = node
+        .session
         .hub
         .store()
         .user(UserId(id_of(&id)?))
@@ -353,7 +364,7 @@ async fn set_role(
     if me.role() != Role::Admin || target == me.user.id {
         return Err(ErrorCode::Forbidden.into());
     }
-    let store = node.hub.store();
+    let store = node.session.hub.store();
     if !store
         .set_role(target, req.role)
         .await
@@ -376,6 +387,7 @@ async fn conversations(
     Me(me): Me,
 ) -> ApiResult<Json<Vec<ConversationSummary>>> {
     let list = node
+        .session
         .hub
         .store()
         .conversations_of(me.user.id)
@@ -390,7 +402,8 @@ async fn conversation(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ConversationSummary>> {
     Ok(Json(
-        node.hub
+        node.session
+            .hub
             .summary(me.user.id, ConversationId(id_of(&id)?))
             .await?,
     ))
@@ -412,6 +425,7 @@ async fn history(
 ) -> ApiResult<Json<HistoryPage>> {
     let Query(query) = query.map_err(|_| Refusal::field("query"))?;
     let page = node
+        .session
         .hub
         .history(
             me.user.id,
@@ -425,7 +439,7 @@ async fn history(
 }
 
 async fn execute(node: &Node, me: &crate::auth::Authed, op: Op) -> ApiResult<Json<AckResult>> {
-    Ok(Json(node.hub.execute(me.user.id, op).await?))
+    Ok(Json(node.session.hub.execute(me.user.id, op).await?))
 }
 
 async fn send(
@@ -458,6 +472,7 @@ async fn mark_read(
     Body(req): Body<ReadRequest>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let (seq, unread, mentions) = node
+        .session
         .hub
         .mark_read(me.user.id, ConversationId(id_of(&id)?), req.seq)
         .await?;
@@ -513,7 +528,7 @@ async fn edits(
     Path(id): Path<String>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let id = MessageId(id_of(&id)?);
-    let store = node.hub.store();
+    let store = node.session.hub.store();
     let message = store
         .message(id)
         .await
@@ -574,6 +589,7 @@ async fn channels(
     Me(me): Me,
 ) -> ApiResult<Json<Vec<ConversationSummary>>> {
     let list = node
+        .session
         .hub
         .store()
         .discover_channels(me.user.id)

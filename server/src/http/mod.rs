@@ -17,7 +17,6 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use tokio_util::task::TaskTracker;
 
 use crate::auth::{self, Authed, Hasher};
-use crate::hub::Hub;
 use crate::i18n::{I18n, WEB_FILES};
 use crate::protocol::{ErrorCode, Refusal};
 use crate::session::SessionCtx;
@@ -25,10 +24,9 @@ use crate::session::SessionCtx;
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct Node {
-    pub hub: Hub,
-    pub i18n: Arc<I18n>,
-    pub hasher: Hasher,
+    /// The hub, translations, shutdown token and limits, shared with every session.
     pub session: SessionCtx,
+    pub hasher: Hasher,
     /// Session tasks, so that shutdown waits for their close handshakes.
     pub tracker: TaskTracker,
     /// Origins allowed to open WebSockets besides the page's own.
@@ -57,7 +55,7 @@ async fn healthz() -> &'static str {
 }
 
 async fn readyz(State(node): State<Node>) -> Response {
-    match node.hub.store().ping().await {
+    match node.session.hub.store().ping().await {
         Ok(()) => "ready".into_response(),
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
@@ -77,6 +75,7 @@ async fn metrics(State(node): State<Node>) -> Response {
 /// `GET /l10n`: the shipped locales and their files.
 async fn l10n_index(State(node): State<Node>) -> Response {
     let locales: Vec<serde_json::Value> = node
+        .session
         .i18n
         .tags()
         .iter()
@@ -200,9 +199,10 @@ async fn render_errors(State(node): State<Node>, mut request: Request, next: Nex
         .unwrap_or_else(|e| e.into_inner())
         .clone();
     let locale = node
+        .session
         .i18n
         .negotiate_header(accept_language.as_deref(), setting.as_deref());
-    let body = node.i18n.error_body(&locale, None, refusal);
+    let body = node.session.i18n.error_body(&locale, None, refusal);
     let status = response.status();
     (status, axum::Json(body)).into_response()
 }
@@ -240,7 +240,7 @@ impl FromRequestParts<Node> for Me {
 
     async fn from_request_parts(parts: &mut Parts, node: &Node) -> Result<Self, Self::Rejection> {
         let token = request_token(&parts.headers).ok_or(ErrorCode::Unauthenticated)?;
-        let authed = auth::authenticate(node.hub.store(), &token, crate::now_ms())
+        let authed = auth::authenticate(node.session.hub.store(), &token, crate::now_ms())
             .await
             .map_err(|e| ApiError(e.code().into()))?;
         if let Some(cell) = parts.extensions.get::<UserLocale>() {

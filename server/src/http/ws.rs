@@ -23,7 +23,7 @@ pub(super) async fn upgrade(
     }
     // A bad or expired cookie is not an error yet: the client may still authenticate with a token in `hello`.
     let cookie_auth = match cookie_token(&headers) {
-        Some(token) => auth::authenticate(node.hub.store(), &token, crate::now_ms())
+        Some(token) => auth::authenticate(node.session.hub.store(), &token, crate::now_ms())
             .await
             .ok(),
         None => None,

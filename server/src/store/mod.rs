@@ -366,12 +366,9 @@ impl Store {
     ) -> Result<Option<ConversationSummary>> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
-             COALESCE(m.read_seq, 0), {unread}, {mentions}, {count}, m.user_id \
+             COALESCE(m.read_seq, 0), {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id \
              FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 \
-             WHERE c.id = $1",
-            unread = UNREAD_SQL.replace("m.user_id", "$2"),
-            mentions = MENTIONS_SQL.replace("m.user_id", "$2"),
-            count = COUNT_SQL
+             WHERE c.id = $1"
         )))
         .bind(conversation.0)
         .bind(user.0)

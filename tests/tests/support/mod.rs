@@ -107,7 +107,9 @@ impl Server {
     pub async fn stop(mut self) -> (Config, Guard) {
         self.shutdown.cancel();
         if let Some(task) = self.task.take() {
-            task.await
+            tokio::time::timeout(std::time::Duration::from_secs(20), task)
+                .await
+                .expect("the server stops within 20 s of shutdown")
                 .expect("server task did not panic")
                 .expect("server stopped cleanly");
         }
