@@ -1,0 +1,209 @@
+//! `engawa-bench`: Engawa's benchmark suite (`docs/benchmarks.md`).
+//!
+//! One binary plays every part: the load generator, which speaks Engawa's real protocol (and the plain and
+//! Socket.IO protocols of the servers it is compared with) and runs the scenarios; the bare broadcast baseline
+//! (`serve-bare`); and an Engawa node started through `engawa::run` on a seeded database (`serve-engawa`). Each
+//! server under test is its own process on its own core; the load generator keeps the other.
+//!
+//! - [`scenarios`]: (a) idle, (b) hot channel, (c) rooms, (e) connect storm, (f) a reader that stops.
+//! - [`load`]: the swarm of connections, the pacer, latency histograms.
+//! - [`client`]: the three protocols' handshakes, sends and stamps.
+//! - [`servers`]: starting, pinning and observing the server processes.
+//! - [`seed`]: real Engawa accounts, sessions and channels for a run.
+//! - [`bare`]: the bare broadcast server.
+//! - [`report`]: medians, paired ratios, tables, JSON.
+
+mod bare;
+mod client;
+mod load;
+mod report;
+mod scenarios;
+mod seed;
+mod servers;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use tokio::net::TcpListener;
+
+use scenarios::{Common, HotArgs, IdleArgs, RoomsArgs, SlowArgs, StormArgs};
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Engawa's benchmark suite: scenarios against a bare baseline and real peers"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// (a) Idle connections: memory per connection and idle CPU.
+    Idle {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: IdleArgs,
+    },
+    /// (b) One hot channel: the highest delivery rate with p99 under 100 ms, latency at fixed rates, CPU per delivery.
+    Hot {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: HotArgs,
+    },
+    /// (c) Many small rooms at one message per second per member: throughput and p99.
+    Rooms {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: RoomsArgs,
+    },
+    /// (e) Connect storm: authenticated connections per second to `ready`, and time to ready.
+    Storm {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: StormArgs,
+    },
+    /// (f) One reader stops reading in a hot channel: the others' p99 with and without it.
+    Slow {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: SlowArgs,
+    },
+    /// Every scenario for a few seconds with small numbers, Engawa and the bare server only; fails when a result
+    /// looks wrong. The test command runs it so the tool cannot rot.
+    Smoke {
+        #[arg(long, default_value = "target/bench/smoke")]
+        out: PathBuf,
+    },
+    /// Runs the bare broadcast server on 127.0.0.1 (used by the scenarios; prints `listening <port>`).
+    ServeBare,
+    /// Runs an Engawa node on a seeded data directory (used by the scenarios; prints `listening <port>`).
+    ServeEngawa {
+        #[arg(long)]
+        data: PathBuf,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::ServeBare => multi_thread()?.block_on(async {
+            let listener = listen().await?;
+            bare::serve(listener).await
+        }),
+        Command::ServeEngawa { data } => multi_thread()?.block_on(async {
+            let listener = listen().await?;
+            let config = engawa::Config {
+                data_dir: data,
+                ..engawa::Config::default()
+            };
+            engawa::run(config, listener, tokio_util::sync::CancellationToken::new()).await?;
+            Ok(())
+        }),
+        command => {
+            servers::pin_self()?;
+            // The load generator is one thread on one core: its own cost per frame is measured and reported.
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(scenario(command))
+        }
+    }
+}
+
+async fn scenario(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Idle { common, args } => scenarios::idle(&common, &args).await.map(drop),
+        Command::Hot { common, args } => scenarios::hot(&common, &args).await.map(drop),
+        Command::Rooms { common, args } => scenarios::rooms(&common, &args).await.map(drop),
+        Command::Storm { common, args } => scenarios::storm(&common, &args).await.map(drop),
+        Command::Slow { common, args } => scenarios::slow(&common, &args).await.map(drop),
+        Command::Smoke { out } => smoke(out).await,
+        Command::ServeBare | Command::ServeEngawa { .. } => unreachable!("handled in main"),
+    }
+}
+
+async fn smoke(out: PathBuf) -> anyhow::Result<()> {
+    let common = Common {
+        servers: vec![servers::Kind::Engawa, servers::Kind::Bare],
+        runs: 1,
+        out,
+        concurrency: 50,
+    };
+    let results = vec![
+        scenarios::idle(
+            &common,
+            &IdleArgs {
+                connections: 200,
+                idle_secs: 0.5,
+            },
+        )
+        .await?,
+        scenarios::hot(
+            &common,
+            &HotArgs {
+                subscribers: 50,
+                start: 500.0,
+                step_secs: 0.5,
+                refine: 0,
+                max_steps: 2,
+                body: 64,
+                p99_ms: 100.0,
+            },
+        )
+        .await?,
+        scenarios::rooms(
+            &common,
+            &RoomsArgs {
+                rooms: 25,
+                size: 4,
+                per_member: 1.0,
+                secs: 1.0,
+                body: 64,
+            },
+        )
+        .await?,
+        scenarios::storm(
+            &common,
+            &StormArgs {
+                connections: 200,
+                in_flight: 50,
+            },
+        )
+        .await?,
+        scenarios::slow(
+            &common,
+            &SlowArgs {
+                subscribers: 50,
+                rate: 500.0,
+                secs: 1.0,
+                body: 64,
+            },
+        )
+        .await?,
+    ];
+    scenarios::check_smoke(&results)?;
+    println!("\nsmoke: every scenario ran and every result is plausible");
+    Ok(())
+}
+
+fn multi_thread() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+}
+
+async fn listen() -> anyhow::Result<TcpListener> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "listening {}", listener.local_addr()?.port())?;
+    out.flush()?;
+    Ok(listener)
+}

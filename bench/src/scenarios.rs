@@ -1,0 +1,740 @@
+//! The scenarios. Each runs every server in turn, run after run (A B A B …), on a fresh server process per run, and
+//! returns one row of metrics per server and run.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use futures_util::StreamExt;
+
+use crate::client::{self, Room};
+use crate::load::{Load, Member, Step, Swarm, new_histogram};
+use crate::report::{Metric, Results, Row};
+use crate::seed;
+use crate::servers::{self, Kind, Server};
+
+/// What every scenario is told.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// Servers to measure, in the order they alternate.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "engawa,bare,uws,ws,socketio"
+    )]
+    pub servers: Vec<Kind>,
+    /// Runs per server (the method asks for 5).
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Where the JSON results go.
+    #[arg(long, default_value = "target/bench/results")]
+    pub out: PathBuf,
+    /// Connections opened at once while setting up.
+    #[arg(long, default_value_t = 200)]
+    pub concurrency: usize,
+}
+
+impl Common {
+    fn work(&self) -> PathBuf {
+        servers::repo_root().join("target/bench")
+    }
+
+    /// The servers that can run here; a peer that is not installed is skipped with a word.
+    fn servers(&self) -> Vec<Kind> {
+        self.servers
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let ok = servers::available(k);
+                if !ok {
+                    eprintln!(
+                        "skipping {}: not installed (run bench/peers/setup)",
+                        k.name()
+                    );
+                }
+                ok
+            })
+            .collect()
+    }
+}
+
+/// Who is in which room.
+struct Layout {
+    room_of: Vec<usize>,
+    rooms: Vec<Vec<usize>>,
+}
+
+impl Layout {
+    fn one_room(people: usize) -> Layout {
+        Layout {
+            room_of: vec![0; people],
+            rooms: vec![(0..people).collect()],
+        }
+    }
+
+    fn rooms_of(size: usize, people: usize) -> Layout {
+        let count = people.div_ceil(size);
+        Layout {
+            room_of: (0..people).map(|i| i / size).collect(),
+            rooms: (0..count)
+                .map(|k| (k * size..((k + 1) * size).min(people)).collect())
+                .collect(),
+        }
+    }
+}
+
+/// A server started for one run, and who may connect to it.
+struct Setup {
+    server: Server,
+    rooms: Vec<Room>,
+    members: Vec<Member>,
+    data: Option<PathBuf>,
+}
+
+impl Setup {
+    async fn start(kind: Kind, layout: &Layout, common: &Common) -> anyhow::Result<Setup> {
+        let work = common.work();
+        let (rooms, tokens, data) = if kind == Kind::Engawa {
+            let dir = work.join("data");
+            if dir.exists() {
+                std::fs::remove_dir_all(&dir)?;
+            }
+            let seeded = seed::seed(&dir, layout.room_of.len(), &layout.rooms)
+                .await
+                .context("seeding Engawa's database")?;
+            (
+                seeded.rooms,
+                seeded.tokens.into_iter().map(Some).collect(),
+                Some(dir),
+            )
+        } else {
+            let rooms = (0..layout.rooms.len())
+                .map(|k| Room {
+                    name: format!("r{k}"),
+                    id: 0,
+                })
+                .collect();
+            (rooms, vec![None; layout.room_of.len()], None)
+        };
+        let server = Server::start(kind, data.as_deref(), &work.join("logs"))?;
+        let members = layout
+            .room_of
+            .iter()
+            .zip(tokens)
+            .map(|(&room, token)| Member { room, token })
+            .collect();
+        Ok(Setup {
+            server,
+            rooms,
+            members,
+            data,
+        })
+    }
+
+    async fn swarm(&self, common: &Common, silent: Option<usize>) -> anyhow::Result<Swarm> {
+        Swarm::connect(
+            self.server.kind.dialect(),
+            self.server.addr,
+            self.rooms.clone(),
+            self.members.clone(),
+            silent,
+            common.concurrency,
+        )
+        .await
+    }
+
+    fn stop(self) {
+        self.server.stop();
+        if let Some(dir) = self.data {
+            // Only disk space is at stake.
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// Runs one step with the server's and the load generator's CPU time around it, and prints a progress line.
+async fn measure(
+    swarm: &mut Swarm,
+    server: &Server,
+    common: &Common,
+    n: u32,
+    load: &Load<'_>,
+) -> anyhow::Result<Step> {
+    if swarm.lost() > 0 {
+        swarm.heal(common.concurrency).await?;
+    }
+    swarm.quiet().await;
+    let (s0, l0) = (server.cpu_seconds(), servers::own_cpu_seconds());
+    let mut step = swarm.step(n, load).await;
+    step.server_cpu_s = server.cpu_seconds() - s0;
+    step.loadgen_cpu_s = servers::own_cpu_seconds() - l0;
+    eprintln!(
+        "    {:<8} {:>11} deliveries/s offered → {:>11}/s  p50 {:>8.2} ms  p99 {:>8.2} ms  got {:.2}%{}",
+        server.kind.name(),
+        crate::report::group_digits(step.offered_deliveries_per_s, 0),
+        crate::report::group_digits(step.delivered_per_s, 0),
+        step.p50_ms,
+        step.p99_ms,
+        step.delivered_fraction() * 100.0,
+        if step.errors > 0 {
+            format!(
+                "  {} error frames: {}",
+                step.errors,
+                swarm.first_error().unwrap_or_default()
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(step)
+}
+
+fn banner(common: &Common, run: usize, kind: Kind) {
+    eprintln!("  run {run}/{} · {}", common.runs, kind.name());
+}
+
+// --- (b) one hot channel ------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct HotArgs {
+    /// Members of the channel, every one of them connected and reading.
+    #[arg(long, default_value_t = 1000)]
+    pub subscribers: usize,
+    /// The first offered rate, in deliveries per second; each next step is √2 times the last, so that the ladder
+    /// passes through 50k, 100k, 200k, 400k … for every server.
+    #[arg(long, default_value_t = 25_000.0)]
+    pub start: f64,
+    /// Seconds each step sends for.
+    #[arg(long, default_value_t = 2.0)]
+    pub step_secs: f64,
+    /// Bisections between the last rate that held and the first that did not.
+    #[arg(long, default_value_t = 3)]
+    pub refine: u32,
+    #[arg(long, default_value_t = 24)]
+    pub max_steps: u32,
+    /// Bytes of each message body.
+    #[arg(long, default_value_t = 64)]
+    pub body: usize,
+    /// The p99 end-to-end latency a rate must stay under to count as held.
+    #[arg(long, default_value_t = 100.0)]
+    pub p99_ms: f64,
+}
+
+/// The rates the ladder passes through for every server, where latencies are compared.
+fn fixed_rates(args: &HotArgs) -> Vec<u64> {
+    (0..args.max_steps)
+        .map(|k| ladder_rate(args, k).round() as u64)
+        .filter(|r| {
+            let x = *r as f64 / args.start;
+            (x.log2() - x.log2().round()).abs() < 1e-6 && x >= 2.0
+        })
+        .take(5)
+        .collect()
+}
+
+fn ladder_rate(args: &HotArgs, k: u32) -> f64 {
+    args.start * std::f64::consts::SQRT_2.powi(k as i32)
+}
+
+pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
+    let mut results = Results::new(
+        format!("hot-{}", args.subscribers),
+        serde_json::to_value(format!("{args:?}"))?,
+    );
+    let layout = Layout::one_room(args.subscribers);
+    let n = args.subscribers;
+    let senders: Vec<usize> = (0..n).collect();
+    let fixed = fixed_rates(args);
+    for run in 1..=common.runs {
+        for kind in common.servers() {
+            banner(common, run, kind);
+            let setup = Setup::start(kind, &layout, common).await?;
+            let mut swarm = setup.swarm(common, None).await?;
+            let load = |rate_d: f64| Load {
+                rate: rate_d / n as f64,
+                duration: Duration::from_secs_f64(args.step_secs),
+                senders: &senders,
+                fanout: n as u64,
+                body_len: args.body,
+                drain: Duration::from_secs(2),
+            };
+            let mut steps = Vec::new();
+            let mut held: Option<(f64, Step)> = None;
+            let mut failed: Option<f64> = None;
+            let mut n_step = 0;
+            for k in 0..args.max_steps {
+                let rate = ladder_rate(args, k);
+                n_step += 1;
+                let step = measure(&mut swarm, &setup.server, common, n_step, &load(rate)).await?;
+                steps.push(step.clone());
+                if step.passed(args.p99_ms) {
+                    held = Some((rate, step));
+                } else {
+                    failed = Some(rate);
+                    break;
+                }
+            }
+            if let (Some(mut hi), Some(_)) = (failed, &held) {
+                for _ in 0..args.refine {
+                    let lo = held.as_ref().map_or(0.0, |(r, _)| *r);
+                    let mid = (lo * hi).sqrt();
+                    n_step += 1;
+                    let step =
+                        measure(&mut swarm, &setup.server, common, n_step, &load(mid)).await?;
+                    steps.push(step.clone());
+                    if step.passed(args.p99_ms) {
+                        held = Some((mid, step));
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+            let mut row = Row {
+                server: kind,
+                run,
+                metrics: Default::default(),
+                steps: Vec::new(),
+            };
+            let (capacity, at_capacity) = held.map_or((0.0, None), |(r, s)| (r, Some(s)));
+            row.metrics.insert("capacity".into(), capacity);
+            if let Some(s) = at_capacity {
+                row.metrics.insert("p99_at_capacity_ms".into(), s.p99_ms);
+                row.metrics.insert(
+                    "server_us_per_delivery".into(),
+                    s.server_cpu_s * 1e6 / s.received.max(1) as f64,
+                );
+            }
+            for &rate in &fixed {
+                if let Some(s) = steps.iter().find(|s| {
+                    (s.offered_deliveries_per_s - rate as f64).abs() < 1.0 && s.passed(f64::MAX)
+                }) {
+                    row.metrics.insert(format!("p50_ms@{rate}"), s.p50_ms);
+                    row.metrics.insert(format!("p99_ms@{rate}"), s.p99_ms);
+                    row.metrics.insert(format!("p999_ms@{rate}"), s.p999_ms);
+                }
+            }
+            row.steps = steps;
+            results.rows.push(row);
+            swarm.close();
+            setup.stop();
+        }
+    }
+    let mut metrics = vec![
+        Metric::new("capacity", "deliveries/s", 0),
+        Metric::new("p99_at_capacity_ms", "p99@cap ms", 1),
+        Metric::new("server_us_per_delivery", "server µs/deliv", 2),
+    ];
+    for rate in &fixed {
+        metrics.push(Metric::new(
+            format!("p99_ms@{rate}"),
+            format!("p99@{}k ms", rate / 1000),
+            2,
+        ));
+    }
+    results.finish(
+        &format!(
+            "(b) one channel, {} subscribers: the highest delivery rate with p99 < {} ms",
+            args.subscribers, args.p99_ms
+        ),
+        &metrics,
+        &common.out,
+    )?;
+    print_fixed(&results, &fixed);
+    Ok(results)
+}
+
+/// p50 / p99 / p999 at the fixed rates, per server.
+fn print_fixed(results: &Results, fixed: &[u64]) {
+    println!(
+        "latency at fixed offered rates (median of runs; p50 / p99 / p999 ms; '-' = did not hold)"
+    );
+    let servers: Vec<Kind> = results.summary.keys().filter_map(|k| kind_of(k)).collect();
+    for rate in fixed {
+        let mut line = format!("  {:>9}/s", crate::report::group_digits(*rate as f64, 0));
+        for &s in &servers {
+            let q = |p: &str| results.median(s, &format!("{p}@{rate}"));
+            match (q("p50_ms"), q("p99_ms"), q("p999_ms")) {
+                (Some(a), Some(b), Some(c)) => {
+                    line.push_str(&format!("  {}: {a:.2}/{b:.2}/{c:.2}", s.name()))
+                }
+                _ => line.push_str(&format!("  {}: -", s.name())),
+            }
+        }
+        println!("{line}");
+    }
+}
+
+fn kind_of(name: &str) -> Option<Kind> {
+    [
+        Kind::Engawa,
+        Kind::Bare,
+        Kind::Uws,
+        Kind::Ws,
+        Kind::Socketio,
+    ]
+    .into_iter()
+    .find(|k| k.name() == name)
+}
+
+// --- (c) many small rooms -----------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct RoomsArgs {
+    #[arg(long, default_value_t = 2500)]
+    pub rooms: usize,
+    #[arg(long, default_value_t = 4)]
+    pub size: usize,
+    /// Messages per second each member sends.
+    #[arg(long, default_value_t = 1.0)]
+    pub per_member: f64,
+    #[arg(long, default_value_t = 10.0)]
+    pub secs: f64,
+    #[arg(long, default_value_t = 64)]
+    pub body: usize,
+}
+
+pub async fn rooms(common: &Common, args: &RoomsArgs) -> anyhow::Result<Results> {
+    let people = args.rooms * args.size;
+    let mut results = Results::new(
+        format!("rooms-{}x{}", args.rooms, args.size),
+        serde_json::to_value(format!("{args:?}"))?,
+    );
+    let layout = Layout::rooms_of(args.size, people);
+    let senders: Vec<usize> = (0..people).collect();
+    for run in 1..=common.runs {
+        for kind in common.servers() {
+            banner(common, run, kind);
+            let setup = Setup::start(kind, &layout, common).await?;
+            let mut swarm = setup.swarm(common, None).await?;
+            let load = Load {
+                rate: people as f64 * args.per_member,
+                duration: Duration::from_secs_f64(args.secs),
+                senders: &senders,
+                fanout: args.size as u64,
+                body_len: args.body,
+                drain: Duration::from_secs(3),
+            };
+            let step = measure(&mut swarm, &setup.server, common, 1, &load).await?;
+            let mut row = Row {
+                server: kind,
+                run,
+                metrics: Default::default(),
+                steps: Vec::new(),
+            };
+            row.metrics
+                .insert("throughput".into(), step.delivered_per_s);
+            row.metrics
+                .insert("delivered_pct".into(), step.delivered_fraction() * 100.0);
+            row.metrics.insert("p50_ms".into(), step.p50_ms);
+            row.metrics.insert("p99_ms".into(), step.p99_ms);
+            row.metrics.insert(
+                "server_cpu_pct".into(),
+                step.server_cpu_s / step.seconds * 100.0,
+            );
+            row.steps = vec![step];
+            results.rows.push(row);
+            swarm.close();
+            setup.stop();
+        }
+    }
+    results.finish(
+        &format!(
+            "(c) {} rooms of {}, {} message/s per member",
+            args.rooms, args.size, args.per_member
+        ),
+        &[
+            Metric::new("throughput", "deliveries/s", 0),
+            Metric::new("delivered_pct", "delivered %", 2),
+            Metric::new("p50_ms", "p50 ms", 2),
+            Metric::new("p99_ms", "p99 ms", 2),
+            Metric::new("server_cpu_pct", "server CPU %", 0),
+        ],
+        &common.out,
+    )?;
+    Ok(results)
+}
+
+// --- (a) idle connections -----------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct IdleArgs {
+    #[arg(long, default_value_t = 10_000)]
+    pub connections: usize,
+    /// Seconds the connections sit idle while the server's CPU time is measured.
+    #[arg(long, default_value_t = 10.0)]
+    pub idle_secs: f64,
+}
+
+pub async fn idle(common: &Common, args: &IdleArgs) -> anyhow::Result<Results> {
+    let n = args.connections;
+    let mut results = Results::new(
+        format!("idle-{n}"),
+        serde_json::to_value(format!("{args:?}"))?,
+    );
+    let layout = Layout::rooms_of(4, n);
+    for run in 1..=common.runs {
+        for kind in common.servers() {
+            banner(common, run, kind);
+            let setup = Setup::start(kind, &layout, common).await?;
+            // Let the server finish starting (and a runtime its lazy allocations) before the baseline.
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            let before = setup.server.rss_kib();
+            let swarm = setup.swarm(common, None).await?;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let cpu0 = setup.server.cpu_seconds();
+            tokio::time::sleep(Duration::from_secs_f64(args.idle_secs)).await;
+            let cpu = setup.server.cpu_seconds() - cpu0;
+            let after = setup.server.rss_kib();
+            let per_conn = (after.saturating_sub(before) * 1024) as f64 / n as f64;
+            eprintln!(
+                "    {:<8} RSS {} → {} KiB: {:.0} bytes per connection; idle CPU {:.2}%",
+                kind.name(),
+                before,
+                after,
+                per_conn,
+                cpu / args.idle_secs * 100.0
+            );
+            let mut row = Row {
+                server: kind,
+                run,
+                metrics: Default::default(),
+                steps: Vec::new(),
+            };
+            row.metrics.insert("bytes_per_conn".into(), per_conn);
+            row.metrics.insert("rss_mib".into(), after as f64 / 1024.0);
+            row.metrics
+                .insert("idle_cpu_pct".into(), cpu / args.idle_secs * 100.0);
+            row.metrics.insert("lost".into(), swarm.lost() as f64);
+            results.rows.push(row);
+            swarm.close();
+            setup.stop();
+        }
+    }
+    results.finish(
+        &format!("(a) {n} idle connections"),
+        &[
+            Metric::new("bytes_per_conn", "bytes/conn", 0),
+            Metric::new("rss_mib", "RSS MiB", 1),
+            Metric::new("idle_cpu_pct", "idle CPU %", 2),
+            Metric::new("lost", "lost", 0),
+        ],
+        &common.out,
+    )?;
+    Ok(results)
+}
+
+// --- (e) connect storm --------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct StormArgs {
+    #[arg(long, default_value_t = 10_000)]
+    pub connections: usize,
+    /// Connections being opened at any moment.
+    #[arg(long, default_value_t = 200)]
+    pub in_flight: usize,
+}
+
+pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results> {
+    let n = args.connections;
+    let mut results = Results::new(
+        format!("storm-{n}"),
+        serde_json::to_value(format!("{args:?}"))?,
+    );
+    let layout = Layout::rooms_of(4, n);
+    for run in 1..=common.runs {
+        for kind in common.servers() {
+            banner(common, run, kind);
+            let setup = Setup::start(kind, &layout, common).await?;
+            let start = Instant::now();
+            let cpu0 = setup.server.cpu_seconds();
+            let opened: Vec<(Duration, anyhow::Result<client::Ws>)> =
+                futures_util::stream::iter(0..n)
+                    .map(|i| {
+                        let setup = &setup;
+                        async move {
+                            let t = Instant::now();
+                            let m = &setup.members[i];
+                            let ws = client::open(
+                                kind.dialect(),
+                                setup.server.addr,
+                                i,
+                                m.token.as_deref(),
+                                &setup.rooms[m.room],
+                                false,
+                            )
+                            .await;
+                            (t.elapsed(), ws)
+                        }
+                    })
+                    .buffer_unordered(args.in_flight)
+                    .collect()
+                    .await;
+            let elapsed = start.elapsed().as_secs_f64();
+            let cpu = setup.server.cpu_seconds() - cpu0;
+            let mut hist = new_histogram();
+            let mut failed = 0;
+            let mut first_failure = None;
+            for (took, ws) in &opened {
+                match ws {
+                    Ok(_) => hist.saturating_record(took.as_micros().max(1) as u64),
+                    Err(e) => {
+                        failed += 1;
+                        first_failure.get_or_insert_with(|| format!("{e:#}"));
+                    }
+                }
+            }
+            let rate = (n - failed) as f64 / elapsed;
+            let ms = |q: f64| hist.value_at_quantile(q) as f64 / 1000.0;
+            eprintln!(
+                "    {:<8} {} ready in {:.2} s: {:.0}/s, p50 {:.2} ms, p99 {:.2} ms, {} failed{}",
+                kind.name(),
+                n - failed,
+                elapsed,
+                rate,
+                ms(0.5),
+                ms(0.99),
+                failed,
+                first_failure
+                    .map(|f| format!(" (first: {f})"))
+                    .unwrap_or_default()
+            );
+            let mut row = Row {
+                server: kind,
+                run,
+                metrics: Default::default(),
+                steps: Vec::new(),
+            };
+            row.metrics.insert("per_s".into(), rate);
+            row.metrics.insert("p50_ms".into(), ms(0.5));
+            row.metrics.insert("p99_ms".into(), ms(0.99));
+            row.metrics
+                .insert("server_us_per_conn".into(), cpu * 1e6 / n as f64);
+            row.metrics.insert("failed".into(), failed as f64);
+            results.rows.push(row);
+            drop(opened);
+            setup.stop();
+        }
+    }
+    results.finish(
+        &format!(
+            "(e) connect storm: {n} connections, {} at a time, to ready",
+            args.in_flight
+        ),
+        &[
+            Metric::new("per_s", "ready/s", 0),
+            Metric::new("p50_ms", "p50 ms", 2),
+            Metric::new("p99_ms", "p99 ms", 2),
+            Metric::new("server_us_per_conn", "server µs/conn", 0),
+            Metric::new("failed", "failed", 0),
+        ],
+        &common.out,
+    )?;
+    Ok(results)
+}
+
+// --- (f) a reader that stops reading ------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct SlowArgs {
+    #[arg(long, default_value_t = 1000)]
+    pub subscribers: usize,
+    /// Offered deliveries per second.
+    #[arg(long, default_value_t = 100_000.0)]
+    pub rate: f64,
+    #[arg(long, default_value_t = 5.0)]
+    pub secs: f64,
+    #[arg(long, default_value_t = 64)]
+    pub body: usize,
+}
+
+pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
+    let n = args.subscribers;
+    let mut results = Results::new(
+        format!("slow-{n}"),
+        serde_json::to_value(format!("{args:?}"))?,
+    );
+    let layout = Layout::one_room(n);
+    // The last member is the one that stops reading; it never sends.
+    let silent = n - 1;
+    let senders: Vec<usize> = (0..silent).collect();
+    for run in 1..=common.runs {
+        for kind in common.servers() {
+            banner(common, run, kind);
+            let setup = Setup::start(kind, &layout, common).await?;
+            let mut p99 = [0.0; 2];
+            let mut got = [0.0; 2];
+            for (phase, stalled) in [None, Some(silent)].into_iter().enumerate() {
+                let mut swarm = setup.swarm(common, stalled).await?;
+                let load = Load {
+                    rate: args.rate / silent as f64,
+                    duration: Duration::from_secs_f64(args.secs),
+                    senders: &senders,
+                    // The silent member's deliveries are not expected once it stops reading.
+                    fanout: if stalled.is_some() {
+                        silent as u64
+                    } else {
+                        n as u64
+                    },
+                    body_len: args.body,
+                    drain: Duration::from_secs(2),
+                };
+                let step =
+                    measure(&mut swarm, &setup.server, common, phase as u32 + 1, &load).await?;
+                p99[phase] = step.p99_ms;
+                got[phase] = step.delivered_fraction().min(1.0) * 100.0;
+                swarm.close();
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            let mut row = Row {
+                server: kind,
+                run,
+                metrics: Default::default(),
+                steps: Vec::new(),
+            };
+            row.metrics.insert("p99_without_ms".into(), p99[0]);
+            row.metrics.insert("p99_with_ms".into(), p99[1]);
+            row.metrics.insert("p99_change".into(), p99[1] / p99[0]);
+            row.metrics.insert("delivered_pct".into(), got[1]);
+            results.rows.push(row);
+            setup.stop();
+        }
+    }
+    results.finish(
+        &format!(
+            "(f) {n} subscribers at {} deliveries/s, one of them stops reading",
+            crate::report::group_digits(args.rate, 0)
+        ),
+        &[
+            Metric::new("p99_without_ms", "p99 all read ms", 2),
+            Metric::new("p99_with_ms", "p99 1 stalled ms", 2),
+            Metric::new("p99_change", "with ÷ without", 3),
+            Metric::new("delivered_pct", "delivered %", 2),
+        ],
+        &common.out,
+    )?;
+    Ok(results)
+}
+
+/// Checks a smoke run's results: every server delivered and nothing failed.
+pub fn check_smoke(results: &[Results]) -> anyhow::Result<()> {
+    for r in results {
+        for row in &r.rows {
+            let m = |k: &str| row.metrics.get(k).copied();
+            let ok = match r.scenario.split('-').next().unwrap_or_default() {
+                "hot" => m("capacity").is_some_and(|c| c > 0.0),
+                "rooms" | "slow" => m("delivered_pct").is_some_and(|d| d >= 99.9),
+                "idle" => m("bytes_per_conn").is_some_and(|b| b > 0.0) && m("lost") == Some(0.0),
+                "storm" => m("failed") == Some(0.0) && m("per_s").is_some_and(|p| p > 0.0),
+                _ => false,
+            };
+            anyhow::ensure!(
+                ok,
+                "smoke: {} on {} looks wrong: {:?}",
+                r.scenario,
+                row.server.name(),
+                row.metrics
+            );
+        }
+    }
+    Ok(())
+}
