@@ -182,9 +182,14 @@ impl Server {
         self.child.id()
     }
 
-    /// CPU time (user + system) the server has used, in seconds.
+    /// CPU time the server has cost, in seconds. Pinned, this is the busy time of its core, so that the kernel's
+    /// TCP work done for it in interrupts (most of loopback's receive path) counts too; else its process time.
     pub fn cpu_seconds(&self) -> f64 {
-        proc_cpu_seconds(&format!("/proc/{}/stat", self.pid()))
+        if pinning() {
+            core_busy_seconds(SERVER_CORE)
+        } else {
+            proc_cpu_seconds(&format!("/proc/{}/stat", self.pid()))
+        }
     }
 
     /// Resident memory in KiB.
@@ -212,9 +217,30 @@ pub fn venv() -> PathBuf {
         .unwrap_or_else(|| repo_root().join("target/bench/venv"))
 }
 
-/// CPU time of this process (the load generator), in seconds.
+/// CPU time of the load generator, in seconds, counted as for [`Server::cpu_seconds`].
 pub fn own_cpu_seconds() -> f64 {
-    proc_cpu_seconds("/proc/self/stat")
+    if pinning() {
+        core_busy_seconds(LOADGEN_CORE)
+    } else {
+        proc_cpu_seconds("/proc/self/stat")
+    }
+}
+
+/// Busy time of one core (user, nice, system, irq, softirq, steal), in seconds.
+fn core_busy_seconds(core: &str) -> f64 {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let name = format!("cpu{core} ");
+    let Some(line) = stat.lines().find(|l| l.starts_with(&name)) else {
+        return 0.0;
+    };
+    let ticks: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let at = |i: usize| ticks.get(i).copied().unwrap_or(0.0);
+    // user nice system idle iowait irq softirq steal
+    (at(0) + at(1) + at(2) + at(5) + at(6) + at(7)) / 100.0
 }
 
 fn proc_cpu_seconds(path: &str) -> f64 {

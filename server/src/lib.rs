@@ -81,6 +81,13 @@ pub async fn run(
     };
     let app = http::router(node);
     tracing::info!(addr = %listener.local_addr()?, "serving");
+    // Frames are small and latency matters: without TCP_NODELAY, Nagle's algorithm holds a frame back until the
+    // previous one is acknowledged, which a client's delayed ACK can stretch to 40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "cannot set TCP_NODELAY");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.clone().cancelled_owned())
         .await?;

@@ -37,9 +37,10 @@ pub(super) async fn upgrade(
     let tracker = node.tracker.clone();
     ws.max_message_size(max)
         .max_frame_size(max)
-        // Small buffers keep idle connections cheap; frames are small JSON.
+        // Small buffers keep idle connections cheap; frames are small JSON. The session flushes after each burst,
+        // so the write buffer gathers a burst's frames into one system call; it is written early when full.
         .read_buffer_size(4 * 1024)
-        .write_buffer_size(0)
+        .write_buffer_size(8 * 1024)
         .on_upgrade(move |socket| tracker.track_future(session::run(adapt(socket), ctx, upgrade)))
 }
 

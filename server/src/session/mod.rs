@@ -32,6 +32,9 @@ const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Requests a connection may have waiting for answers; beyond it the session stops reading (back-pressure).
 const MAX_IN_FLIGHT: usize = 64;
+/// Outbox items written before one flush: enough to put a burst into a few large writes, few enough that reading
+/// the socket and answering requests are not starved.
+const OUTBOX_BATCH: usize = 64;
 /// Typing notices forwarded per person and conversation at most this often.
 const TYPING_INTERVAL: Duration = Duration::from_secs(3);
 
@@ -210,6 +213,8 @@ where
     ) -> Result<(Authed, Vec<ResumePoint>), End> {
         let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
         loop {
+            // Errors answered to frames before the hello are written before waiting for the next one.
+            self.flush().await?;
             let frame = tokio::select! {
                 frame = self.socket.next() => frame,
                 () = tokio::time::sleep_until(deadline) => return Err(End::close(close::HELLO_TIMEOUT, "hello timeout")),
@@ -306,16 +311,23 @@ where
         if let Err(end) = self.resume(&mut live, &resume).await {
             return end;
         }
+        if let Err(end) = self.flush().await {
+            return end;
+        }
 
         let mut heartbeat =
             tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
+        // Made once, not once per turn of the loop: each would register with its token and deregister again.
+        let shutdown = self.ctx.shutdown.clone().cancelled_owned();
+        let kicked = conn.kicked().clone().cancelled_owned();
+        tokio::pin!(shutdown, kicked);
         loop {
             let step = tokio::select! {
                 biased;
-                () = self.ctx.shutdown.cancelled() => Err(End::close(close::SERVICE_RESTART, "service restart")),
-                () = conn.kicked().cancelled() => Err(End::close(conn.close_code(), "closed by server")),
+                () = &mut shutdown => Err(End::close(close::SERVICE_RESTART, "service restart")),
+                () = &mut kicked => Err(End::close(conn.close_code(), "closed by server")),
                 Some(answer) = live.answers.next() => self.send_answer(answer).await,
-                Some(item) = live.outbox.recv() => self.deliver(&mut live, item).await,
+                Some(item) = live.outbox.recv() => self.deliver_batch(&mut live, item).await,
                 frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
                     match self.read_frame(frame).await {
                         Ok(Some(text)) => self.handle(&mut live, &text).await,
@@ -331,7 +343,8 @@ where
                     }
                 }
             };
-            if let Err(end) = step {
+            // Every turn writes what it queued in one go.
+            if let Err(end) = step.and(self.flush().await) {
                 return end;
             }
         }
@@ -578,6 +591,19 @@ where
         Ok(())
     }
 
+    /// Delivers an item from the outbox and whatever else is already queued behind it (up to a bound), so that a
+    /// burst leaves in a few large writes instead of one system call per frame.
+    async fn deliver_batch(&mut self, live: &mut Live, first: Outbound) -> Result<(), End> {
+        self.deliver(live, first).await?;
+        for _ in 1..OUTBOX_BATCH {
+            match live.outbox.try_recv() {
+                Ok(item) => self.deliver(live, item).await?,
+                Err(_) => break,
+            }
+        }
+        Ok(())
+    }
+
     /// Delivers one item from the outbox, in seq order, without duplicates or gaps.
     async fn deliver(&mut self, live: &mut Live, item: Outbound) -> Result<(), End> {
         match item {
@@ -706,11 +732,30 @@ where
         self.send(WsOut::Text(hub::encode(event))).await
     }
 
-    /// Sends a frame, unless the hub or shutdown closes the connection first (a client that stops reading makes
-    /// sends wait forever otherwise).
+    /// Queues a frame for the next [`Session::flush`] (the transport writes early when its buffer fills).
     async fn send(&mut self, out: WsOut) -> Result<(), End> {
+        self.write(Some(out)).await
+    }
+
+    /// Writes everything queued.
+    async fn flush(&mut self) -> Result<(), End> {
+        self.write(None).await
+    }
+
+    /// Queues a frame (`Some`) or flushes (`None`), unless the hub or shutdown closes the connection first (a
+    /// client that stops reading makes writes wait forever otherwise). The write is polled first: when it is
+    /// ready at once, as it nearly always is, the tokens are never registered with.
+    async fn write(&mut self, out: Option<WsOut>) -> Result<(), End> {
+        let socket = &mut self.socket;
+        let written = async move {
+            match out {
+                Some(out) => socket.feed(out).await,
+                None => socket.flush().await,
+            }
+        };
         tokio::select! {
-            sent = self.socket.send(out) => sent.map_err(|_| End::gone()),
+            biased;
+            sent = written => sent.map_err(|_| End::gone()),
             () = self.kicked.cancelled() => {
                 let code = self.close_code.as_ref().map_or(close::TRY_AGAIN_LATER, |c| c.close_code());
                 Err(End::close(code, "closed by server"))
