@@ -58,13 +58,17 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Whether there are cores enough to keep server and load generator apart.
+/// Whether there are cores enough to keep server and load generator apart. Decided once, before the load
+/// generator pins itself (after which it sees one core).
 pub fn pinning() -> bool {
-    std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
-        && Command::new("taskset")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
+    static PINNING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *PINNING.get_or_init(|| {
+        std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+            && Command::new("taskset")
+                .arg("-V")
+                .output()
+                .is_ok_and(|o| o.status.success())
+    })
 }
 
 /// Moves this process (the load generator) to its core.

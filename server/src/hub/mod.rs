@@ -75,7 +75,6 @@ impl Hub {
         limits: HubLimits,
         tracker: &TaskTracker,
     ) -> Result<Hub, StoreError> {
-        let conn = store.write_conn().await?;
         let (tx, rx) = mpsc::channel(limits.writer_queue);
         let shared = Arc::new(Shared {
             store,
@@ -83,7 +82,12 @@ impl Hub {
             limits,
             send_buckets: Mutex::new(HashMap::new()),
         });
-        tracker.spawn(writer::run(conn, rx, shared.clone()));
+        let stopped = writer::spawn(rx, shared.clone()).await?;
+        // Shutdown waits for the writer to drain its queue.
+        tracker.spawn(async move {
+            // An error only says the thread is gone, which is what is waited for.
+            let _ = stopped.await;
+        });
         Ok(Hub { shared, writer: tx })
     }
 

@@ -32,7 +32,50 @@ pub(super) type ReplyTo = oneshot::Sender<Result<Reply, Refusal>>;
 /// A job's result inside the transaction, before commit.
 type Outcome = Result<(Reply, Effects), Refusal>;
 
-pub(super) async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
+/// Starts the writer on a thread of its own, with its own single-threaded runtime and its own connection, and
+/// returns once that connection is open; the receiver completes when the writer has stopped.
+///
+/// Why a thread: an operation takes several database round trips, and after each one the writer must run again.
+/// On the node's runtime it would wait in line behind every session task its last fan-out woke (thousands, in a
+/// busy channel), so each round trip would cost milliseconds under load. On its own thread it waits only for the
+/// database.
+pub(super) async fn spawn(
+    jobs: mpsc::Receiver<Job>,
+    shared: Arc<Shared>,
+) -> Result<oneshot::Receiver<()>, StoreError> {
+    let (opened_tx, opened) = oneshot::channel();
+    let (stopped_tx, stopped) = oneshot::channel();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(StoreError::WriterThread)?;
+    std::thread::Builder::new()
+        .name("engawa-writer".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                // The connection is made here so that its I/O belongs to this thread's runtime.
+                match shared.store.write_conn().await {
+                    Ok(conn) => {
+                        // start() is waiting for this; it is gone only if the node is already stopping.
+                        let _ = opened_tx.send(Ok(()));
+                        run(conn, jobs, shared).await;
+                    }
+                    Err(error) => {
+                        let _ = opened_tx.send(Err(error));
+                    }
+                }
+            });
+            // Nobody waits any more when the node was dropped without a shutdown.
+            let _ = stopped_tx.send(());
+        })
+        .map_err(StoreError::WriterThread)?;
+    opened
+        .await
+        .expect("the writer thread answers before it ends")?;
+    Ok(stopped)
+}
+
+async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     // Ends when every sender is gone: the node is shutting down and every session has ended.
     while jobs.recv_many(&mut group, MAX_GROUP).await > 0 {

@@ -40,6 +40,8 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("stored value is malformed: {0}")]
     Malformed(String),
+    #[error("cannot start the writer's thread: {0}")]
+    WriterThread(std::io::Error),
     #[error("cannot create the data directory {path}: {source}")]
     DataDir {
         path: String,
