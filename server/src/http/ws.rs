@@ -39,7 +39,7 @@ pub(super) async fn upgrade(
         .max_frame_size(max)
         // Small buffers keep idle connections cheap; frames are small JSON. The session flushes after each burst,
         // so the write buffer gathers a burst's frames into one system call; it is written early when full.
-        .read_buffer_size(4 * 1024)
+        .read_buffer_size(1024)
         .write_buffer_size(8 * 1024)
         .on_upgrade(move |socket| tracker.track_future(session::run(adapt(socket), ctx, upgrade)))
 }

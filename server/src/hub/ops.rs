@@ -228,8 +228,11 @@ async fn member_of(
     ctx: &Ctx,
     id: ConversationId,
 ) -> Result<(ConversationRow, MemberRole), OpError> {
-    let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
-    match tx.member_role(id, ctx.actor).await? {
+    let (conversation, role) = tx
+        .conversation_and_role(id, ctx.actor)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    match role {
         Some(role) => Ok((conversation, role)),
         None => Err(rules::not_member_error(conversation.kind, conversation.visibility).into()),
     }

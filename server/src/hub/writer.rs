@@ -91,28 +91,38 @@ async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Sha
 async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
     let now = crate::now_ms();
     let mut answers: Vec<(ReplyTo, Outcome)> = Vec::with_capacity(group.len());
+    // A group of one needs no savepoint: its transaction is one. This saves two round trips per operation
+    // whenever the writer keeps up.
+    let alone = group.len() == 1;
     let outcome: Result<(), StoreError> = async {
         let mut tx = conn.begin().await?;
+        let mut undo = false;
         for job in group {
-            tx.savepoint().await?;
+            if !alone {
+                tx.savepoint().await?;
+            }
             let name = job.op.name();
-            match ops::apply(&mut tx, job.actor, job.op, now).await {
-                Ok(done) => {
-                    tx.release_savepoint().await?;
-                    answers.push((job.reply, Ok(done)));
-                }
-                Err(OpError::Refused(refusal)) => {
-                    tx.rollback_to_savepoint().await?;
-                    answers.push((job.reply, Err(refusal)));
-                }
+            let result = match ops::apply(&mut tx, job.actor, job.op, now).await {
+                Ok(done) => Ok(done),
+                Err(OpError::Refused(refusal)) => Err(refusal),
                 Err(OpError::Store(error)) => {
                     tracing::error!(op = name, %error, "operation failed");
-                    tx.rollback_to_savepoint().await?;
-                    answers.push((job.reply, Err(ErrorCode::Internal.into())));
+                    Err(ErrorCode::Internal.into())
                 }
+            };
+            match (&result, alone) {
+                (Ok(_), false) => tx.release_savepoint().await?,
+                (Err(_), false) => tx.rollback_to_savepoint().await?,
+                (Err(_), true) => undo = true,
+                (Ok(_), true) => {}
             }
+            answers.push((job.reply, result));
         }
-        tx.commit().await
+        if undo {
+            tx.rollback().await
+        } else {
+            tx.commit().await
+        }
     }
     .await;
     if let Err(error) = outcome {

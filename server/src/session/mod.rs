@@ -32,6 +32,8 @@ const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Requests a connection may have waiting for answers; beyond it the session stops reading (back-pressure).
 const MAX_IN_FLIGHT: usize = 64;
+// Memory: a connection's task holds the largest state of its future. Everything that waits on the database or runs
+// rarely (handshake, requests, resume, gap filling) is boxed, so that an idle connection keeps only the loop.
 /// Outbox items written before one flush: enough to put a burst into a few large writes, few enough that reading
 /// the socket and answering requests are not starved.
 const OUTBOX_BATCH: usize = 64;
@@ -180,7 +182,7 @@ where
     S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
 {
     async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Authed>) -> End {
-        let (authed, resume) = match self.handshake(cookie_auth).await {
+        let (authed, resume) = match Box::pin(self.handshake(cookie_auth)).await {
             Ok(done) => done,
             Err(end) => return end,
         };
@@ -286,12 +288,12 @@ where
         };
 
         // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
-        let ids = match hub.store().conversation_ids_of(user).await {
+        let ids = match Box::pin(hub.store().conversation_ids_of(user)).await {
             Ok(ids) => ids,
             Err(error) => return self.internal_end(error).await,
         };
         hub.registry().subscribe_initial(&conn, &ids);
-        let conversations = match hub.store().conversations_of(user).await {
+        let conversations = match Box::pin(hub.store().conversations_of(user)).await {
             Ok(list) => list,
             Err(error) => return self.internal_end(error).await,
         };
@@ -308,7 +310,7 @@ where
         if let Err(end) = self.send_event(&ready).await {
             return end;
         }
-        if let Err(end) = self.resume(&mut live, &resume).await {
+        if let Err(end) = Box::pin(self.resume(&mut live, &resume)).await {
             return end;
         }
         if let Err(end) = self.flush().await {
@@ -326,11 +328,11 @@ where
                 biased;
                 () = &mut shutdown => Err(End::close(close::SERVICE_RESTART, "service restart")),
                 () = &mut kicked => Err(End::close(conn.close_code(), "closed by server")),
-                Some(answer) = live.answers.next() => self.send_answer(answer).await,
+                Some(answer) = live.answers.next() => Box::pin(self.send_answer(answer)).await,
                 Some(item) = live.outbox.recv() => self.deliver_batch(&mut live, item).await,
                 frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
                     match self.read_frame(frame).await {
-                        Ok(Some(text)) => self.handle(&mut live, &text).await,
+                        Ok(Some(text)) => Box::pin(self.handle(&mut live, &text)).await,
                         Ok(None) => Ok(()),
                         Err(end) => Err(end),
                     }
@@ -617,7 +619,7 @@ where
                     return Ok(());
                 }
                 if let Some(last) = last.filter(|last| seq > last + 1) {
-                    match self.ctx.hub.events_between(conversation, last, seq).await {
+                    match Box::pin(self.ctx.hub.events_between(conversation, last, seq)).await {
                         Ok(missing) => {
                             for event in missing {
                                 self.send_event(&ServerEvent::Event(Box::new(event)))
@@ -639,7 +641,7 @@ where
                 seq,
                 by,
             } => {
-                let notice = self.mention_notice(live.conn.user, conversation, by).await;
+                let notice = Box::pin(self.mention_notice(live.conn.user, conversation, by)).await;
                 self.send_event(&ServerEvent::Mentioned {
                     conversation,
                     message,

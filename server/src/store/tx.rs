@@ -85,15 +85,26 @@ impl<'c> Tx<'c> {
         .bind(id.0)
         .fetch_optional(&mut *self.conn)
         .await?;
+        row.map(|r| conversation_row(&r)).transpose()
+    }
+
+    /// A conversation and the person's role in it (`None`: not a member), in one round trip.
+    pub async fn conversation_and_role(
+        &mut self,
+        id: ConversationId,
+        user: UserId,
+    ) -> Result<Option<(ConversationRow, Option<MemberRole>)>> {
+        let row = sqlx::query(
+            "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, m.role FROM conversations c \
+             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 WHERE c.id = $1",
+        )
+        .bind(id.0)
+        .bind(user.0)
+        .fetch_optional(&mut *self.conn)
+        .await?;
         row.map(|r| {
-            Ok(ConversationRow {
-                id: ConversationId(r.try_get(0)?),
-                kind: rows::parse_kind(&r.try_get::<String, _>(1)?)?,
-                name: r.try_get(2)?,
-                topic: r.try_get(3)?,
-                visibility: rows::parse_visibility(&r.try_get::<String, _>(4)?)?,
-                languages: serde_json::from_str(&r.try_get::<String, _>(5)?)?,
-            })
+            let role = r.try_get::<Option<String>, _>(6)?;
+            Ok((conversation_row(&r)?, role.as_deref().map(member_role)))
         })
         .transpose()
     }
@@ -109,13 +120,8 @@ impl<'c> Tx<'c> {
                 .bind(user.0)
                 .fetch_optional(&mut *self.conn)
                 .await?;
-        row.map(|r| {
-            Ok(match r.try_get::<String, _>(0)?.as_str() {
-                "moderator" => MemberRole::Moderator,
-                _ => MemberRole::Member,
-            })
-        })
-        .transpose()
+        row.map(|r| Ok(member_role(&r.try_get::<String, _>(0)?)))
+            .transpose()
     }
 
     pub async fn member_count(&mut self, conversation: ConversationId) -> Result<u32> {
@@ -478,6 +484,25 @@ impl<'c> Tx<'c> {
         .execute(&mut *self.conn)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+/// Decodes `id, kind, name, topic, visibility, languages`.
+fn conversation_row(r: &sqlx::any::AnyRow) -> Result<ConversationRow> {
+    Ok(ConversationRow {
+        id: ConversationId(r.try_get(0)?),
+        kind: rows::parse_kind(&r.try_get::<String, _>(1)?)?,
+        name: r.try_get(2)?,
+        topic: r.try_get(3)?,
+        visibility: rows::parse_visibility(&r.try_get::<String, _>(4)?)?,
+        languages: serde_json::from_str(&r.try_get::<String, _>(5)?)?,
+    })
+}
+
+fn member_role(stored: &str) -> MemberRole {
+    match stored {
+        "moderator" => MemberRole::Moderator,
+        _ => MemberRole::Member,
     }
 }
 
