@@ -185,7 +185,7 @@ fn machine() -> serde_json::Value {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
     serde_json::json!({
         "cpu": model,
-        "cores": std::thread::available_parallelism().map(|n| n.get()).ok(),
+        "cores": crate::servers::cores(),
         "kernel": kernel.trim(),
         "memory_gib": mem_kib.map(|k| k / 1024 / 1024),
         "pinned": crate::servers::pinning(),

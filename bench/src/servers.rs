@@ -63,12 +63,18 @@ pub fn repo_root() -> PathBuf {
 pub fn pinning() -> bool {
     static PINNING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *PINNING.get_or_init(|| {
-        std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+        cores() >= 2
             && Command::new("taskset")
                 .arg("-V")
                 .output()
                 .is_ok_and(|o| o.status.success())
     })
+}
+
+/// The machine's cores (as this process saw them before pinning itself).
+pub fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Moves this process (the load generator) to its core.
