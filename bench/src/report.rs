@@ -18,6 +18,17 @@ pub struct Row {
     pub steps: Vec<Step>,
 }
 
+impl Row {
+    pub fn new(server: Kind, run: usize) -> Row {
+        Row {
+            server,
+            run,
+            metrics: BTreeMap::new(),
+            steps: Vec::new(),
+        }
+    }
+}
+
 /// A column of the table: the metric's key in each row and its label (with its unit).
 pub struct Metric {
     pub key: String,

@@ -289,12 +289,7 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
                     }
                 }
             }
-            let mut row = Row {
-                server: kind,
-                run,
-                metrics: Default::default(),
-                steps: Vec::new(),
-            };
+            let mut row = Row::new(kind, run);
             let (capacity, at_capacity) = held.map_or((0.0, None), |(r, s)| (r, Some(s)));
             row.metrics.insert("capacity".into(), capacity);
             if let Some(s) = at_capacity {
@@ -415,12 +410,7 @@ pub async fn rooms(common: &Common, args: &RoomsArgs) -> anyhow::Result<Results>
                 drain: Duration::from_secs(3),
             };
             let step = measure(&mut swarm, &setup.server, common, 1, &load).await?;
-            let mut row = Row {
-                server: kind,
-                run,
-                metrics: Default::default(),
-                steps: Vec::new(),
-            };
+            let mut row = Row::new(kind, run);
             row.metrics
                 .insert("throughput".into(), step.delivered_per_s);
             row.metrics
@@ -494,12 +484,7 @@ pub async fn idle(common: &Common, args: &IdleArgs) -> anyhow::Result<Results> {
                 per_conn,
                 cpu / args.idle_secs * 100.0
             );
-            let mut row = Row {
-                server: kind,
-                run,
-                metrics: Default::default(),
-                steps: Vec::new(),
-            };
+            let mut row = Row::new(kind, run);
             row.metrics.insert("bytes_per_conn".into(), per_conn);
             row.metrics.insert("rss_mib".into(), after as f64 / 1024.0);
             row.metrics
@@ -598,12 +583,7 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
                     .map(|f| format!(" (first: {f})"))
                     .unwrap_or_default()
             );
-            let mut row = Row {
-                server: kind,
-                run,
-                metrics: Default::default(),
-                steps: Vec::new(),
-            };
+            let mut row = Row::new(kind, run);
             row.metrics.insert("per_s".into(), rate);
             row.metrics.insert("p50_ms".into(), ms(0.5));
             row.metrics.insert("p99_ms".into(), ms(0.99));
@@ -685,12 +665,7 @@ pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
                 swarm.close();
                 tokio::time::sleep(Duration::from_millis(300)).await;
             }
-            let mut row = Row {
-                server: kind,
-                run,
-                metrics: Default::default(),
-                steps: Vec::new(),
-            };
+            let mut row = Row::new(kind, run);
             row.metrics.insert("p99_without_ms".into(), p99[0]);
             row.metrics.insert("p99_with_ms".into(), p99[1]);
             row.metrics.insert("p99_change".into(), p99[1] / p99[0]);
