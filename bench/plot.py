@@ -380,19 +380,28 @@ def medians(data: dict, key: str) -> dict[str, float]:
 # 2. Memory per idle connection
 
 
-def plot_memory(results: Path, out: Path) -> None:
-    name = "memory-per-connection.png"
+def bar_groups(results: Path, name: str, prefix: str, counts, metric: str, label):
+    """The files `<prefix>-<n>.json` that exist, and for each a (label, {server: median of metric}) group."""
     datasets = []
     groups = []
-    for n in (10000, 19000):
-        data = load(results, f"idle-{n}")
+    for n in counts:
+        data = load(results, f"{prefix}-{n}")
         if data is None:
-            print(f"note: {name}: no {results / f'idle-{n}.json'}")
+            print(f"note: {name}: no {results / f'{prefix}-{n}.json'}")
             continue
-        values = medians(data, "bytes_per_conn")
+        values = medians(data, metric)
         if values:
             datasets.append(data)
-            groups.append((f"{count_label(n)} idle connections", values))
+            groups.append((label(n), values))
+    return datasets, groups
+
+
+def plot_memory(results: Path, out: Path) -> None:
+    name = "memory-per-connection.png"
+    datasets, groups = bar_groups(
+        results, name, "idle", (10000, 19000), "bytes_per_conn",
+        lambda n: f"{count_label(n)} idle connections",
+    )
     if not groups:
         print(f"skipped {name}: no idle results")
         return
@@ -420,17 +429,10 @@ def plot_memory(results: Path, out: Path) -> None:
 
 def plot_capacity(results: Path, out: Path) -> None:
     name = "capacity.png"
-    datasets = []
-    groups = []
-    for n in (1000, 10000):
-        data = load(results, f"hot-{n}")
-        if data is None:
-            print(f"note: {name}: no {results / f'hot-{n}.json'}")
-            continue
-        values = medians(data, "capacity")
-        if values:
-            datasets.append(data)
-            groups.append((f"one channel, {count_label(n)} subscribers", values))
+    datasets, groups = bar_groups(
+        results, name, "hot", (1000, 10000), "capacity",
+        lambda n: f"one channel, {count_label(n)} subscribers",
+    )
     if not groups:
         print(f"skipped {name}: no hot results")
         return

@@ -56,14 +56,15 @@ impl Metric {
 }
 
 impl Results {
-    pub fn new(scenario: String, params: serde_json::Value) -> Results {
-        Results {
+    /// Results of `scenario`, run with `params` (the scenario's arguments, kept in the JSON).
+    pub fn new(scenario: String, params: &impl Serialize) -> serde_json::Result<Results> {
+        Ok(Results {
             scenario,
-            params,
+            params: serde_json::to_value(params)?,
             machine: machine(),
             rows: Vec::new(),
             summary: BTreeMap::new(),
-        }
+        })
     }
 
     fn runs_of(&self, server: Kind, key: &str) -> Vec<(usize, f64)> {

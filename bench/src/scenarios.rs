@@ -195,7 +195,7 @@ fn banner(common: &Common, run: usize, kind: Kind) {
 
 // --- (b) one hot channel ------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, clap::Args, serde::Serialize)]
 pub struct HotArgs {
     /// Members of the channel, every one of them connected and reading.
     #[arg(long, default_value_t = 1000)]
@@ -237,10 +237,7 @@ fn ladder_rate(args: &HotArgs, k: u32) -> f64 {
 }
 
 pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
-    let mut results = Results::new(
-        format!("hot-{}", args.subscribers),
-        serde_json::to_value(format!("{args:?}"))?,
-    );
+    let mut results = Results::new(format!("hot-{}", args.subscribers), args)?;
     let layout = Layout::one_room(args.subscribers);
     let n = args.subscribers;
     let senders: Vec<usize> = (0..n).collect();
@@ -373,7 +370,7 @@ fn kind_of(name: &str) -> Option<Kind> {
 
 // --- (c) many small rooms -----------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, clap::Args, serde::Serialize)]
 pub struct RoomsArgs {
     #[arg(long, default_value_t = 2500)]
     pub rooms: usize,
@@ -390,10 +387,7 @@ pub struct RoomsArgs {
 
 pub async fn rooms(common: &Common, args: &RoomsArgs) -> anyhow::Result<Results> {
     let people = args.rooms * args.size;
-    let mut results = Results::new(
-        format!("rooms-{}x{}", args.rooms, args.size),
-        serde_json::to_value(format!("{args:?}"))?,
-    );
+    let mut results = Results::new(format!("rooms-{}x{}", args.rooms, args.size), args)?;
     let layout = Layout::rooms_of(args.size, people);
     let senders: Vec<usize> = (0..people).collect();
     for run in 1..=common.runs {
@@ -446,7 +440,7 @@ pub async fn rooms(common: &Common, args: &RoomsArgs) -> anyhow::Result<Results>
 
 // --- (a) idle connections -----------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, clap::Args, serde::Serialize)]
 pub struct IdleArgs {
     #[arg(long, default_value_t = 10_000)]
     pub connections: usize,
@@ -457,10 +451,7 @@ pub struct IdleArgs {
 
 pub async fn idle(common: &Common, args: &IdleArgs) -> anyhow::Result<Results> {
     let n = args.connections;
-    let mut results = Results::new(
-        format!("idle-{n}"),
-        serde_json::to_value(format!("{args:?}"))?,
-    );
+    let mut results = Results::new(format!("idle-{n}"), args)?;
     let layout = Layout::rooms_of(4, n);
     for run in 1..=common.runs {
         for kind in common.servers() {
@@ -510,7 +501,7 @@ pub async fn idle(common: &Common, args: &IdleArgs) -> anyhow::Result<Results> {
 
 // --- (e) connect storm --------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, clap::Args, serde::Serialize)]
 pub struct StormArgs {
     #[arg(long, default_value_t = 10_000)]
     pub connections: usize,
@@ -521,10 +512,7 @@ pub struct StormArgs {
 
 pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results> {
     let n = args.connections;
-    let mut results = Results::new(
-        format!("storm-{n}"),
-        serde_json::to_value(format!("{args:?}"))?,
-    );
+    let mut results = Results::new(format!("storm-{n}"), args)?;
     let layout = Layout::rooms_of(4, n);
     for run in 1..=common.runs {
         for kind in common.servers() {
@@ -614,7 +602,7 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
 
 // --- (f) a reader that stops reading ------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, clap::Args, serde::Serialize)]
 pub struct SlowArgs {
     #[arg(long, default_value_t = 1000)]
     pub subscribers: usize,
@@ -629,10 +617,7 @@ pub struct SlowArgs {
 
 pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
     let n = args.subscribers;
-    let mut results = Results::new(
-        format!("slow-{n}"),
-        serde_json::to_value(format!("{args:?}"))?,
-    );
+    let mut results = Results::new(format!("slow-{n}"), args)?;
     let layout = Layout::one_room(n);
     // The last member is the one that stops reading; it never sends.
     let silent = n - 1;
