@@ -26,6 +26,10 @@ pub struct Config {
     pub writer_queue: usize,
     /// Password hashes computed at once (each takes 19 MiB and a core for tens of milliseconds).
     pub hash_concurrency: usize,
+    /// Consultation timers (`[consultations]` in `engawa.toml`).
+    pub consultations: crate::consult::Timers,
+    /// How often the consultation timers are checked.
+    pub consult_tick: std::time::Duration,
 }
 
 impl Default for Config {
@@ -46,6 +50,8 @@ impl Default for Config {
             outbox: 1024,
             writer_queue: 8192,
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            consultations: crate::consult::Timers::default(),
+            consult_tick: std::time::Duration::from_secs(5),
         }
     }
 }
@@ -70,6 +76,39 @@ pub struct FileConfig {
     pub allowed_origins: Option<Vec<String>>,
     #[serde(default)]
     pub limits: FileLimits,
+    #[serde(default)]
+    pub consultations: FileConsultations,
+}
+
+/// `[consultations]`: the lifecycle's timers.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConsultations {
+    pub requester_silence_minutes: Option<u32>,
+    pub hold_expiry_days: Option<u32>,
+    pub answer_timeout_seconds: Option<u32>,
+    pub availability_grace_seconds: Option<u32>,
+    pub reopen_days: Option<u32>,
+}
+
+impl FileConsultations {
+    /// Applies the keys that are set.
+    pub fn apply(&self, t: &mut crate::consult::Timers) {
+        let ms = |v: Option<u32>, unit: i64, old: i64| v.map_or(old, |v| i64::from(v) * unit);
+        t.requester_silence_ms = ms(
+            self.requester_silence_minutes,
+            60_000,
+            t.requester_silence_ms,
+        );
+        t.hold_expiry_ms = ms(self.hold_expiry_days, 86_400_000, t.hold_expiry_ms);
+        t.answer_timeout_ms = ms(self.answer_timeout_seconds, 1000, t.answer_timeout_ms);
+        t.availability_grace_ms = ms(
+            self.availability_grace_seconds,
+            1000,
+            t.availability_grace_ms,
+        );
+        t.reopen_days = self.reopen_days.unwrap_or(t.reopen_days);
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -16,6 +16,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod consult;
 pub mod http;
 pub mod hub;
 pub mod i18n;
@@ -63,10 +64,17 @@ pub async fn run(
             history_page_max: config.limits.history_page_max,
             outbox: config.outbox,
             writer_queue: config.writer_queue,
+            timers: config.consultations.clone(),
         },
         &tracker,
     )
     .await?;
+    hub.seed_topics(&i18n).await?;
+    tracker.spawn(hub::consult::timers(
+        hub.clone(),
+        config.consult_tick,
+        shutdown.clone(),
+    ));
     let node = http::Node {
         session: session::SessionCtx {
             hub,

@@ -4,9 +4,11 @@
 //! one writer task ([`writer`]), which commits them in groups, fans the events out through the [`Registry`] and
 //! answers. Reads (history, replay) go to the store directly, after an authorization check.
 
+pub mod consult;
 pub mod ops;
 pub mod registry;
 pub mod rules;
+mod views;
 mod writer;
 
 use std::collections::HashMap;
@@ -38,6 +40,8 @@ pub struct HubLimits {
     pub outbox: usize,
     /// Operations waiting for the writer; beyond it requests get `unavailable` at once.
     pub writer_queue: usize,
+    /// Consultation timers.
+    pub timers: crate::consult::Timers,
 }
 
 /// The hub's public face. Cheap to clone.
@@ -197,6 +201,7 @@ impl Hub {
                         .arg("max", rules::GROUP_MAX as i64));
                 }
             }
+            Op::Consult(consult) => check_consult(consult, limits)?,
             Op::Delete { .. }
             | Op::Join { .. }
             | Op::Leave { .. }
@@ -241,6 +246,9 @@ impl Hub {
                 conversation: self.summary(actor, id).await?,
             },
             Reply::Done(seq) => AckResult::Done { seq },
+            Reply::Consultation(id) => AckResult::Consultation {
+                consultation: Box::new(self.consultation(actor, id, false).await?),
+            },
         })
     }
 
@@ -272,8 +280,8 @@ impl Hub {
             (before, None) => Direction::Before(before),
             (None, Some(after)) => Direction::After(after),
         };
-        let summary = self.summary(actor, conversation).await?;
-        if !summary.joined && !rules::may_preview(summary.kind, summary.visibility) {
+        let (summary, staff_read) = self.readable(actor, conversation).await?;
+        if !summary.joined && !staff_read && !rules::may_preview(summary.kind, summary.visibility) {
             return Err(rules::not_member_error(summary.kind, summary.visibility).into());
         }
         let max = self.shared.limits.history_page_max;
@@ -370,6 +378,55 @@ impl Hub {
         self.shared.registry.to_user(user, &Outbound::Frame(frame));
         Ok(marker)
     }
+}
+
+/// Checks a consultation operation's shape.
+fn check_consult(op: &mut consult::ConsultOp, limits: &HubLimits) -> Result<(), Refusal> {
+    use consult::{Act, ConsultOp};
+    let text = |s: &str, field: &str, max: usize| {
+        if s.chars().count() > max {
+            Err(Refusal::field(field))
+        } else {
+            Ok(())
+        }
+    };
+    match op {
+        ConsultOp::Open {
+            languages,
+            client_id,
+            body,
+            ..
+        } => {
+            rules::check_client_id(client_id)?;
+            rules::check_body(body, limits.max_body_chars)
+                .map_err(|c| Refusal::from(c).arg("max", i64::from(limits.max_body_chars)))?;
+            if languages.is_empty()
+                || languages.len() > 8
+                || languages.iter().any(|l| rules::check_lang(l).is_err())
+            {
+                return Err(Refusal::field("languages"));
+            }
+        }
+        ConsultOp::Act { act, .. } => match act {
+            Act::Transfer { note, .. } => text(note, "note", 2000)?,
+            Act::Resolve { summary } => text(summary, "summary", 2000)?,
+            Act::Rate { rating, comment } => {
+                if !(1..=5).contains(rating) {
+                    return Err(Refusal::field("rating"));
+                }
+                text(comment, "comment", 1000)?;
+            }
+            Act::Accept
+            | Act::Claim
+            | Act::Hold
+            | Act::Invite { .. }
+            | Act::Cancel
+            | Act::Reopen => {}
+        },
+        ConsultOp::Canned { client_id, .. } => rules::check_client_id(client_id)?,
+        ConsultOp::SetHelper(_) | ConsultOp::Tick | ConsultOp::Lapse { .. } => {}
+    }
+    Ok(())
 }
 
 /// Serializes a server frame once, to be shared by every recipient.

@@ -7,7 +7,9 @@ use crate::protocol::{
 };
 use crate::store::{ConversationRow, MemberRole, MessageRow, NewConversation, StoreError, Tx};
 
+use super::consult::{self, ConsultNotice, ConsultOp};
 use super::rules;
+use crate::consult::Timers;
 
 /// A write, as submitted to the writer. Inputs are already validated for shape (lengths, tags); the operation
 /// checks everything that needs the database.
@@ -65,6 +67,7 @@ pub enum Op {
         user: UserId,
         moderator: bool,
     },
+    Consult(ConsultOp),
 }
 
 impl Op {
@@ -82,6 +85,14 @@ impl Op {
             Op::OpenDirect { .. } => "open_direct",
             Op::UpdateChannel { .. } => "update_channel",
             Op::SetModerator { .. } => "set_moderator",
+            Op::Consult(op) => match op {
+                ConsultOp::Open { .. } => "open_consultation",
+                ConsultOp::Act { .. } => "consultation_action",
+                ConsultOp::Canned { .. } => "send_canned",
+                ConsultOp::SetHelper(_) => "set_helper",
+                ConsultOp::Tick => "consultation_timers",
+                ConsultOp::Lapse { .. } => "availability_lapse",
+            },
         }
     }
 }
@@ -98,6 +109,8 @@ pub enum Reply {
     },
     /// The conversation, to be read as the requester sees it after commit.
     Conversation(ConversationId),
+    /// The consultation, to be read as the requester sees it after commit.
+    Consultation(ConversationId),
     Done(Option<Seq>),
 }
 
@@ -109,6 +122,19 @@ pub struct Effects {
     pub events: Vec<ConversationEvent>,
     pub unsubscribe: Vec<(ConversationId, UserId)>,
     pub notices: Vec<Notice>,
+    /// Consultation frames, applied last.
+    pub consult: Vec<ConsultNotice>,
+}
+
+impl Effects {
+    /// Appends another step's effects after these.
+    pub fn merge(&mut self, other: Effects) {
+        self.subscribe.extend(other.subscribe);
+        self.events.extend(other.events);
+        self.unsubscribe.extend(other.unsubscribe);
+        self.notices.extend(other.notices);
+        self.consult.extend(other.consult);
+    }
 }
 
 /// A frame for one person.
@@ -154,10 +180,25 @@ fn too_many_members() -> OpError {
         .into()
 }
 
-type OpResult = Result<(Reply, Effects), OpError>;
+pub(super) type OpResult = Result<(Reply, Effects), OpError>;
 
 /// Runs one operation for `actor` at time `now`.
-pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis) -> OpResult {
+pub async fn apply(
+    tx: &mut Tx<'_>,
+    actor: UserId,
+    op: Op,
+    now: Millis,
+    timers: &Timers,
+) -> OpResult {
+    // The server's own operations (timers) have no account behind them.
+    if let Op::Consult(op @ (ConsultOp::Tick | ConsultOp::Lapse { .. })) = op {
+        let ctx = Ctx {
+            actor,
+            role: Role::Admin,
+            now,
+        };
+        return consult::apply(tx, &ctx, op, timers).await;
+    }
     let role = tx
         .active_role(actor)
         .await?
@@ -180,7 +221,7 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis) -> OpRes
                 reply_to,
                 over_rate,
             };
-            send(tx, &ctx, message).await
+            send(tx, &ctx, message, timers).await
         }
         Op::Edit {
             message,
@@ -213,13 +254,14 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis) -> OpRes
             user,
             moderator,
         } => set_moderator(tx, &ctx, conversation, user, moderator).await,
+        Op::Consult(op) => consult::apply(tx, &ctx, op, timers).await,
     }
 }
 
-struct Ctx {
-    actor: UserId,
-    role: Role,
-    now: Millis,
+pub(super) struct Ctx {
+    pub actor: UserId,
+    pub role: Role,
+    pub now: Millis,
 }
 
 /// The conversation and the actor's standing in it, refusing non-members as the rules say.
@@ -253,16 +295,36 @@ async fn visible_message(
 }
 
 /// The fields of [`Op::Send`].
-struct NewMessage {
-    conversation: ConversationId,
-    client_id: String,
-    body: String,
-    lang: String,
-    reply_to: Option<MessageId>,
-    over_rate: Option<u32>,
+pub(super) struct NewMessage {
+    pub conversation: ConversationId,
+    pub client_id: String,
+    pub body: String,
+    pub lang: String,
+    pub reply_to: Option<MessageId>,
+    pub over_rate: Option<u32>,
 }
 
-async fn send(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -> OpResult {
+/// Sends a message; in a consultation, also what a message means there (acceptance, waking a hold).
+pub(super) async fn send(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage, timers: &Timers) -> OpResult {
+    let conversation = new.conversation;
+    let (reply, mut effects) = store_message(tx, ctx, new).await?;
+    if matches!(
+        reply,
+        Reply::Sent {
+            duplicate: false,
+            ..
+        }
+    ) {
+        let kind = tx.conversation(conversation).await?.map(|c| c.kind);
+        if kind == Some(ConversationKind::Consultation) {
+            consult::after_message(tx, ctx, conversation, timers, &mut effects).await?;
+        }
+    }
+    Ok((reply, effects))
+}
+
+/// Stores a message with its event (idempotent by client id), after the membership and rate checks.
+pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -> OpResult {
     let NewMessage {
         conversation,
         client_id,

@@ -4,7 +4,7 @@
 //! `try_send`s the same shared bytes to every subscriber; a full outbox marks that connection for closing (1013)
 //! instead of waiting for it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -42,6 +42,15 @@ pub enum Outbound {
     Membership {
         conversation: ConversationId,
         change: MembershipChange,
+    },
+    /// This person's waiting consultation moved in its queue; the session renders the notice in its language.
+    QueuePosition {
+        consultation: ConversationId,
+        position: u32,
+        eta_seconds: Option<u32>,
+        helpers_available: u32,
+        /// The topic's names by language.
+        topic_names: Arc<BTreeMap<String, String>>,
     },
 }
 
@@ -137,6 +146,8 @@ struct UserConn {
 struct Inner {
     rooms: HashMap<ConversationId, Vec<Arc<Conn>>>,
     users: HashMap<UserId, Vec<UserConn>>,
+    /// When people's last connection on this node closed (milliseconds); removed when they connect again.
+    gone_since: HashMap<UserId, i64>,
 }
 
 /// The registry of live connections.
@@ -164,6 +175,7 @@ impl Registry {
     /// Registers a connection before its memberships are read; see [`Registry::subscribe_initial`].
     pub fn attach(&self, conn: Arc<Conn>) {
         let mut inner = self.write();
+        inner.gone_since.remove(&conn.user);
         inner.users.entry(conn.user).or_default().push(UserConn {
             conn,
             rooms: HashSet::new(),
@@ -221,6 +233,7 @@ impl Registry {
         let entry = list.swap_remove(pos);
         if list.is_empty() {
             inner.users.remove(&conn.user);
+            inner.gone_since.insert(conn.user, crate::now_ms());
         }
         for conversation in entry.rooms {
             remove_from_room(&mut inner.rooms, conversation, conn.id);
@@ -231,7 +244,7 @@ impl Registry {
     /// A person joined: every connection of theirs starts receiving the conversation (before its join event).
     pub fn member_joined(&self, conversation: ConversationId, user: UserId) {
         let mut inner = self.write();
-        let Inner { rooms, users } = &mut *inner;
+        let Inner { rooms, users, .. } = &mut *inner;
         let Some(list) = users.get_mut(&user) else {
             return;
         };
@@ -251,7 +264,7 @@ impl Registry {
     /// A person left or was removed: no connection of theirs receives the conversation any more.
     pub fn member_left(&self, conversation: ConversationId, user: UserId) {
         let mut inner = self.write();
-        let Inner { rooms, users } = &mut *inner;
+        let Inner { rooms, users, .. } = &mut *inner;
         let Some(list) = users.get_mut(&user) else {
             return;
         };
@@ -326,6 +339,24 @@ impl Registry {
                 entry.conn.kick(code);
             }
         }
+    }
+
+    /// Whether the person has a connection on this node.
+    pub fn is_connected(&self, user: UserId) -> bool {
+        self.read().users.contains_key(&user)
+    }
+
+    /// Since when a person has had no connection on this node: when their last one closed, or, for someone this
+    /// node never saw, from now on (so that a restart starts their grace period).
+    pub fn gone_since(&self, user: UserId, now: i64) -> Option<i64> {
+        if self.is_connected(user) {
+            return None;
+        }
+        let mut inner = self.write();
+        if inner.users.contains_key(&user) {
+            return None;
+        }
+        Some(*inner.gone_since.entry(user).or_insert(now))
     }
 
     /// How many connections this node holds.

@@ -157,7 +157,7 @@ pub fn may_invite(
     member: Option<MemberRole>,
     role: Role,
 ) -> Result<(), ErrorCode> {
-    if kind == ConversationKind::Direct {
+    if !matches!(kind, ConversationKind::Channel | ConversationKind::Group) {
         return Err(ErrorCode::Forbidden);
     }
     if role.is_staff() {
@@ -192,12 +192,12 @@ pub fn may_delete(is_author: bool, member: Option<MemberRole>, role: Role) -> bo
     is_author || member == Some(MemberRole::Moderator) || role.is_staff()
 }
 
-/// Leaving: channels and groups, not direct conversations (they simply go quiet).
+/// Leaving: channels and groups. Direct conversations simply go quiet; consultations are left by cancelling,
+/// resolving or transferring them.
 pub fn may_leave(kind: ConversationKind) -> Result<(), ErrorCode> {
-    if kind == ConversationKind::Direct {
-        Err(ErrorCode::Forbidden)
-    } else {
-        Ok(())
+    match kind {
+        ConversationKind::Channel | ConversationKind::Group => Ok(()),
+        _ => Err(ErrorCode::Forbidden),
     }
 }
 

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot};
 
 use super::Shared;
+use super::consult::ConsultNotice;
 use super::ops::{self, Effects, Notice, Op, OpError, Reply};
 use super::registry::Outbound;
 use crate::protocol::{ErrorCode, Refusal, ServerEvent, UserId};
@@ -102,14 +103,15 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
                 tx.savepoint().await?;
             }
             let name = job.op.name();
-            let result = match ops::apply(&mut tx, job.actor, job.op, now).await {
-                Ok(done) => Ok(done),
-                Err(OpError::Refused(refusal)) => Err(refusal),
-                Err(OpError::Store(error)) => {
-                    tracing::error!(op = name, %error, "operation failed");
-                    Err(ErrorCode::Internal.into())
-                }
-            };
+            let result =
+                match ops::apply(&mut tx, job.actor, job.op, now, &shared.limits.timers).await {
+                    Ok(done) => Ok(done),
+                    Err(OpError::Refused(refusal)) => Err(refusal),
+                    Err(OpError::Store(error)) => {
+                        tracing::error!(op = name, %error, "operation failed");
+                        Err(ErrorCode::Internal.into())
+                    }
+                };
             match (&result, alone) {
                 (Ok(_), false) => tx.release_savepoint().await?,
                 (Err(_), false) => tx.rollback_to_savepoint().await?,
@@ -145,7 +147,71 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
 }
 
 /// Applies a committed operation's effects to this node's connections.
-fn deliver(shared: &Shared, effects: Effects) {
+fn deliver(shared: &Shared, mut effects: Effects) {
+    let consult = std::mem::take(&mut effects.consult);
+    deliver_conversation(shared, effects);
+    for notice in consult {
+        deliver_consult(&shared.registry, notice);
+    }
+}
+
+/// Consultation frames: each is serialized once per audience.
+fn deliver_consult(registry: &super::Registry, notice: ConsultNotice) {
+    match notice {
+        ConsultNotice::View {
+            requester,
+            helpers,
+            requester_view,
+            helper_view,
+        } => {
+            let to_requester = super::encode(&ServerEvent::Consultation(requester_view));
+            registry.to_user(requester, &Outbound::Frame(to_requester));
+            let to_helpers =
+                Outbound::Frame(super::encode(&ServerEvent::Consultation(helper_view)));
+            for helper in helpers.into_iter().filter(|h| *h != requester) {
+                registry.to_user(helper, &to_helpers);
+            }
+        }
+        ConsultNotice::Position {
+            user,
+            consultation,
+            position,
+            eta_seconds,
+            helpers_available,
+            topic_names,
+        } => registry.to_user(
+            user,
+            &Outbound::QueuePosition {
+                consultation,
+                position,
+                eta_seconds,
+                helpers_available,
+                topic_names,
+            },
+        ),
+        ConsultNotice::Queue { item, to } => {
+            let frame = Outbound::Frame(super::encode(&ServerEvent::QueueItem(Box::new(item))));
+            for user in to {
+                registry.to_user(user, &frame);
+            }
+        }
+        ConsultNotice::HelperStatus {
+            user,
+            availability,
+            load,
+            capacity,
+        } => {
+            let frame = super::encode(&ServerEvent::HelperStatus {
+                availability,
+                load,
+                capacity,
+            });
+            registry.to_user(user, &Outbound::Frame(frame));
+        }
+    }
+}
+
+fn deliver_conversation(shared: &Shared, effects: Effects) {
     let registry = &shared.registry;
     for (conversation, user) in effects.subscribe {
         registry.member_joined(conversation, user);

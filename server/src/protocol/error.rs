@@ -59,6 +59,22 @@ pub enum ErrorCode {
     TooManyMembers,
     /// The history page asks for both `before` and `after`.
     InvalidRange,
+    /// Nobody who covers the topic and speaks one of the languages is available now, and the request asked not to
+    /// wait (`wait: false`). Nothing was stored.
+    NobodyAvailable,
+    /// The consultation's state does not allow this action now (`state` says which it is in).
+    InvalidState,
+    /// Only helpers (volunteers, advisors, staff) who cover the topic and speak one of the requester's languages
+    /// may do this.
+    NotHelper,
+    /// Another helper took this consultation first.
+    AlreadyClaimed,
+    /// The helper has as many active consultations as their capacity.
+    OverCapacity,
+    /// The consultation can no longer be reopened (`days` is the window).
+    ReopenClosed,
+    /// This topic's queue is served automatically only; helpers cannot claim from it.
+    ClaimsDisabled,
     /// The server is shutting down or overloaded; retry, possibly on another node.
     Unavailable,
     /// Something failed inside the server; retry later. Details are in the server log.
@@ -66,7 +82,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 35] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidMessage,
         ErrorCode::BinaryNotSupported,
@@ -93,6 +109,13 @@ impl ErrorCode {
         ErrorCode::InvalidClientId,
         ErrorCode::TooManyMembers,
         ErrorCode::InvalidRange,
+        ErrorCode::NobodyAvailable,
+        ErrorCode::InvalidState,
+        ErrorCode::NotHelper,
+        ErrorCode::AlreadyClaimed,
+        ErrorCode::OverCapacity,
+        ErrorCode::ReopenClosed,
+        ErrorCode::ClaimsDisabled,
         ErrorCode::Unavailable,
         ErrorCode::Internal,
     ];
@@ -126,6 +149,13 @@ impl ErrorCode {
             ErrorCode::InvalidClientId => "invalid_client_id",
             ErrorCode::TooManyMembers => "too_many_members",
             ErrorCode::InvalidRange => "invalid_range",
+            ErrorCode::NobodyAvailable => "nobody_available",
+            ErrorCode::InvalidState => "invalid_state",
+            ErrorCode::NotHelper => "not_helper",
+            ErrorCode::AlreadyClaimed => "already_claimed",
+            ErrorCode::OverCapacity => "over_capacity",
+            ErrorCode::ReopenClosed => "reopen_closed",
+            ErrorCode::ClaimsDisabled => "claims_disabled",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -158,11 +188,18 @@ impl ErrorCode {
             | ErrorCode::Forbidden
             | ErrorCode::NotMember
             | ErrorCode::InviteRequired
-            | ErrorCode::NotAuthor => 403,
+            | ErrorCode::NotAuthor
+            | ErrorCode::NotHelper
+            | ErrorCode::ClaimsDisabled => 403,
             ErrorCode::NotFound => 404,
-            ErrorCode::UsernameTaken | ErrorCode::ChannelNameTaken | ErrorCode::MessageDeleted => {
-                409
-            }
+            ErrorCode::UsernameTaken
+            | ErrorCode::ChannelNameTaken
+            | ErrorCode::MessageDeleted
+            | ErrorCode::NobodyAvailable
+            | ErrorCode::InvalidState
+            | ErrorCode::AlreadyClaimed
+            | ErrorCode::OverCapacity
+            | ErrorCode::ReopenClosed => 409,
             ErrorCode::RateLimited => 429,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,

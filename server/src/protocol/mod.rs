@@ -5,6 +5,7 @@
 //! into its own crate the day a second consumer needs it. `docs/protocol.md` documents every type here; the golden
 //! samples in `tests/protocol_samples.rs` keep the two together.
 
+mod consult;
 mod error;
 mod ids;
 
@@ -12,6 +13,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use consult::{
+    AuditEntry, Availability, AvailabilityAnswer, CannedReply, ConsultChange, Consultation,
+    ConsultationState, HelperLoad, HelperProfile, HelperUpdate, HoursRange, NewCannedReply,
+    QueueItem, QueueView, Routing, Topic, TopicId, TopicUpdate, TransferTarget,
+};
 pub use error::{ErrorCode, Refusal};
 pub use ids::{ConversationId, MessageId, Seq, UserId};
 
@@ -181,6 +187,111 @@ pub enum ClientMsg {
         #[serde(rename = "ref")]
         reference: Ref,
     },
+    /// Whether someone can take a consultation on this topic, in one of these languages, now. Answered with
+    /// `availability`.
+    CheckAvailability {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        topic: TopicId,
+        /// Preferred first.
+        languages: Vec<String>,
+    },
+    /// Ask for help: a consultation in the topic's queue, with its first message. Idempotent by `client_id`.
+    OpenConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        topic: TopicId,
+        /// The languages the person can be helped in, preferred first (1 to 8).
+        languages: Vec<String>,
+        client_id: String,
+        body: String,
+        /// Whether to wait when nobody is available now; when false, the request is refused with
+        /// `nobody_available` and nothing is stored.
+        #[serde(default = "default_true")]
+        wait: bool,
+    },
+    /// An assigned helper takes the consultation (answering in it does the same).
+    AcceptConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+    },
+    /// A helper takes a waiting consultation from a queue they serve.
+    ClaimConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+    },
+    /// A helper pauses the consultation; it frees their capacity and comes back to them when the requester writes.
+    HoldConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+    },
+    /// A helper hands the consultation to another helper, another topic, or back to the queue, with a note for the
+    /// helpers (stored in the notes conversation).
+    TransferConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+        to: TransferTarget,
+        #[serde(default)]
+        note: String,
+    },
+    /// A helper of the consultation adds a second helper.
+    InviteHelper {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+        helper: UserId,
+    },
+    /// A helper closes the consultation with a summary the requester sees.
+    ResolveConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+        #[serde(default)]
+        summary: String,
+    },
+    /// The requester withdraws the consultation.
+    CancelConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+    },
+    /// The requester reopens a resolved or cancelled consultation within the reopen window; it waits again.
+    ReopenConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+    },
+    /// The requester rates a resolved consultation (1–5), once; a later rating replaces it.
+    RateConsultation {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+        rating: u8,
+        #[serde(default)]
+        comment: String,
+    },
+    /// A helper sends a canned reply; the server picks its variant in the consultation's language.
+    SendCanned {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        consultation: ConversationId,
+        canned: i64,
+        client_id: String,
+    },
+    /// A helper sets their availability.
+    SetAvailability {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        availability: Availability,
+    },
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl ClientMsg {
@@ -201,6 +312,19 @@ impl ClientMsg {
             | ClientMsg::Leave { reference, .. }
             | ClientMsg::Invite { reference, .. }
             | ClientMsg::OpenDirect { reference, .. }
+            | ClientMsg::CheckAvailability { reference, .. }
+            | ClientMsg::OpenConsultation { reference, .. }
+            | ClientMsg::AcceptConsultation { reference, .. }
+            | ClientMsg::ClaimConsultation { reference, .. }
+            | ClientMsg::HoldConsultation { reference, .. }
+            | ClientMsg::TransferConsultation { reference, .. }
+            | ClientMsg::InviteHelper { reference, .. }
+            | ClientMsg::ResolveConsultation { reference, .. }
+            | ClientMsg::CancelConsultation { reference, .. }
+            | ClientMsg::ReopenConsultation { reference, .. }
+            | ClientMsg::RateConsultation { reference, .. }
+            | ClientMsg::SendCanned { reference, .. }
+            | ClientMsg::SetAvailability { reference, .. }
             | ClientMsg::Ping { reference } => Some(reference),
         }
     }
@@ -300,6 +424,36 @@ pub enum ServerEvent {
         #[serde(rename = "ref")]
         reference: Ref,
     },
+    /// The answer to `check_availability`.
+    Availability {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        #[serde(flatten)]
+        answer: AvailabilityAnswer,
+    },
+    /// A consultation's current state, sent to its requester and helpers whenever it changes.
+    Consultation(Box<Consultation>),
+    /// To the requester of a waiting consultation, whenever its place in the queue or the estimate changes.
+    QueuePosition {
+        consultation: ConversationId,
+        /// 1 = next.
+        position: u32,
+        /// Estimated seconds until a helper takes it; absent when nobody who can take it is available.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        eta_seconds: Option<u32>,
+        /// Helpers available now who cover the topic and speak one of the requester's languages.
+        helpers_available: u32,
+        /// What to tell the person (`notice-queue-position` or `notice-queue-nobody`), in their language.
+        notice: LocalizedText,
+    },
+    /// To helpers serving the topic (and moderators): a consultation entered, changed in, or left a queue.
+    QueueItem(Box<QueueItem>),
+    /// To a helper: their availability or load changed (by them, on another device, or when it lapsed).
+    HelperStatus {
+        availability: Availability,
+        load: u32,
+        capacity: u32,
+    },
 }
 
 /// The snapshot a client starts from.
@@ -311,6 +465,12 @@ pub struct Ready {
     /// The locale the server negotiated for this connection.
     pub locale: String,
     pub conversations: Vec<ConversationSummary>,
+    /// Consultations the person asked that are not closed, and those they are helping with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consultations: Vec<Consultation>,
+    /// The person's helper profile, when they have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helper: Option<HelperProfile>,
     pub limits: Limits,
 }
 
@@ -346,6 +506,8 @@ pub enum AckResult {
     },
     /// `create_channel`, `join_channel`, `open_direct`: the conversation.
     Conversation { conversation: ConversationSummary },
+    /// Consultation requests: the consultation as it is after the request.
+    Consultation { consultation: Box<Consultation> },
     /// `edit_message`, `delete_message`, reactions, `leave`, `invite`: the seq of the stored event, if one was stored.
     Done {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -409,6 +571,22 @@ pub enum EventBody {
     ModeratorAdded { user: UserId },
     /// A person stopped being a moderator of this channel.
     ModeratorRemoved { user: UserId },
+    /// A consultation changed state or helpers. `automatic` is true when the server did it (routing, timers).
+    Consultation {
+        change: ConsultChange,
+        state: ConsultationState,
+        /// The helper the change is about (assigned, claimed, accepted, transferred to, invited, removed).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        helper: Option<UserId>,
+        /// The topic (opened, transferred to another topic).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        topic: Option<TopicId>,
+        /// The rating given (rated).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rating: Option<u8>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        automatic: bool,
+    },
 }
 
 impl EventBody {
@@ -427,6 +605,7 @@ impl EventBody {
             EventBody::ChannelUpdated { .. } => "channel_updated",
             EventBody::ModeratorAdded { .. } => "moderator_added",
             EventBody::ModeratorRemoved { .. } => "moderator_removed",
+            EventBody::Consultation { .. } => "consultation",
         }
     }
 }
@@ -487,6 +666,10 @@ pub enum ConversationKind {
     Direct,
     /// Three to eight people.
     Group,
+    /// A consultation: its requester and its helpers.
+    Consultation,
+    /// A consultation's internal notes: its helpers only.
+    ConsultationNotes,
 }
 
 /// Who can see and join a channel.

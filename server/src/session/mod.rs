@@ -300,11 +300,20 @@ where
         for summary in &conversations {
             live.delivered.insert(summary.id, summary.last_seq);
         }
+        let (consultations, helper) = match Box::pin(hub.ready_consultations(user)).await {
+            Ok(found) => found,
+            Err(refusal) => {
+                tracing::error!(?refusal, "cannot read consultations for ready");
+                return End::close(close::SERVICE_RESTART, "internal error");
+            }
+        };
         let ready = ServerEvent::Ready(Box::new(Ready {
             protocol: PROTOCOL_VERSION,
             user: authed.user,
             locale: self.locale.tag().to_owned(),
             conversations,
+            consultations,
+            helper,
             limits: self.ctx.limits.clone(),
         }));
         if let Err(end) = self.send_event(&ready).await {
@@ -542,6 +551,30 @@ where
                 user: invitee,
             },
             ClientMsg::OpenDirect { users, .. } => Op::OpenDirect { users },
+            ClientMsg::CheckAvailability {
+                reference,
+                topic,
+                languages,
+            } => {
+                let locale = self.locale.clone();
+                let i18n = self.ctx.i18n.clone();
+                live.answers.push_back(Box::pin(async move {
+                    let reader = [locale.tag()];
+                    match hub.availability(topic, &languages, &reader).await {
+                        Ok(mut answer) => {
+                            let n = &mut answer.notice;
+                            n.text = i18n.render(&locale, &n.id, &n.args);
+                            Ok(ServerEvent::Availability { reference, answer })
+                        }
+                        Err(refusal) => Err((Some(reference), refusal)),
+                    }
+                }));
+                return Ok(());
+            }
+            other => match consult_op(other) {
+                Some(op) => op,
+                None => return Ok(()),
+            },
         };
         let reference = reference.unwrap_or_default();
         match hub.submit(user, op) {
@@ -635,6 +668,23 @@ where
                 self.send(WsOut::Text(frame)).await
             }
             Outbound::Frame(frame) => self.send(WsOut::Text(frame)).await,
+            Outbound::QueuePosition {
+                consultation,
+                position,
+                eta_seconds,
+                helpers_available,
+                topic_names,
+            } => {
+                let notice = self.queue_notice(position, eta_seconds, &topic_names);
+                self.send_event(&ServerEvent::QueuePosition {
+                    consultation,
+                    position,
+                    eta_seconds,
+                    helpers_available,
+                    notice,
+                })
+                .await
+            }
             Outbound::Mentioned {
                 conversation,
                 message,
@@ -675,6 +725,28 @@ where
                 })
                 .await
             }
+        }
+    }
+
+    /// The queue-position notice for this connection's person, in its language.
+    fn queue_notice(
+        &self,
+        position: u32,
+        eta_seconds: Option<u32>,
+        topic_names: &std::collections::BTreeMap<String, String>,
+    ) -> LocalizedText {
+        let topic = crate::store::pick(topic_names, &[self.locale.tag()]).unwrap_or_default();
+        let mut args = crate::i18n::args([
+            ("position", i64::from(position).into()),
+            ("topic", topic.into()),
+        ]);
+        match eta_seconds {
+            Some(seconds) => {
+                let minutes = i64::from(seconds.div_ceil(60).max(1));
+                args.insert("minutes".into(), minutes.into());
+                self.notice("notice-queue-position", args)
+            }
+            None => self.notice("notice-queue-nobody", args),
         }
     }
 
@@ -797,5 +869,71 @@ where
                 "peer did not complete the closing handshake"
             );
         }
+    }
+}
+
+/// The writer operation of a consultation frame (`None` for frames handled elsewhere).
+fn consult_op(msg: ClientMsg) -> Option<Op> {
+    use crate::hub::consult::{Act, ConsultOp};
+    let act = |consultation, act| Some(Op::Consult(ConsultOp::Act { consultation, act }));
+    match msg {
+        ClientMsg::OpenConsultation {
+            topic,
+            languages,
+            client_id,
+            body,
+            wait,
+            ..
+        } => Some(Op::Consult(ConsultOp::Open {
+            topic,
+            languages,
+            client_id,
+            body,
+            wait,
+        })),
+        ClientMsg::AcceptConsultation { consultation, .. } => act(consultation, Act::Accept),
+        ClientMsg::ClaimConsultation { consultation, .. } => act(consultation, Act::Claim),
+        ClientMsg::HoldConsultation { consultation, .. } => act(consultation, Act::Hold),
+        ClientMsg::TransferConsultation {
+            consultation,
+            to,
+            note,
+            ..
+        } => act(consultation, Act::Transfer { to, note }),
+        ClientMsg::InviteHelper {
+            consultation,
+            helper,
+            ..
+        } => act(consultation, Act::Invite { helper }),
+        ClientMsg::ResolveConsultation {
+            consultation,
+            summary,
+            ..
+        } => act(consultation, Act::Resolve { summary }),
+        ClientMsg::CancelConsultation { consultation, .. } => act(consultation, Act::Cancel),
+        ClientMsg::ReopenConsultation { consultation, .. } => act(consultation, Act::Reopen),
+        ClientMsg::RateConsultation {
+            consultation,
+            rating,
+            comment,
+            ..
+        } => act(consultation, Act::Rate { rating, comment }),
+        ClientMsg::SendCanned {
+            consultation,
+            canned,
+            client_id,
+            ..
+        } => Some(Op::Consult(ConsultOp::Canned {
+            consultation,
+            canned,
+            client_id,
+        })),
+        ClientMsg::SetAvailability { availability, .. } => Some(Op::Consult(ConsultOp::SetHelper(
+            crate::protocol::HelperUpdate {
+                availability: Some(availability),
+                ..Default::default()
+            },
+        ))),
+        _ => None,
     }
 }

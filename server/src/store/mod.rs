@@ -7,6 +7,7 @@
 //! Reads go through a pool. Writes that create conversation events go through one dedicated connection per node
 //! ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
 
+mod consult;
 mod rows;
 mod tx;
 
@@ -26,6 +27,7 @@ use crate::protocol::{
     Seq, UserId,
 };
 
+pub use consult::{Change, ConsultFilter, ConsultRow, HelperRow, NewConsultation, TopicRow, pick};
 pub use rows::{ConversationRow, MessageRow, UserRow};
 pub use tx::{MemberRole, NewConversation, Tx};
 
@@ -153,17 +155,43 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let sql: &'static str = match self.backend {
-            Backend::Sqlite => include_str!("../../migrations/sqlite/0001_init.sql"),
-            Backend::Postgres => include_str!("../../migrations/postgres/0001_init.sql"),
+        let files: [(&'static str, &'static str); 2] = match self.backend {
+            Backend::Sqlite => [
+                (
+                    "init",
+                    include_str!("../../migrations/sqlite/0001_init.sql"),
+                ),
+                (
+                    "consultations",
+                    include_str!("../../migrations/sqlite/0002_consultations.sql"),
+                ),
+            ],
+            Backend::Postgres => [
+                (
+                    "init",
+                    include_str!("../../migrations/postgres/0001_init.sql"),
+                ),
+                (
+                    "consultations",
+                    include_str!("../../migrations/postgres/0002_consultations.sql"),
+                ),
+            ],
         };
-        let migrator = Migrator::with_migrations(vec![Migration::new(
-            1,
-            Cow::Borrowed("init"),
-            MigrationType::Simple,
-            sql.into_sql_str(),
-            false,
-        )]);
+        let migrator = Migrator::with_migrations(
+            files
+                .into_iter()
+                .zip(1..)
+                .map(|((name, sql), version)| {
+                    Migration::new(
+                        version,
+                        Cow::Borrowed(name),
+                        MigrationType::Simple,
+                        sql.into_sql_str(),
+                        false,
+                    )
+                })
+                .collect(),
+        );
         migrator.run(&self.pool).await?;
         Ok(())
     }
@@ -366,6 +394,17 @@ impl Store {
         conversation: ConversationId,
         user: UserId,
     ) -> Result<Option<ConversationSummary>> {
+        self.conversation_seen_by(conversation, user, false).await
+    }
+
+    /// As [`Store::conversation_for`]; with `staff`, consultations (and their notes) are visible too, for the
+    /// audited staff read.
+    pub async fn conversation_seen_by(
+        &self,
+        conversation: ConversationId,
+        user: UserId,
+        staff: bool,
+    ) -> Result<Option<ConversationSummary>> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
              COALESCE(m.read_seq, 0), {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id \
@@ -384,8 +423,12 @@ impl Store {
             summary.unread = 0;
             summary.mentions = 0;
             let invited = self.is_invited(conversation, user).await?;
-            let visible = summary.kind == crate::protocol::ConversationKind::Channel
-                && (summary.visibility != crate::protocol::Visibility::Private || invited);
+            use crate::protocol::ConversationKind as K;
+            let visible = match summary.kind {
+                K::Channel => summary.visibility != crate::protocol::Visibility::Private || invited,
+                K::Consultation | K::ConsultationNotes => staff,
+                K::Direct | K::Group => false,
+            };
             if !visible {
                 return Ok(None);
             }

@@ -120,6 +120,8 @@ pub(super) fn parse_kind(s: &str) -> Result<ConversationKind> {
         "channel" => Ok(ConversationKind::Channel),
         "direct" => Ok(ConversationKind::Direct),
         "group" => Ok(ConversationKind::Group),
+        "consultation" => Ok(ConversationKind::Consultation),
+        "consultation_notes" => Ok(ConversationKind::ConsultationNotes),
         other => Err(StoreError::Malformed(format!("conversation kind {other}"))),
     }
 }
@@ -129,6 +131,8 @@ pub(super) fn kind_str(kind: ConversationKind) -> &'static str {
         ConversationKind::Channel => "channel",
         ConversationKind::Direct => "direct",
         ConversationKind::Group => "group",
+        ConversationKind::Consultation => "consultation",
+        ConversationKind::ConsultationNotes => "consultation_notes",
     }
 }
 

@@ -13,7 +13,7 @@ use crate::protocol::{
 /// A write transaction holding a group of operations. Each operation runs inside a savepoint, so that one refused
 /// or failed operation does not undo the others of its group.
 pub struct Tx<'c> {
-    conn: &'c mut AnyConnection,
+    pub(super) conn: &'c mut AnyConnection,
 }
 
 /// A person's standing in a conversation.
@@ -122,6 +122,15 @@ impl<'c> Tx<'c> {
                 .await?;
         row.map(|r| Ok(member_role(&r.try_get::<String, _>(0)?)))
             .transpose()
+    }
+
+    /// A person's UI locale setting.
+    pub async fn user_locale(&mut self, user: UserId) -> Result<String> {
+        let row = sqlx::query("SELECT locale FROM users WHERE id = $1")
+            .bind(user.0)
+            .fetch_one(&mut *self.conn)
+            .await?;
+        Ok(row.try_get(0)?)
     }
 
     pub async fn member_count(&mut self, conversation: ConversationId) -> Result<u32> {

@@ -1,0 +1,320 @@
+//! Consultation reads: a consultation as its reader may see it, lists, queues, topics, availability. Privacy
+//! (DESIGN §3.9) is decided here for every read path: the requester and the assigned helpers see a consultation,
+//! staff see every one and each such read is written to the audit log, everyone else is told it does not exist.
+
+use crate::consult;
+use crate::protocol::{
+    AvailabilityAnswer, Consultation, ConsultationState, ConversationId, ConversationKind,
+    ConversationSummary, ErrorCode, HelperLoad, HelperProfile, LocalizedText, QueueView, Refusal,
+    Role, Topic, TopicId, UserId,
+};
+use crate::store::{ConsultFilter, ConsultRow};
+
+use super::{Hub, internal};
+
+/// Who is reading a consultation.
+enum Reader {
+    Requester,
+    Helper,
+    /// Staff outside the consultation: allowed, audited.
+    Staff,
+}
+
+impl Hub {
+    fn now(&self) -> i64 {
+        crate::now_ms()
+    }
+
+    async fn role_of(&self, user: UserId) -> Result<Role, Refusal> {
+        let row = self.store().user(user).await.map_err(internal)?;
+        Ok(row
+            .filter(|r| r.active)
+            .map_or(Role::Member, |r| r.profile.role))
+    }
+
+    async fn reader(
+        &self,
+        actor: UserId,
+        c: &ConsultRow,
+        helpers: &[UserId],
+    ) -> Result<Reader, Refusal> {
+        if c.requester == actor {
+            Ok(Reader::Requester)
+        } else if helpers.contains(&actor) {
+            Ok(Reader::Helper)
+        } else if self.role_of(actor).await?.is_staff() {
+            Ok(Reader::Staff)
+        } else {
+            Err(ErrorCode::NotFound.into())
+        }
+    }
+
+    async fn audit(&self, actor: UserId, action: &str, target: i64) -> Result<(), Refusal> {
+        self.store()
+            .audit(actor, action, "consultation", target, self.now())
+            .await
+            .map_err(internal)
+    }
+
+    async fn position(&self, c: &ConsultRow) -> Result<Option<u32>, Refusal> {
+        if c.state != ConsultationState::Waiting {
+            return Ok(None);
+        }
+        let waiting = self.store().waiting(c.topic).await.map_err(internal)?;
+        Ok(waiting
+            .iter()
+            .position(|w| w.id == c.id)
+            .map(|p| p as u32 + 1))
+    }
+
+    /// One consultation as `actor` may see it. A staff reader who is not a party is audited unless `quiet` (their
+    /// own action's answer).
+    pub async fn consultation(
+        &self,
+        actor: UserId,
+        id: ConversationId,
+        quiet: bool,
+    ) -> Result<Consultation, Refusal> {
+        let store = self.store();
+        let c = store
+            .consultation(id)
+            .await
+            .map_err(internal)?
+            .ok_or(ErrorCode::NotFound)?;
+        let helpers = store.consultation_helpers(id).await.map_err(internal)?;
+        let reader = self.reader(actor, &c, &helpers).await?;
+        if matches!(reader, Reader::Staff) && !quiet {
+            self.audit(actor, "consultation.read", id.0).await?;
+        }
+        let position = self.position(&c).await?;
+        let staff_view = !matches!(reader, Reader::Requester);
+        Ok(c.view(
+            helpers,
+            staff_view,
+            position,
+            self.limits().timers.reopen_days,
+        ))
+    }
+
+    /// Consultations `actor` asked or helps with; for staff with `all`, every consultation (audited as one list
+    /// read).
+    pub async fn consultations(
+        &self,
+        actor: UserId,
+        mut filter: ConsultFilter,
+        all: bool,
+    ) -> Result<Vec<Consultation>, Refusal> {
+        let staff = all && self.role_of(actor).await?.is_staff();
+        filter.party = if all && staff { None } else { Some(actor) };
+        if filter.party.is_none() {
+            self.audit(actor, "consultation.list", 0).await?;
+        }
+        let rows = self
+            .store()
+            .consultations(&filter)
+            .await
+            .map_err(internal)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (c, helpers) in rows {
+            let staff_view = c.requester != actor || helpers.contains(&actor);
+            let position = self.position(&c).await?;
+            out.push(c.view(
+                helpers,
+                staff_view,
+                position,
+                self.limits().timers.reopen_days,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// A conversation's summary for reading its history: members (and public channels) as before; staff may read
+    /// consultations and their notes, audited. Returns whether it was such a staff read.
+    pub(super) async fn readable(
+        &self,
+        actor: UserId,
+        conversation: ConversationId,
+    ) -> Result<(ConversationSummary, bool), Refusal> {
+        match self.summary(actor, conversation).await {
+            Ok(summary) => Ok((summary, false)),
+            Err(refusal) => {
+                if !self.role_of(actor).await?.is_staff() {
+                    return Err(refusal);
+                }
+                let summary = self
+                    .store()
+                    .conversation_seen_by(conversation, actor, true)
+                    .await
+                    .map_err(internal)?
+                    .ok_or(refusal)?;
+                let target = match summary.kind {
+                    ConversationKind::ConsultationNotes => {
+                        self.store()
+                            .consultation_of_notes(conversation)
+                            .await
+                            .map_err(internal)?
+                            .unwrap_or(conversation)
+                            .0
+                    }
+                    _ => conversation.0,
+                };
+                self.audit(actor, "consultation.history", target).await?;
+                Ok((summary, true))
+            }
+        }
+    }
+
+    /// Active topics as a reader with these language preferences sees them.
+    pub async fn topics(&self, langs: &[&str], all: bool) -> Result<Vec<Topic>, Refusal> {
+        let rows = self.store().topics(all).await.map_err(internal)?;
+        Ok(rows.iter().map(|t| t.view(langs)).collect())
+    }
+
+    /// Whether someone can take a request now. The notice comes with its id and arguments; the caller renders its
+    /// text in the reader's language.
+    pub async fn availability(
+        &self,
+        topic: TopicId,
+        languages: &[String],
+        reader_langs: &[&str],
+    ) -> Result<AvailabilityAnswer, Refusal> {
+        if languages.is_empty()
+            || languages.len() > 8
+            || languages
+                .iter()
+                .any(|l| super::rules::check_lang(l).is_err())
+        {
+            return Err(Refusal::field("languages"));
+        }
+        let store = self.store();
+        let row = store
+            .topic(topic)
+            .await
+            .map_err(internal)?
+            .filter(|t| t.active)
+            .ok_or(ErrorCode::NotFound)?;
+        let now = self.now();
+        let helpers: Vec<consult::Helper> = store
+            .helpers()
+            .await
+            .map_err(internal)?
+            .iter()
+            .map(|h| h.routing(now))
+            .collect();
+        let (language, count) = consult::availability(topic.0, languages, &helpers);
+        let waiting = store.waiting(topic).await.map_err(internal)?.len() as u32;
+        let name = row.name_in(reader_langs);
+        let notice = match &language {
+            Some(lang) => LocalizedText {
+                id: "notice-available-now".into(),
+                args: crate::i18n::args([
+                    ("topic", name.into()),
+                    ("language", lang.clone().into()),
+                ]),
+                text: String::new(),
+            },
+            None => LocalizedText {
+                id: "notice-nobody-available".into(),
+                args: crate::i18n::args([
+                    ("topic", name.into()),
+                    ("waiting", i64::from(waiting).into()),
+                ]),
+                text: String::new(),
+            },
+        };
+        Ok(AvailabilityAnswer {
+            topic,
+            available: language.is_some(),
+            language,
+            helpers: count,
+            hours: row.hours.clone(),
+            waiting,
+            notice,
+        })
+    }
+
+    /// The queues `actor` serves (helpers: their topics; staff: all, with load and satisfaction).
+    pub async fn queues(&self, actor: UserId) -> Result<Vec<QueueView>, Refusal> {
+        let store = self.store();
+        let role = self.role_of(actor).await?;
+        let staff = role.is_staff();
+        let helpers = store.helpers().await.map_err(internal)?;
+        let mine = helpers.iter().find(|h| h.user == actor);
+        if !staff && mine.is_none() {
+            return Err(ErrorCode::NotHelper.into());
+        }
+        let now = self.now();
+        let mut out = Vec::new();
+        for topic in store.topics(false).await.map_err(internal)? {
+            if !staff && !mine.is_some_and(|h| h.topics.contains(&topic.id)) {
+                continue;
+            }
+            let waiting = store.waiting(topic.id).await.map_err(internal)?;
+            let covering: Vec<_> = helpers
+                .iter()
+                .filter(|h| h.topics.contains(&topic.id))
+                .collect();
+            let available = covering
+                .iter()
+                .filter(|h| {
+                    let r = h.routing(now);
+                    r.routable && r.has_room()
+                })
+                .count() as u32;
+            let (satisfaction, ratings) = if staff {
+                let (avg, n) = store.satisfaction(topic.id).await.map_err(internal)?;
+                (avg, Some(n))
+            } else {
+                (None, None)
+            };
+            out.push(QueueView {
+                topic: topic.id,
+                longest_wait_seconds: waiting
+                    .first()
+                    .map_or(0, |c| ((now - c.queued_at).max(0) / 1000) as u64),
+                waiting: waiting.iter().map(ConsultRow::queue_item).collect(),
+                helpers_available: available,
+                helpers: if staff {
+                    covering
+                        .iter()
+                        .map(|h| HelperLoad {
+                            user: h.user,
+                            availability: h.availability,
+                            load: h.load,
+                            capacity: h.capacity,
+                            online: self.registry().is_connected(h.user),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                satisfaction,
+                ratings,
+            });
+        }
+        if staff {
+            self.audit(actor, "consultation.queues", 0).await?;
+        }
+        Ok(out)
+    }
+
+    pub async fn helper_profile(&self, user: UserId) -> Result<Option<HelperProfile>, Refusal> {
+        let row = self.store().helper(user).await.map_err(internal)?;
+        Ok(row.map(|h| h.profile()))
+    }
+
+    /// What `ready` carries about consultations: the open ones the person asked or helps with, and their helper
+    /// profile.
+    pub async fn ready_consultations(
+        &self,
+        user: UserId,
+    ) -> Result<(Vec<Consultation>, Option<HelperProfile>), Refusal> {
+        let filter = ConsultFilter {
+            open_only: true,
+            limit: 200,
+            ..ConsultFilter::default()
+        };
+        let consultations = self.consultations(user, filter, false).await?;
+        Ok((consultations, self.helper_profile(user).await?))
+    }
+}
