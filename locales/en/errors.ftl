@@ -33,3 +33,30 @@ error-too-many-members = A group conversation can have at most { $max } people.
 error-invalid-range = Ask for messages before a point or after it, not both.
 error-unavailable = The server is busy or restarting. Please try again in a moment.
 error-internal = Something went wrong on the server. Please try again later.
+
+# Consultations.
+error-nobody-available = Nobody who speaks your languages is available for { $topic } right now, so nothing was sent. You can send it anyway and wait in the queue.
+error-invalid-state =
+    { $state ->
+        [waiting] That is not possible while the consultation is waiting in the queue.
+        [active] That is not possible while the consultation is in progress.
+        [on_hold] That is not possible while the consultation is on hold.
+        [resolved] That is not possible now that the consultation is resolved.
+        [cancelled] That is not possible now that the consultation is cancelled.
+        [expired] That is not possible now that the consultation has expired.
+       *[other] That is not possible in the consultation’s current state ({ $state }).
+    }
+error-not-helper = Only volunteers and advisors who cover this topic and speak the person’s language can do that.
+error-already-claimed = Another helper already took this consultation.
+error-over-capacity =
+    { $capacity ->
+        [0] Your capacity is set to { $capacity }, so you cannot take consultations now.
+        [one] You already have { $capacity } active consultation, as many as your capacity allows.
+       *[other] You already have { $capacity } active consultations, as many as your capacity allows.
+    }
+error-reopen-closed =
+    { $days ->
+        [one] A consultation can only be reopened within { $days } day after it was closed.
+       *[other] A consultation can only be reopened within { $days } days after it was closed.
+    }
+error-claims-disabled = Requests in this topic are assigned automatically, so they cannot be taken from the queue.

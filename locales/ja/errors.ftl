@@ -32,3 +32,28 @@ error-too-many-members = グループ会話に参加できるのは最大 { $max
 error-invalid-range = メッセージを取得するときは、ある位置より前か後のどちらか一方だけを指定してください。
 error-unavailable = サーバーが混み合っているか、再起動中です。しばらくしてからもう一度お試しください。
 error-internal = サーバーで問題が発生しました。時間をおいてもう一度お試しください。
+
+# Consultations.
+error-nobody-available = 今は、「{ $topic }」について、あなたの言語で対応できる人がいません。相談はまだ送信されていません。このまま送信して、順番を待つこともできます。
+error-invalid-state =
+    { $state ->
+        [waiting] 相談が順番待ちの間は、この操作はできません。
+        [active] 相談の対応中は、この操作はできません。
+        [on_hold] 相談が保留中の間は、この操作はできません。
+        [resolved] この相談は解決済みのため、この操作はできません。
+        [cancelled] この相談はキャンセルされたため、この操作はできません。
+        [expired] この相談は期限切れのため、この操作はできません。
+       *[other] 相談の今の状態（{ $state }）では、この操作はできません。
+    }
+error-not-helper = この操作ができるのは、この分野を担当していて、相談者の言語を話せるボランティアとアドバイザーだけです。
+error-already-claimed = この相談は、すでにほかの担当者が引き受けました。
+error-over-capacity =
+    { $capacity ->
+        [0] 同時に対応できる件数が { $capacity } 件に設定されているため、今は相談を引き受けられません。
+       *[other] すでに、同時に対応できる上限（{ $capacity } 件）まで相談を担当しています。
+    }
+error-reopen-closed =
+    { $days ->
+       *[other] 相談をもう一度開けるのは、終了してから { $days } 日以内です。
+    }
+error-claims-disabled = この分野の相談は自動で割り当てられるため、順番待ちから選んで担当することはできません。

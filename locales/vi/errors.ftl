@@ -32,3 +32,28 @@ error-too-many-members = Một cuộc trò chuyện nhóm chỉ có thể có t�
 error-invalid-range = Hãy yêu cầu các tin nhắn trước một mốc hoặc sau mốc đó, không được yêu cầu cả hai.
 error-unavailable = Máy chủ đang bận hoặc đang khởi động lại. Vui lòng thử lại sau giây lát.
 error-internal = Đã xảy ra sự cố trên máy chủ. Vui lòng thử lại sau.
+
+# Consultations.
+error-nobody-available = Hiện chưa có ai nói được ngôn ngữ của bạn để hỗ trợ về { $topic }, nên yêu cầu chưa được gửi. Bạn vẫn có thể gửi và chờ đến lượt trong hàng chờ.
+error-invalid-state =
+    { $state ->
+        [waiting] Không thể làm việc này khi cuộc tư vấn đang nằm trong hàng chờ.
+        [active] Không thể làm việc này khi cuộc tư vấn đang diễn ra.
+        [on_hold] Không thể làm việc này khi cuộc tư vấn đang tạm dừng.
+        [resolved] Không thể làm việc này vì cuộc tư vấn đã được giải quyết.
+        [cancelled] Không thể làm việc này vì cuộc tư vấn đã bị hủy.
+        [expired] Không thể làm việc này vì cuộc tư vấn đã hết hạn.
+       *[other] Không thể làm việc này ở trạng thái hiện tại của cuộc tư vấn ({ $state }).
+    }
+error-not-helper = Chỉ tình nguyện viên và cố vấn phụ trách chủ đề này, đồng thời nói được ngôn ngữ của người cần hỗ trợ, mới có thể làm việc này.
+error-already-claimed = Một người hỗ trợ khác đã nhận cuộc tư vấn này rồi.
+error-over-capacity =
+    { $capacity ->
+        [0] Số cuộc tư vấn bạn có thể nhận cùng lúc đang được đặt là { $capacity }, nên hiện bạn chưa thể nhận thêm.
+       *[other] Bạn đang phụ trách { $capacity } cuộc tư vấn, đã đạt mức tối đa bạn có thể nhận cùng lúc.
+    }
+error-reopen-closed =
+    { $days ->
+       *[other] Chỉ có thể mở lại cuộc tư vấn trong vòng { $days } ngày sau khi kết thúc.
+    }
+error-claims-disabled = Các yêu cầu thuộc chủ đề này được phân công tự động, nên không thể tự nhận từ hàng chờ.

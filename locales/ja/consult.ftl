@@ -1,0 +1,106 @@
+# Consultations: topics, states, notices to one person, system events and the web client's texts.
+# $topic is a topic name, $actor and $helper are display names, $language is a language code (e.g. ne).
+# Notices and events are read by the person asking for help and by the helpers alike.
+
+# The seeded topics. Topics added later carry their own names.
+topic-visa = ビザ・在留資格
+topic-visa-description = 在留資格、期間の更新、資格の変更、再入国、家族のビザなど。
+topic-housing = 住まい
+topic-housing-description = 部屋探し、契約、保証人、入居と退去、近所づきあい、ごみの出し方など。
+topic-work = 仕事・契約
+topic-work-description = 雇用契約、給料、残業、社会保険、税金、転職など。
+topic-japanese = 日本語
+topic-japanese-description = 日本語の勉強、日本語教室、日本語能力試験（JLPT）、手紙や書類の読み書きの手伝いなど。
+topic-daily-life = 暮らし・健康
+topic-daily-life-description = 市役所・区役所での手続き、銀行、携帯電話、病院、健康保険、緊急のときなど。
+topic-other = その他
+topic-other-description = ほかのことなら何でもどうぞ。
+
+# Where a consultation is in its life.
+consultation-state-waiting = 順番待ち
+consultation-state-active = 対応中
+consultation-state-on-hold = 保留中
+consultation-state-resolved = 解決済み
+consultation-state-cancelled = キャンセル済み
+consultation-state-expired = 期限切れ
+
+# Whether a helper can take consultations now.
+helper-availability-available = 対応可能
+helper-availability-busy = 取り込み中
+helper-availability-away = 離席中
+
+# Notices to one person.
+notice-available-now =
+    今、「{ $topic }」について{ $language ->
+        [en] 英語
+        [ja] 日本語
+        [ne] ネパール語
+        [vi] ベトナム語
+        [bn] ベンガル語
+        [ru] ロシア語
+        [uk] ウクライナ語
+        [zh] 中国語
+        [ko] 韓国語
+        [pt] ポルトガル語
+       *[other] あなたの言語（{ $language }）
+    }で相談に乗れる人がいます。
+notice-nobody-available =
+    今は、「{ $topic }」について、あなたの言語で対応できる人がいません。それでも相談を送ることはできます。相談は順番待ちに入り、あなたの言語を話せる人がオンラインになりしだい、返事が届きます。{ $waiting ->
+        [0] 今は待っている人がいないので、送ればあなたが最初になります。
+       *[other] 今、{ $waiting } 件の相談が順番を待っています。
+    }
+notice-queue-position =
+    「{ $topic }」の順番待ちで、あなたは { $position } 番目です。{ $minutes ->
+        [0] 待ち時間は 1 分もかからない見込みです。
+       *[other] 待ち時間は約 { $minutes } 分の見込みです。
+    }
+notice-queue-nobody = 「{ $topic }」の順番待ちで、あなたは { $position } 番目です。今は、あなたの言語で対応できる人がいません。対応できる人がオンラインになりしだい、返事が届きます。
+notice-availability-lapsed = 接続が切れたため、対応状況を「離席中」に変更しました。
+
+# System events in a consultation.
+event-consultation-opened = { $actor }さんが「{ $topic }」について相談しました。
+event-consultation-assigned = この相談の担当に{ $helper }さんが割り当てられました。
+event-consultation-claimed = { $helper }さんがこの相談の担当になりました。
+event-consultation-accepted = { $helper }さんが相談を引き受け、対応を始めました。
+event-consultation-unanswered = 時間内に返事がなかったため、相談は順番待ちに戻りました。次の担当者が対応します。
+event-consultation-held = { $actor }さんが相談を保留にしました。メッセージを書くと再開します。
+event-consultation-held-automatic = しばらくやりとりがなかったため、相談を保留にしました。メッセージを書くと再開します。
+event-consultation-resumed = 相談が再開されました。
+event-consultation-transferred = { $actor }さんが相談を{ $helper }さんに引き継ぎました。
+event-consultation-transferred-topic = { $actor }さんが相談の分野を「{ $topic }」に移しました。
+event-consultation-requeued = { $actor }さんが相談を順番待ちに戻しました。
+event-consultation-helper-invited = { $actor }さんが{ $helper }さんに手伝いを頼みました。
+event-consultation-helper-removed = { $helper }さんはこの相談から外れました。
+event-consultation-resolved = { $actor }さんが相談を解決済みにしました。
+event-consultation-cancelled = { $actor }さんが相談をキャンセルしました。
+event-consultation-reopened = { $actor }さんが相談をもう一度開きました。
+event-consultation-expired = 保留のまま長い時間がたったため、この相談は期限切れになりました。
+event-consultation-rated = { $actor }さんが今回のサポートを 5 段階で { $rating } と評価しました。
+
+# The web client: asking for help, and the helper console.
+consult-ask = 相談する
+consult-topic = 相談の分野
+consult-languages = 相談できる言語（希望する順）
+consult-first-message = 相談したいことを書いてください
+consult-send = 相談を送る
+consult-wait-anyway = 送って待つ
+consult-cancel = 相談をキャンセル
+consult-reopen = もう一度開く
+consult-rate = サポートを評価する
+consult-rating-comment = コメント（任意）
+consult-helper-console = 相談対応画面
+consult-queue = 順番待ち
+consult-claim = 担当する
+consult-accept = 引き受ける
+consult-hold = 保留にする
+consult-transfer = 引き継ぐ
+consult-transfer-note = 次の担当者へのメモ
+consult-invite-helper = ほかの担当者を呼ぶ
+consult-resolve = 解決済みにする
+consult-summary = まとめ
+consult-notes = 内部メモ
+consult-notes-hint = このメモは、担当者とモデレーターだけが見られます。
+consult-canned = 定型文
+consult-capacity = 同時に対応できる件数
+consult-hours = 対応時間（日本時間）
+consult-position = 順番：{ $position } 番目

@@ -1,0 +1,106 @@
+# Consultations: topics, states, notices to one person, system events and the web client's texts.
+# $topic is a topic name, $actor and $helper are display names, $language is a language code (e.g. ne).
+# Notices and events are read by the person asking for help and by the helpers alike.
+
+# The seeded topics. Topics added later carry their own names.
+topic-visa = Thị thực và lưu trú
+topic-visa-description = Tư cách lưu trú, gia hạn, chuyển đổi tư cách lưu trú, tái nhập cảnh và thị thực cho gia đình.
+topic-housing = Nhà ở
+topic-housing-description = Tìm nhà, hợp đồng thuê, người bảo lãnh, chuyển đến và chuyển đi, hàng xóm và quy định đổ rác.
+topic-work = Việc làm và hợp đồng
+topic-work-description = Hợp đồng lao động, lương, làm thêm giờ, bảo hiểm xã hội, thuế và chuyển việc.
+topic-japanese = Tiếng Nhật
+topic-japanese-description = Học tiếng Nhật, lớp học, kỳ thi JLPT, và giúp đỡ khi đọc hoặc viết thư, giấy tờ.
+topic-daily-life = Đời sống và sức khỏe
+topic-daily-life-description = Thủ tục ở tòa thị chính, ngân hàng, điện thoại, bệnh viện, bảo hiểm y tế và các trường hợp khẩn cấp.
+topic-other = Khác
+topic-other-description = Bất cứ điều gì khác bạn muốn hỏi.
+
+# Where a consultation is in its life.
+consultation-state-waiting = Đang chờ
+consultation-state-active = Đang tư vấn
+consultation-state-on-hold = Tạm dừng
+consultation-state-resolved = Đã giải quyết
+consultation-state-cancelled = Đã hủy
+consultation-state-expired = Đã hết hạn
+
+# Whether a helper can take consultations now.
+helper-availability-available = Sẵn sàng
+helper-availability-busy = Đang bận
+helper-availability-away = Vắng mặt
+
+# Notices to one person.
+notice-available-now =
+    Hiện đã có người có thể hỗ trợ bạn về { $topic } bằng { $language ->
+        [en] tiếng Anh
+        [ja] tiếng Nhật
+        [ne] tiếng Nepal
+        [vi] tiếng Việt
+        [bn] tiếng Bengal
+        [ru] tiếng Nga
+        [uk] tiếng Ukraina
+        [zh] tiếng Trung
+        [ko] tiếng Hàn
+        [pt] tiếng Bồ Đào Nha
+       *[other] ngôn ngữ của bạn ({ $language })
+    }.
+notice-nobody-available =
+    Hiện chưa có ai nói được ngôn ngữ của bạn để hỗ trợ về { $topic }. Bạn vẫn có thể gửi yêu cầu: yêu cầu sẽ nằm trong hàng chờ, và bạn sẽ được trả lời ngay khi có người nói được ngôn ngữ của bạn trực tuyến. { $waiting ->
+        [0] Hiện không có ai đang chờ, nên bạn sẽ là người đầu tiên.
+       *[other] Hiện có { $waiting } yêu cầu đang chờ.
+    }
+notice-queue-position =
+    Bạn đang ở vị trí thứ { $position } trong hàng chờ về { $topic }. { $minutes ->
+        [0] Thời gian chờ dự kiến chưa đến một phút.
+       *[other] Thời gian chờ dự kiến khoảng { $minutes } phút.
+    }
+notice-queue-nobody = Bạn đang ở vị trí thứ { $position } trong hàng chờ về { $topic }. Hiện chưa có ai nói được ngôn ngữ của bạn đang trực tuyến; bạn sẽ được trả lời ngay khi có người trực tuyến.
+notice-availability-lapsed = Kết nối của bạn bị ngắt, nên trạng thái của bạn đã được chuyển sang “Vắng mặt”.
+
+# System events in a consultation.
+event-consultation-opened = { $actor } đã nhờ hỗ trợ về { $topic }.
+event-consultation-assigned = { $helper } đã được phân công phụ trách cuộc tư vấn này.
+event-consultation-claimed = { $helper } đã nhận cuộc tư vấn này.
+event-consultation-accepted = { $helper } đã chấp nhận cuộc tư vấn và đang hỗ trợ.
+event-consultation-unanswered = Không có ai trả lời kịp, nên yêu cầu đã quay lại hàng chờ để người hỗ trợ tiếp theo nhận.
+event-consultation-held = { $actor } đã tạm dừng cuộc tư vấn. Cuộc tư vấn sẽ tiếp tục khi bạn nhắn tin lại.
+event-consultation-held-automatic = Cuộc tư vấn đã được tạm dừng vì một lúc lâu không có tin nhắn. Cuộc tư vấn sẽ tiếp tục khi bạn nhắn tin lại.
+event-consultation-resumed = Cuộc tư vấn được tiếp tục.
+event-consultation-transferred = { $actor } đã chuyển cuộc tư vấn cho { $helper }.
+event-consultation-transferred-topic = { $actor } đã chuyển cuộc tư vấn sang chủ đề { $topic }.
+event-consultation-requeued = { $actor } đã đưa cuộc tư vấn trở lại hàng chờ.
+event-consultation-helper-invited = { $actor } đã mời { $helper } cùng hỗ trợ.
+event-consultation-helper-removed = { $helper } không còn tham gia cuộc tư vấn này nữa.
+event-consultation-resolved = { $actor } đã đánh dấu cuộc tư vấn là đã giải quyết.
+event-consultation-cancelled = { $actor } đã hủy cuộc tư vấn.
+event-consultation-reopened = { $actor } đã mở lại cuộc tư vấn.
+event-consultation-expired = Cuộc tư vấn đã hết hạn vì bị tạm dừng quá lâu.
+event-consultation-rated = { $actor } đã chấm { $rating } trên 5 điểm cho sự hỗ trợ.
+
+# The web client: asking for help, and the helper console.
+consult-ask = Nhờ hỗ trợ
+consult-topic = Chủ đề
+consult-languages = Những ngôn ngữ bạn có thể nhận hỗ trợ, ngôn ngữ ưu tiên trước
+consult-first-message = Mô tả câu hỏi của bạn
+consult-send = Gửi yêu cầu
+consult-wait-anyway = Gửi và chờ
+consult-cancel = Hủy yêu cầu
+consult-reopen = Mở lại
+consult-rate = Đánh giá sự hỗ trợ
+consult-rating-comment = Nhận xét (không bắt buộc)
+consult-helper-console = Trang dành cho người hỗ trợ
+consult-queue = Hàng chờ
+consult-claim = Nhận
+consult-accept = Chấp nhận
+consult-hold = Tạm dừng
+consult-transfer = Chuyển
+consult-transfer-note = Ghi chú cho người hỗ trợ tiếp theo
+consult-invite-helper = Mời người hỗ trợ
+consult-resolve = Đánh dấu đã giải quyết
+consult-summary = Tóm tắt
+consult-notes = Ghi chú nội bộ
+consult-notes-hint = Chỉ người hỗ trợ và người điều hành mới xem được các ghi chú này.
+consult-canned = Câu trả lời mẫu
+consult-capacity = Số cuộc tư vấn nhận cùng lúc
+consult-hours = Giờ hỗ trợ (giờ Nhật Bản)
+consult-position = Vị trí trong hàng chờ: { $position }
