@@ -23,7 +23,7 @@ use crate::protocol::{
 use crate::session::close;
 use crate::store::NewUser;
 
-type ApiResult<T> = Result<T, ApiError>;
+pub(super) type ApiResult<T> = Result<T, ApiError>;
 
 pub(super) fn routes() -> Router<Node> {
     Router::new()
@@ -60,7 +60,7 @@ pub(super) fn routes() -> Router<Node> {
 }
 
 /// A JSON body whose rejections become protocol errors (`invalid_json`, `invalid_message`).
-pub(super) struct Body<T>(T);
+pub(super) struct Body<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
@@ -77,7 +77,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
 }
 
 /// A path id that is a number, or `not_found`.
-fn id_of(raw: &str) -> ApiResult<i64> {
+pub(super) fn id_of(raw: &str) -> ApiResult<i64> {
     raw.parse::<i64>().map_err(|_| ErrorCode::NotFound.into())
 }
 

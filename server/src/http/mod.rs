@@ -2,6 +2,7 @@
 //! health and metrics.
 
 mod api;
+mod consult_api;
 mod ws;
 
 use std::sync::{Arc, Mutex};
@@ -43,7 +44,7 @@ pub fn router(node: Node) -> Router {
         .route("/ws", get(ws::upgrade))
         .route("/l10n", get(l10n_index))
         .route("/l10n/{lang}/{file}", get(l10n_file))
-        .nest("/api/v1", api::routes())
+        .nest("/api/v1", api::routes().merge(consult_api::routes()))
         .fallback(get(static_file))
         .layer(middleware::from_fn_with_state(node.clone(), render_errors))
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))

@@ -403,3 +403,15 @@ pub struct AuditEntry {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
 }
+
+/// `POST /api/v1/consultations`: the same as the `open_consultation` frame.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenConsultationRequest {
+    pub topic: TopicId,
+    pub languages: Vec<String>,
+    pub client_id: String,
+    pub body: String,
+    #[serde(default = "super::default_true")]
+    pub wait: bool,
+}

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 pub use consult::{
     AuditEntry, Availability, AvailabilityAnswer, CannedReply, ConsultChange, Consultation,
     ConsultationState, HelperLoad, HelperProfile, HelperUpdate, HoursRange, NewCannedReply,
-    QueueItem, QueueView, Routing, Topic, TopicId, TopicUpdate, TransferTarget,
+    OpenConsultationRequest, QueueItem, QueueView, Routing, Topic, TopicId, TopicUpdate,
+    TransferTarget,
 };
 pub use error::{ErrorCode, Refusal};
 pub use ids::{ConversationId, MessageId, Seq, UserId};
