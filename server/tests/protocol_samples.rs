@@ -27,6 +27,19 @@ fn client_name(msg: &ClientMsg) -> &'static str {
         ClientMsg::Invite { .. } => "invite",
         ClientMsg::OpenDirect { .. } => "open_direct",
         ClientMsg::Ping { .. } => "ping",
+        ClientMsg::CheckAvailability { .. } => "check_availability",
+        ClientMsg::OpenConsultation { .. } => "open_consultation",
+        ClientMsg::AcceptConsultation { .. } => "accept_consultation",
+        ClientMsg::ClaimConsultation { .. } => "claim_consultation",
+        ClientMsg::HoldConsultation { .. } => "hold_consultation",
+        ClientMsg::TransferConsultation { .. } => "transfer_consultation",
+        ClientMsg::InviteHelper { .. } => "invite_helper",
+        ClientMsg::ResolveConsultation { .. } => "resolve_consultation",
+        ClientMsg::CancelConsultation { .. } => "cancel_consultation",
+        ClientMsg::ReopenConsultation { .. } => "reopen_consultation",
+        ClientMsg::RateConsultation { .. } => "rate_consultation",
+        ClientMsg::SendCanned { .. } => "send_canned",
+        ClientMsg::SetAvailability { .. } => "set_availability",
     }
 }
 
@@ -43,6 +56,11 @@ fn server_name(event: &ServerEvent) -> &'static str {
         ServerEvent::Mentioned { .. } => "mentioned",
         ServerEvent::Error(_) => "error",
         ServerEvent::Pong { .. } => "pong",
+        ServerEvent::Availability { .. } => "availability",
+        ServerEvent::Consultation(_) => "consultation",
+        ServerEvent::QueuePosition { .. } => "queue_position",
+        ServerEvent::QueueItem(_) => "queue_item",
+        ServerEvent::HelperStatus { .. } => "helper_status",
     }
 }
 
@@ -88,7 +106,110 @@ fn summary() -> ConversationSummary {
     }
 }
 
+fn consultation() -> Consultation {
+    Consultation {
+        id: ConversationId(80),
+        notes: Some(ConversationId(81)),
+        topic: TopicId(1),
+        requester: UserId(9),
+        languages: vec![r("ne"), r("en")],
+        lang: Some(r("ne")),
+        state: ConsultationState::Active,
+        helpers: vec![UserId(3)],
+        accepted: true,
+        preview: r("My residence card expires next month and my company changed its name."),
+        opened_at: 1_763_700_000_000,
+        queued_at: 1_763_700_000_000,
+        updated_at: 1_763_700_120_000,
+        position: None,
+        summary: None,
+        rating: None,
+        rating_comment: None,
+        reopen_until: None,
+    }
+}
+
+fn c(id: i64) -> ConversationId {
+    ConversationId(id)
+}
+
+fn consult_client_samples() -> Vec<ClientMsg> {
+    vec![
+        ClientMsg::CheckAvailability {
+            reference: r("c1"),
+            topic: TopicId(1),
+            languages: vec![r("ne"), r("en")],
+        },
+        ClientMsg::OpenConsultation {
+            reference: r("c2"),
+            topic: TopicId(1),
+            languages: vec![r("ne"), r("en")],
+            client_id: r("9d2f4c1a-0b7e-4e55-8a64-1f0c2b3d4e5f"),
+            body: r("My residence card expires next month and my company changed its name."),
+            wait: true,
+        },
+        ClientMsg::AcceptConsultation {
+            reference: r("c3"),
+            consultation: c(80),
+        },
+        ClientMsg::ClaimConsultation {
+            reference: r("c4"),
+            consultation: c(80),
+        },
+        ClientMsg::HoldConsultation {
+            reference: r("c5"),
+            consultation: c(80),
+        },
+        ClientMsg::TransferConsultation {
+            reference: r("c6"),
+            consultation: c(80),
+            to: TransferTarget::Helper(UserId(5)),
+            note: r("Needs an immigration lawyer; documents are in the chat."),
+        },
+        ClientMsg::InviteHelper {
+            reference: r("c7"),
+            consultation: c(80),
+            helper: UserId(5),
+        },
+        ClientMsg::ResolveConsultation {
+            reference: r("c8"),
+            consultation: c(80),
+            summary: r("Change of name reported at the immigration office; no new visa needed."),
+        },
+        ClientMsg::CancelConsultation {
+            reference: r("c9"),
+            consultation: c(80),
+        },
+        ClientMsg::ReopenConsultation {
+            reference: r("c10"),
+            consultation: c(80),
+        },
+        ClientMsg::RateConsultation {
+            reference: r("c11"),
+            consultation: c(80),
+            rating: 5,
+            comment: r("धन्यवाद!"),
+        },
+        ClientMsg::SendCanned {
+            reference: r("c12"),
+            consultation: c(80),
+            canned: 4,
+            client_id: r("0e8c2a1b-5d3f-4a7c-9b6e-2f1d0c3b4a59"),
+        },
+        ClientMsg::SetAvailability {
+            reference: r("c13"),
+            availability: Availability::Available,
+        },
+    ]
+}
+
 fn client_samples() -> Vec<ClientMsg> {
+    let mut all = base_client_samples();
+    all.extend(consult_client_samples());
+    all
+}
+
+fn base_client_samples() -> Vec<ClientMsg> {
     vec![
         ClientMsg::Hello {
             protocol: 1,
@@ -205,6 +326,20 @@ fn server_samples() -> Vec<ServerEvent> {
             },
             locale: r("uk"),
             conversations: vec![summary()],
+            consultations: vec![consultation()],
+            helper: Some(HelperProfile {
+                user: UserId(3),
+                topics: vec![TopicId(1), TopicId(2)],
+                languages: vec![r("uk"), r("ru"), r("en")],
+                capacity: 3,
+                availability: Availability::Available,
+                hours: vec![HoursRange {
+                    day: 1,
+                    from: r("18:00"),
+                    to: r("21:00"),
+                }],
+                load: 1,
+            }),
             limits: Limits {
                 max_frame_bytes: 65536,
                 max_body_chars: 4000,
@@ -285,6 +420,58 @@ fn server_samples() -> Vec<ServerEvent> {
         ServerEvent::Pong {
             reference: r("r14"),
         },
+        ServerEvent::Availability {
+            reference: r("c1"),
+            answer: AvailabilityAnswer {
+                topic: TopicId(1),
+                available: true,
+                language: Some(r("ne")),
+                helpers: 2,
+                hours: vec![],
+                waiting: 0,
+                notice: LocalizedText {
+                    id: r("notice-available-now"),
+                    args: [
+                        (r("topic"), ArgValue::Text(r("Visa and residence"))),
+                        (r("language"), ArgValue::Text(r("ne"))),
+                    ]
+                    .into_iter()
+                    .collect(),
+                    text: r("Someone who can help with Visa and residence in Nepali is available now."),
+                },
+            },
+        },
+        ServerEvent::Consultation(Box::new(consultation())),
+        ServerEvent::QueuePosition {
+            consultation: c(80),
+            position: 2,
+            eta_seconds: Some(450),
+            helpers_available: 0,
+            notice: LocalizedText {
+                id: r("notice-queue-position"),
+                args: [
+                    (r("position"), ArgValue::Number(2)),
+                    (r("topic"), ArgValue::Text(r("Visa and residence"))),
+                    (r("minutes"), ArgValue::Number(8)),
+                ]
+                .into_iter()
+                .collect(),
+                text: r("You are number 2 in the queue for Visa and residence. Estimated wait: about 8 minutes."),
+            },
+        },
+        ServerEvent::QueueItem(Box::new(QueueItem {
+            consultation: c(80),
+            topic: TopicId(1),
+            languages: vec![r("ne"), r("en")],
+            state: ConsultationState::Waiting,
+            queued_at: 1_763_700_000_000,
+            preview: r("My residence card expires next month and my company changed its name."),
+        })),
+        ServerEvent::HelperStatus {
+            availability: Availability::Away,
+            load: 0,
+            capacity: 3,
+        },
     ]
 }
 
@@ -324,6 +511,14 @@ fn event_samples() -> Vec<ServerEvent> {
         },
         EventBody::ModeratorAdded { user },
         EventBody::ModeratorRemoved { user },
+        EventBody::Consultation {
+            change: ConsultChange::Assigned,
+            state: ConsultationState::Active,
+            helper: Some(UserId(3)),
+            topic: None,
+            rating: None,
+            automatic: true,
+        },
     ];
     bodies
         .into_iter()
@@ -434,4 +629,26 @@ fn unknown_fields_and_types_are_rejected() {
     ] {
         assert!(serde_json::from_str::<ClientMsg>(bad).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn the_consultation_ack_round_trips() {
+    // `ack` results are untagged: a consultation must not be read back as another result.
+    let ack = ServerEvent::Ack {
+        reference: r("c2"),
+        result: AckResult::Consultation {
+            consultation: Box::new(Consultation {
+                state: ConsultationState::Waiting,
+                helpers: vec![],
+                notes: None,
+                lang: None,
+                accepted: false,
+                position: Some(1),
+                ..consultation()
+            }),
+        },
+    };
+    let json = serde_json::to_string(&ack).expect("serializes");
+    let back: ServerEvent = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back, ack);
 }
