@@ -437,7 +437,9 @@ fn server_samples() -> Vec<ServerEvent> {
                     ]
                     .into_iter()
                     .collect(),
-                    text: r("Someone who can help with Visa and residence in Nepali is available now."),
+                    text: r(
+                        "Someone who can help with Visa and residence in Nepali is available now.",
+                    ),
                 },
             },
         },
@@ -456,7 +458,9 @@ fn server_samples() -> Vec<ServerEvent> {
                 ]
                 .into_iter()
                 .collect(),
-                text: r("You are number 2 in the queue for Visa and residence. Estimated wait: about 8 minutes."),
+                text: r(
+                    "You are number 2 in the queue for Visa and residence. Estimated wait: about 8 minutes.",
+                ),
             },
         },
         ServerEvent::QueueItem(Box::new(QueueItem {

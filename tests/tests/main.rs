@@ -7,6 +7,7 @@ mod access;
 mod bad_input;
 mod channels;
 mod chat;
+mod consultations;
 mod idempotency;
 mod lifecycle;
 mod resume;

@@ -246,8 +246,15 @@ impl Hub {
                 conversation: self.summary(actor, id).await?,
             },
             Reply::Done(seq) => AckResult::Done { seq },
-            Reply::Consultation(id) => AckResult::Consultation {
-                consultation: Box::new(self.consultation(actor, id, false).await?),
+            // Someone who just gave the consultation away (a transfer) may no longer read it: they get a bare ack.
+            Reply::Consultation(id) => match self.consultation(actor, id, true).await {
+                Ok(consultation) => AckResult::Consultation {
+                    consultation: Box::new(consultation),
+                },
+                Err(refusal) if refusal.code == ErrorCode::NotFound => {
+                    AckResult::Done { seq: None }
+                }
+                Err(refusal) => return Err(refusal),
             },
         })
     }

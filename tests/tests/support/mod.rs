@@ -369,6 +369,9 @@ impl Client {
                 .expect("a frame within the wait")
             {
                 Some(Ok(Message::Text(text))) => {
+                    if std::env::var_os("DEBUG_FRAMES").is_some() {
+                        eprintln!("FRAME {text}");
+                    }
                     return Some(serde_json::from_str(&text).expect("server frames are JSON"));
                 }
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
@@ -409,6 +412,16 @@ impl Client {
         self.expect(|v| v["ref"] == reference.as_str()).await
     }
 
+    /// Like [`Client::request`], and also returns the frames that arrived before the answer (the request's own
+    /// events come before its ack).
+    pub async fn request_collect(&mut self, mut value: Value) -> (Value, Vec<Value>) {
+        let reference = self.reference();
+        value["ref"] = Value::String(reference.clone());
+        self.send(value).await;
+        self.expect_collect(|v| v["ref"] == reference.as_str())
+            .await
+    }
+
     /// Opens (or finds) the direct conversation with `other` and returns its id.
     pub async fn open_direct(&mut self, other: &User) -> i64 {
         let ack = self
@@ -417,6 +430,15 @@ impl Client {
         ack["conversation"]["id"]
             .as_i64()
             .unwrap_or_else(|| panic!("a direct conversation: {ack}"))
+    }
+
+    /// Sends a message and returns the answer, whatever it is.
+    pub async fn say_result(&mut self, conversation: i64, body: &str) -> Value {
+        self.request(json!({
+            "type": "send_message", "conversation": conversation, "client_id": client_id(),
+            "body": body, "lang": "en"
+        }))
+        .await
     }
 
     /// Sends a message and returns its ack.
