@@ -412,14 +412,32 @@ impl Client {
         self.expect(|v| v["ref"] == reference.as_str()).await
     }
 
-    /// Like [`Client::request`], and also returns the frames that arrived before the answer (the request's own
-    /// events come before its ack).
-    pub async fn request_collect(&mut self, mut value: Value) -> (Value, Vec<Value>) {
+    /// Sends a request and waits both for its answer and for a frame matching `pred` (its own events, which may
+    /// come before or after the answer); returns the two.
+    pub async fn request_and(
+        &mut self,
+        mut value: Value,
+        pred: impl Fn(&Value) -> bool,
+    ) -> (Value, Value) {
         let reference = self.reference();
         value["ref"] = Value::String(reference.clone());
         self.send(value).await;
-        self.expect_collect(|v| v["ref"] == reference.as_str())
-            .await
+        let (mut answer, mut matched) = (None, None);
+        while answer.is_none() || matched.is_none() {
+            let frame = self
+                .next()
+                .await
+                .expect("connection ended while waiting for a frame");
+            if frame["ref"] == reference.as_str() {
+                answer = Some(frame);
+            } else if matched.is_none() && pred(&frame) {
+                matched = Some(frame);
+            }
+        }
+        (
+            answer.expect("seen an answer"),
+            matched.expect("seen a matching frame"),
+        )
     }
 
     /// Opens (or finds) the direct conversation with `other` and returns its id.
