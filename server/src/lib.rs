@@ -26,7 +26,7 @@ pub mod store;
 
 use std::sync::{Arc, OnceLock};
 
-use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -119,6 +119,15 @@ fn metrics_handle() -> PrometheusHandle {
                     0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05,
                     0.1, 0.25, 0.5, 1.0,
                 ])
+                .expect("the bucket list is not empty")
+                // Waiting for a helper takes seconds to hours, not microseconds.
+                .set_buckets_for_metric(
+                    Matcher::Full("engawa_consultation_wait_seconds".into()),
+                    &[
+                        5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 14_400.0,
+                        86_400.0,
+                    ],
+                )
                 .expect("the bucket list is not empty")
                 .build_recorder();
             let handle = recorder.handle();
