@@ -103,7 +103,9 @@ fn apply_topic(t: &mut TopicRow, u: TopicUpdate) -> Result<(), Refusal> {
         t.routing = routing;
     }
     if let Some(hours) = u.hours {
-        crate::consult::check_hours(&hours).map_err(|_| Refusal::field("hours"))?;
+        if !crate::consult::hours_valid(&hours) {
+            return Err(Refusal::field("hours"));
+        }
         t.hours = hours;
     }
     if let Some(active) = u.active {

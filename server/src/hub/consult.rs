@@ -186,10 +186,10 @@ pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx, op: ConsultOp, timers: &Ti
             Reply::Done(None)
         }
         ConsultOp::Lapse { user } => {
-            if tx.lapse_availability(user, ctx.now).await? {
-                if let Some(h) = tx.helper(user).await? {
-                    effects.consult.push(status(&h));
-                }
+            if tx.lapse_availability(user, ctx.now).await?
+                && let Some(h) = tx.helper(user).await?
+            {
+                effects.consult.push(status(&h));
             }
             Reply::Done(None)
         }
@@ -462,6 +462,7 @@ async fn act_on(
             remove_helpers(tx, ctx, &c, &helpers, effects).await?;
             let change = Change {
                 closed_at: Some(None),
+                queued_at: Some(ctx.now),
                 accepted: Some(false),
                 lang: Some(None),
                 assigned_at: Some(None),
@@ -784,7 +785,9 @@ async fn set_helper(
         h.capacity = capacity;
     }
     if let Some(hours) = update.hours {
-        consult::check_hours(&hours).map_err(|_| Refusal::field("hours"))?;
+        if !consult::hours_valid(&hours) {
+            return Err(Refusal::field("hours").into());
+        }
         h.hours = hours;
     }
     if let Some(availability) = update.availability {
@@ -1150,10 +1153,10 @@ pub async fn timers(hub: super::Hub, every: std::time::Duration, shutdown: Cance
             () = shutdown.cancelled() => break,
             _ = interval.tick() => {}
         }
-        if let Ok(pending) = hub.submit(SERVER, super::Op::Consult(ConsultOp::Tick)) {
-            if let Err(refusal) = pending.await {
-                tracing::warn!(?refusal, "consultation timers failed");
-            }
+        if let Ok(pending) = hub.submit(SERVER, super::Op::Consult(ConsultOp::Tick))
+            && let Err(refusal) = pending.await
+        {
+            tracing::warn!(?refusal, "consultation timers failed");
         }
         let helpers = match hub.store().helpers().await {
             Ok(helpers) => helpers,
@@ -1172,13 +1175,9 @@ pub async fn timers(hub: super::Hub, every: std::time::Duration, shutdown: Cance
                 .registry()
                 .gone_since(h.user, now)
                 .is_some_and(|since| now - since >= grace);
-            if lapsed {
-                if let Ok(pending) = hub.submit(
-                    SERVER,
-                    super::Op::Consult(ConsultOp::Lapse { user: h.user }),
-                ) {
-                    let _ = pending.await;
-                }
+            let lapse = super::Op::Consult(ConsultOp::Lapse { user: h.user });
+            if lapsed && let Ok(pending) = hub.submit(SERVER, lapse) {
+                let _ = pending.await;
             }
         }
     }

@@ -266,6 +266,8 @@ pub struct Change {
     pub topic: Option<TopicId>,
     pub assigned_at: Option<Option<Millis>>,
     pub closed_at: Option<Option<Millis>>,
+    /// A new place in the queue (reopening).
+    pub queued_at: Option<Millis>,
     pub summary: Option<String>,
 }
 
@@ -511,6 +513,9 @@ impl Tx<'_> {
         }
         if let Some(at) = change.closed_at {
             number("closed_at", at, &mut sets);
+        }
+        if let Some(at) = change.queued_at {
+            number("queued_at", Some(at), &mut sets);
         }
         let mut sql = format!(
             "UPDATE consultations SET {} WHERE id = $1 AND state = $2",
