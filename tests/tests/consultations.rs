@@ -690,3 +690,68 @@ async fn availability_lapses_after_the_helper_disconnects() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn a_silent_requester_is_put_on_hold_and_a_long_hold_expires() {
+    let server = Server::start_with(|c| {
+        c.consultations.requester_silence_ms = 300;
+        c.consultations.hold_expiry_ms = 600;
+        c.consult_tick = Duration::from_millis(100);
+    })
+    .await;
+    let admin = server.admin("root").await;
+    let visa = topic(&server, &admin, "visa").await;
+    let (_, mut h) = helper(&server, &admin, "mai", &[visa], &["vi"]).await;
+    let asker = server.register("quang").await;
+    let mut r = server.connect(&asker).await;
+    let id = open(&mut r, visa, &["vi"], "Gia hạn visa").await["id"]
+        .as_i64()
+        .expect("id");
+    h.expect(|v| consultation_frame(v, id, "active")).await;
+    h.say(id, "Bạn cần hợp đồng lao động mới.").await;
+    let held = r
+        .expect(|v| change(v, id, "held") && v["automatic"] == true)
+        .await;
+    assert_eq!(held["actor"], 0, "the server held it: {held}");
+    h.expect(|v| consultation_frame(v, id, "on_hold")).await;
+    let expired = r
+        .expect(|v| change(v, id, "expired") && v["automatic"] == true)
+        .await;
+    assert_eq!(expired["state"], "expired");
+    let late = r.say_result(id, "Còn ai không?").await;
+    assert_eq!(late["code"], "invalid_state", "{late}");
+}
+
+#[tokio::test]
+async fn a_second_helper_invited_reads_the_consultation_and_its_notes() {
+    let server = Server::start().await;
+    let admin = server.admin("root").await;
+    let work = topic(&server, &admin, "work").await;
+    let (_, mut first) = helper(&server, &admin, "arjun", &[work], &["bn", "en"]).await;
+    let asker = server.register("nadia").await;
+    let mut r = server.connect(&asker).await;
+    let id = open(&mut r, work, &["bn"], "বেতন দেরিতে আসে").await["id"]
+        .as_i64()
+        .expect("id");
+    first.expect(|v| consultation_frame(v, id, "active")).await;
+    let (second_user, mut second) = helper(&server, &admin, "lawyer", &[work], &["bn"]).await;
+    let stranger = server.register("viewer").await;
+    let refused = first
+        .request(json!({"type": "invite_helper", "consultation": id, "helper": stranger.id}))
+        .await;
+    assert_eq!(refused["code"], "not_helper", "{refused}");
+    let invited = first
+        .request(json!({"type": "invite_helper", "consultation": id, "helper": second_user.id}))
+        .await;
+    assert_eq!(invited["type"], "ack", "{invited}");
+    let view = second
+        .expect(|v| v["type"] == "consultation" && v["id"] == id)
+        .await;
+    assert_eq!(view["helpers"].as_array().map(Vec::len), Some(2), "{view}");
+    let page = second
+        .request(json!({"type": "history", "conversation": id}))
+        .await;
+    assert_eq!(page["messages"][0]["body"], "বেতন দেরিতে আসে");
+    r.expect(|v| change(v, id, "helper_invited") && v["helper"] == second_user.id)
+        .await;
+}

@@ -851,7 +851,7 @@ impl Store {
     /// Ratings of a topic's consultations: (average, count).
     pub async fn satisfaction(&self, topic: TopicId) -> Result<(Option<f64>, u32)> {
         let row = sqlx::query(
-            "SELECT COUNT(rating), COALESCE(SUM(rating), 0) FROM consultations WHERE topic_id = $1 AND rating IS NOT NULL",
+            "SELECT COUNT(rating), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM consultations WHERE topic_id = $1 AND rating IS NOT NULL",
         )
         .bind(topic.0)
         .fetch_one(&self.pool)
