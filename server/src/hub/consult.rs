@@ -377,21 +377,12 @@ async fn act_on(
         Act::Claim => claim(tx, ctx, &c, effects, touched).await?,
         Act::Hold => {
             helper_or_staff()?;
-            let to = next(c.state, Action::Hold)?;
             let change = Change {
                 woken: Some(false),
                 ..Change::default()
             };
-            cas(tx, ctx, &c, to, change).await?;
-            push_event(
-                tx,
-                ctx,
-                id,
-                event(ConsultChange::Held, to),
-                ctx.actor,
-                effects,
-            )
-            .await?;
+            let held = Move(Action::Hold, change, ConsultChange::Held);
+            step(tx, ctx, &c, held, ctx.actor, effects).await?;
         }
         Act::Transfer { to, note } => {
             helper_or_staff()?;
@@ -414,44 +405,33 @@ async fn act_on(
         }
         Act::Resolve { summary } => {
             helper_or_staff()?;
-            let to = next(c.state, Action::Resolve)?;
             let change = Change {
                 closed_at: Some(Some(ctx.now)),
                 summary: Some(summary),
                 woken: Some(false),
                 ..Change::default()
             };
-            cas(tx, ctx, &c, to, change).await?;
-            push_event(
-                tx,
-                ctx,
-                id,
-                event(ConsultChange::Resolved, to),
-                ctx.actor,
-                effects,
-            )
-            .await?;
+            let resolved = Move(Action::Resolve, change, ConsultChange::Resolved);
+            step(tx, ctx, &c, resolved, ctx.actor, effects).await?;
         }
         Act::Cancel => {
             requester_or_staff()?;
-            let to = next(c.state, Action::Cancel)?;
             let change = Change {
                 closed_at: Some(Some(ctx.now)),
                 woken: Some(false),
                 ..Change::default()
             };
-            cas(tx, ctx, &c, to, change).await?;
+            let cancelled = Move(Action::Cancel, change, ConsultChange::Cancelled);
+            step(tx, ctx, &c, cancelled, ctx.actor, effects).await?;
             if c.state == ConsultationState::Waiting {
                 touched.queue.insert(id);
             }
-            let e = event(ConsultChange::Cancelled, to);
-            push_event(tx, ctx, id, e, ctx.actor, effects).await?;
         }
         Act::Reopen => {
             if !is_requester {
                 return Err(ErrorCode::Forbidden.into());
             }
-            let to = next(c.state, Action::Reopen)?;
+            next(c.state, Action::Reopen)?;
             let days = timers.reopen_days;
             let window = i64::from(days) * 86_400_000;
             if c.closed_at.is_none_or(|at| ctx.now > at + window) {
@@ -469,10 +449,9 @@ async fn act_on(
                 skipped: Some(Vec::new()),
                 ..Change::default()
             };
-            cas(tx, ctx, &c, to, change).await?;
+            let reopened = Move(Action::Reopen, change, ConsultChange::Reopened);
+            step(tx, ctx, &c, reopened, ctx.actor, effects).await?;
             touched.queue.insert(id);
-            let e = event(ConsultChange::Reopened, to);
-            push_event(tx, ctx, id, e, ctx.actor, effects).await?;
         }
         Act::Rate { rating, comment } => {
             if !is_requester {
@@ -497,6 +476,26 @@ fn invalid_state(state: ConsultationState) -> OpError {
     Refusal::from(ErrorCode::InvalidState)
         .arg("state", state.as_str())
         .into()
+}
+
+/// A lifecycle move: the action, what it writes besides the state, and the event that records it.
+struct Move(Action, Change, ConsultChange);
+
+/// Makes a move: the transition's next state, the compare-and-set, and the event by `actor` (automatic when the
+/// actor is the server).
+async fn step(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    c: &ConsultRow,
+    Move(action, change, kind): Move,
+    actor: UserId,
+    effects: &mut Effects,
+) -> Result<(), OpError> {
+    let to = next(c.state, action)?;
+    cas(tx, ctx, c, to, change).await?;
+    let mut e = event(kind, to);
+    e.automatic = actor == SERVER;
+    push_event(tx, ctx, c.id, e, actor, effects).await
 }
 
 /// The compare-and-set: moves `c` from the state it was read in, or fails as a conflict.
@@ -870,14 +869,12 @@ async fn tick(
         )
         .await?;
     for c in expired {
-        let to = next(c.state, Action::Expire)?;
         let change = Change {
             closed_at: Some(Some(ctx.now)),
             ..Change::default()
         };
-        cas(tx, ctx, &c, to, change).await?;
-        let e = event(ConsultChange::Expired, to).automatic();
-        push_event(tx, ctx, c.id, e, SERVER, effects).await?;
+        let expired = Move(Action::Expire, change, ConsultChange::Expired);
+        step(tx, ctx, &c, expired, SERVER, effects).await?;
         touched.consultations.insert(c.id);
     }
     // Helpers' hours open and close with time: every topic with someone waiting is routed again.
