@@ -200,7 +200,7 @@ const l10n = {
 async function loadBundle(tag) {
   if (!l10n.cache.has(tag)) {
     const load = Promise.all(
-      ['ui.ftl', 'events.ftl', 'consult.ftl'].map((file) =>
+      ['ui.ftl', 'events.ftl', 'consult.ftl', 'moderation.ftl'].map((file) =>
         fetch(`/l10n/${encodeURIComponent(tag)}/${file}`)
           .then((r) => (r.ok ? r.text() : ''))
           .catch(() => ''),

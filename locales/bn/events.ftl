@@ -32,3 +32,25 @@ close-service-restart = সার্ভার পুনরায় চালু
 close-session-revoked = আপনাকে লগ আউট করা হয়েছে।
 close-too-big = বার্তাটি খুব বড় ছিল।
 close-auth-timeout = সংযোগটি সময়মতো প্রমাণীকৃত হয়নি।
+close-banned = এই অ্যাকাউন্টটিকে কমিউনিটি থেকে নিষিদ্ধ করা হয়েছে।
+
+# Moderation events, seen by every member of the channel.
+# $until is a date and time, which the client formats in the reader's language.
+event-member-timed-out = { $actor } { $user }-কে { $until } পর্যন্ত টাইম-আউট দিয়েছেন।
+event-member-timed-out-everywhere = { $actor } { $user }-কে { $until } পর্যন্ত সব জায়গায় টাইম-আউট দিয়েছেন।
+event-timeout-lifted = { $actor } { $user }-এর টাইম-আউট তুলে নিয়েছেন।
+event-member-kicked = { $actor } { $user }-কে চ্যানেল থেকে সরিয়ে দিয়েছেন।
+event-member-banned = { $actor } { $user }-কে চ্যানেল থেকে নিষিদ্ধ করেছেন।
+event-member-banned-until = { $actor } { $user }-কে { $until } পর্যন্ত চ্যানেল থেকে নিষিদ্ধ করেছেন।
+event-member-banned-everywhere = { $actor } { $user }-কে কমিউনিটি থেকে নিষিদ্ধ করেছেন।
+event-member-unbanned = { $actor } { $user }-এর ওপর থেকে নিষেধাজ্ঞা তুলে নিয়েছেন।
+event-slow-mode-changed =
+    { $seconds ->
+        [0] { $actor } স্লো মোড বন্ধ করেছেন।
+        [one] { $actor } স্লো মোড চালু করেছেন: প্রতি { $seconds } সেকেন্ডে একটি করে বার্তা।
+       *[other] { $actor } স্লো মোড চালু করেছেন: প্রতি { $seconds } সেকেন্ডে একটি করে বার্তা।
+    }
+event-channel-locked = { $actor } চ্যানেলটি লক করেছেন: এখন শুধু মডারেটররাই লিখতে পারেন।
+event-channel-unlocked = { $actor } চ্যানেলটি আনলক করেছেন।
+event-message-pinned = { $actor } একটি বার্তা পিন করেছেন।
+event-message-unpinned = { $actor } একটি বার্তা আনপিন করেছেন।

@@ -60,3 +60,32 @@ error-reopen-closed =
        *[other] A consultation can only be reopened within { $days } days after it was closed.
     }
 error-claims-disabled = Requests in this topic are assigned automatically, so they cannot be taken from the queue.
+
+# Moderation.
+error-timed-out =
+    { $minutes ->
+        [one] A moderator timed you out: you can send messages again in about a minute ({ $seconds } s).
+       *[other] A moderator timed you out: you can send messages again in { $minutes } minutes.
+    }
+error-banned =
+    { $scope ->
+        [channel] You are banned from this channel.
+       *[other] This account is banned from this community.
+    }
+error-slow-mode =
+    { $seconds ->
+        [one] Slow mode is on in this channel: you can send your next message in { $seconds } second.
+       *[other] Slow mode is on in this channel: you can send your next message in { $seconds } seconds.
+    }
+error-channel-locked = This channel is locked: only its moderators can write in it now.
+error-automod-blocked =
+    { $check ->
+        [mention_spam] Your message was not sent: it mentions too many people (at most { $max }).
+        [young_links] { $hours ->
+            [one] Your message was not sent: new accounts cannot post links during their first hour.
+           *[other] Your message was not sent: new accounts cannot post links during their first { $hours } hours.
+        }
+        [flood] Your message was not sent: you are sending too many messages. Please wait a little.
+       *[other] Your message was not sent: it contains words or text that this community does not allow.
+    }
+error-blocked = You cannot send messages to this person.

@@ -32,3 +32,25 @@ close-service-restart = The server is restarting; reconnecting.
 close-session-revoked = You were logged out.
 close-too-big = That message was too large.
 close-auth-timeout = The connection was not authenticated in time.
+close-banned = This account was banned from the community.
+
+# Moderation events, seen by every member of the channel.
+# $until is a date and time, which the client formats in the reader's language.
+event-member-timed-out = { $actor } timed out { $user } until { $until }.
+event-member-timed-out-everywhere = { $actor } timed out { $user } everywhere until { $until }.
+event-timeout-lifted = { $actor } ended { $user }’s timeout.
+event-member-kicked = { $actor } removed { $user } from the channel.
+event-member-banned = { $actor } banned { $user } from the channel.
+event-member-banned-until = { $actor } banned { $user } from the channel until { $until }.
+event-member-banned-everywhere = { $actor } banned { $user } from the community.
+event-member-unbanned = { $actor } lifted { $user }’s ban.
+event-slow-mode-changed =
+    { $seconds ->
+        [0] { $actor } turned slow mode off.
+        [one] { $actor } turned slow mode on: one message every { $seconds } second.
+       *[other] { $actor } turned slow mode on: one message every { $seconds } seconds.
+    }
+event-channel-locked = { $actor } locked the channel: only moderators can write now.
+event-channel-unlocked = { $actor } unlocked the channel.
+event-message-pinned = { $actor } pinned a message.
+event-message-unpinned = { $actor } unpinned a message.

@@ -30,3 +30,24 @@ close-service-restart = サーバーを再起動しています。再接続中�
 close-session-revoked = ログアウトされました。
 close-too-big = メッセージが大きすぎます。
 close-auth-timeout = 時間内に接続の認証が完了しませんでした。
+close-banned = このアカウントは、コミュニティの利用を停止されました。
+
+# Moderation events, seen by every member of the channel.
+# $until is a date and time, which the client formats in the reader's language.
+event-member-timed-out = { $actor }さんが{ $user }さんを{ $until }までタイムアウトしました。
+event-member-timed-out-everywhere = { $actor }さんが{ $user }さんを{ $until }まで、すべての会話でタイムアウトしました。
+event-timeout-lifted = { $actor }さんが{ $user }さんのタイムアウトを解除しました。
+event-member-kicked = { $actor }さんが{ $user }さんをチャンネルから退出させました。
+event-member-banned = { $actor }さんが{ $user }さんのチャンネルへの参加を禁止しました。
+event-member-banned-until = { $actor }さんが{ $user }さんのチャンネルへの参加を{ $until }まで禁止しました。
+event-member-banned-everywhere = { $actor }さんが{ $user }さんのコミュニティの利用を停止しました。
+event-member-unbanned = { $actor }さんが{ $user }さんの参加禁止を解除しました。
+event-slow-mode-changed =
+    { $seconds ->
+        [0] { $actor }さんが低速モードをオフにしました。
+       *[other] { $actor }さんが低速モードをオンにしました。メッセージは { $seconds } 秒に 1 回まで送信できます。
+    }
+event-channel-locked = { $actor }さんがチャンネルをロックしました。今はモデレーターだけが書き込めます。
+event-channel-unlocked = { $actor }さんがチャンネルのロックを解除しました。
+event-message-pinned = { $actor }さんがメッセージをピン留めしました。
+event-message-unpinned = { $actor }さんがメッセージのピン留めを外しました。

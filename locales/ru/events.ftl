@@ -37,3 +37,27 @@ close-service-restart = Сервер перезапускается; переп�
 close-session-revoked = Вы вышли из аккаунта.
 close-too-big = Сообщение слишком большое.
 close-auth-timeout = Соединение не прошло аутентификацию вовремя.
+close-banned = Эта учётная запись заблокирована в сообществе.
+
+# Moderation events, seen by every member of the channel.
+# $until is a date and time, which the client formats in the reader's language.
+event-member-timed-out = { $actor } временно запретил(а) пользователю { $user } писать до { $until }.
+event-member-timed-out-everywhere = { $actor } временно запретил(а) пользователю { $user } писать во всех беседах до { $until }.
+event-timeout-lifted = { $actor } снова разрешил(а) пользователю { $user } писать.
+event-member-kicked = { $actor } удалил(а) пользователя { $user } из канала.
+event-member-banned = { $actor } заблокировал(а) пользователя { $user } в канале.
+event-member-banned-until = { $actor } заблокировал(а) пользователя { $user } в канале до { $until }.
+event-member-banned-everywhere = { $actor } заблокировал(а) пользователя { $user } в сообществе.
+event-member-unbanned = { $actor } снял(а) блокировку с пользователя { $user }.
+event-slow-mode-changed =
+    { $seconds ->
+        [0] { $actor } выключил(а) медленный режим.
+        [one] { $actor } включил(а) медленный режим: одно сообщение раз в { $seconds } секунду.
+        [few] { $actor } включил(а) медленный режим: одно сообщение раз в { $seconds } секунды.
+        [many] { $actor } включил(а) медленный режим: одно сообщение раз в { $seconds } секунд.
+       *[other] { $actor } включил(а) медленный режим: одно сообщение раз в { $seconds } секунды.
+    }
+event-channel-locked = { $actor } закрыл(а) канал: теперь писать в нём могут только модераторы.
+event-channel-unlocked = { $actor } открыл(а) канал: писать в нём снова могут все.
+event-message-pinned = { $actor } закрепил(а) сообщение.
+event-message-unpinned = { $actor } открепил(а) сообщение.

@@ -37,3 +37,27 @@ close-service-restart = Сервер перезапускається; підк�
 close-session-revoked = Ви вийшли з облікового запису.
 close-too-big = Повідомлення завелике.
 close-auth-timeout = З’єднання не пройшло автентифікацію вчасно.
+close-banned = Цей обліковий запис заблоковано в спільноті.
+
+# Moderation events, seen by every member of the channel.
+# $until is a date and time, which the client formats in the reader's language.
+event-member-timed-out = { $actor } тимчасово заборонив(-ла) користувачеві { $user } писати до { $until }.
+event-member-timed-out-everywhere = { $actor } тимчасово заборонив(-ла) користувачеві { $user } писати в усіх розмовах до { $until }.
+event-timeout-lifted = { $actor } знову дозволив(-ла) користувачеві { $user } писати.
+event-member-kicked = { $actor } видалив(-ла) користувача { $user } з каналу.
+event-member-banned = { $actor } заблокував(-ла) користувача { $user } у каналі.
+event-member-banned-until = { $actor } заблокував(-ла) користувача { $user } у каналі до { $until }.
+event-member-banned-everywhere = { $actor } заблокував(-ла) користувача { $user } у спільноті.
+event-member-unbanned = { $actor } зняв(-ла) блокування з користувача { $user }.
+event-slow-mode-changed =
+    { $seconds ->
+        [0] { $actor } вимкнув(-ла) повільний режим.
+        [one] { $actor } увімкнув(-ла) повільний режим: одне повідомлення раз на { $seconds } секунду.
+        [few] { $actor } увімкнув(-ла) повільний режим: одне повідомлення раз на { $seconds } секунди.
+        [many] { $actor } увімкнув(-ла) повільний режим: одне повідомлення раз на { $seconds } секунд.
+       *[other] { $actor } увімкнув(-ла) повільний режим: одне повідомлення раз на { $seconds } секунди.
+    }
+event-channel-locked = { $actor } закрив(-ла) канал: тепер писати в ньому можуть лише модератори.
+event-channel-unlocked = { $actor } відкрив(-ла) канал: писати в ньому знову можуть усі.
+event-message-pinned = { $actor } закріпив(-ла) повідомлення.
+event-message-unpinned = { $actor } відкріпив(-ла) повідомлення.

@@ -57,3 +57,28 @@ error-reopen-closed =
        *[other] Chỉ có thể mở lại cuộc tư vấn trong vòng { $days } ngày sau khi kết thúc.
     }
 error-claims-disabled = Các yêu cầu thuộc chủ đề này được phân công tự động, nên không thể tự nhận từ hàng chờ.
+
+# Moderation.
+error-timed-out =
+    { $minutes ->
+        [1] Người điều hành đã tạm cấm bạn gửi tin nhắn: bạn có thể gửi lại sau khoảng một phút nữa ({ $seconds } giây).
+       *[other] Người điều hành đã tạm cấm bạn gửi tin nhắn: bạn có thể gửi lại sau { $minutes } phút nữa.
+    }
+error-banned =
+    { $scope ->
+        [channel] Bạn đã bị cấm tham gia kênh này.
+       *[other] Tài khoản này đã bị cấm khỏi cộng đồng.
+    }
+error-slow-mode =
+    { $seconds ->
+       *[other] Kênh này đang bật chế độ chậm: bạn có thể gửi tin nhắn tiếp theo sau { $seconds } giây nữa.
+    }
+error-channel-locked = Kênh này đã bị khóa: hiện chỉ người điều hành của kênh mới có thể viết tin nhắn.
+error-automod-blocked =
+    { $check ->
+        [mention_spam] Tin nhắn của bạn chưa được gửi: tin nhắn nhắc đến quá nhiều người (tối đa { $max } người).
+        [young_links] Tin nhắn của bạn chưa được gửi: tài khoản mới không thể đăng liên kết trong { $hours } giờ đầu tiên.
+        [flood] Tin nhắn của bạn chưa được gửi: bạn đang gửi quá nhiều tin nhắn. Vui lòng đợi một chút.
+       *[other] Tin nhắn của bạn chưa được gửi: tin nhắn có từ ngữ hoặc nội dung không được phép trong cộng đồng này.
+    }
+error-blocked = Bạn không thể gửi tin nhắn cho người này.
