@@ -20,6 +20,7 @@ pub mod consult;
 pub mod http;
 pub mod hub;
 pub mod i18n;
+pub mod moderation;
 pub mod protocol;
 pub mod session;
 pub mod store;

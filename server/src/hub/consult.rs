@@ -106,7 +106,7 @@ struct Touched {
     queue: BTreeSet<ConversationId>,
 }
 
-pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx, op: ConsultOp, timers: &Timers) -> OpResult {
+pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx<'_>, op: ConsultOp, timers: &Timers) -> OpResult {
     let mut effects = Effects::default();
     let mut touched = Touched::default();
     let reply = match op {
@@ -202,7 +202,7 @@ pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx, op: ConsultOp, timers: &Ti
 /// consultation waking when its requester writes. Refuses messages in closed consultations.
 pub(super) async fn after_message(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     conversation: ConversationId,
     timers: &Timers,
     effects: &mut Effects,
@@ -238,7 +238,7 @@ struct Open {
 
 async fn open_consultation(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     open: Open,
     effects: &mut Effects,
     touched: &mut Touched,
@@ -330,7 +330,7 @@ async fn open_consultation(
 #[allow(clippy::too_many_arguments)]
 async fn act_on(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: ConversationId,
     act: Act,
     timers: &Timers,
@@ -485,7 +485,7 @@ struct Move(Action, Change, ConsultChange);
 /// actor is the server).
 async fn step(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     Move(action, change, kind): Move,
     actor: UserId,
@@ -501,7 +501,7 @@ async fn step(
 /// The compare-and-set: moves `c` from the state it was read in, or fails as a conflict.
 async fn cas(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     to: ConsultationState,
     change: Change,
@@ -515,7 +515,7 @@ async fn cas(
 
 async fn accept(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     effects: &mut Effects,
     touched: &mut Touched,
@@ -532,7 +532,7 @@ async fn accept(
 
 async fn claim(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     effects: &mut Effects,
     touched: &mut Touched,
@@ -575,7 +575,7 @@ async fn claim(
 #[allow(clippy::too_many_arguments)]
 async fn transfer(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     helpers: &[UserId],
     to: TransferTarget,
@@ -664,7 +664,7 @@ fn requeue_change(topic: Option<TopicId>, skipped: Vec<UserId>) -> Change {
 /// A transfer's note goes into the notes conversation, where the next helper reads it.
 async fn write_note(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     note: String,
     effects: &mut Effects,
@@ -693,7 +693,7 @@ async fn write_note(
 /// Makes `helper` a helper of `c`: member of the consultation and of its notes.
 async fn add_helper(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     helper: UserId,
     effects: &mut Effects,
@@ -715,7 +715,7 @@ async fn add_helper(
 /// Takes helpers off `c`: they lose access to it and its notes at once.
 async fn remove_helpers(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     c: &ConsultRow,
     helpers: &[UserId],
     effects: &mut Effects,
@@ -740,7 +740,7 @@ async fn remove_helpers(
 
 async fn set_helper(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     update: HelperUpdate,
     effects: &mut Effects,
     touched: &mut Touched,
@@ -811,7 +811,7 @@ fn status(h: &HelperRow) -> ConsultNotice {
 /// holds expire.
 async fn tick(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     timers: &Timers,
     effects: &mut Effects,
     touched: &mut Touched,
@@ -888,7 +888,7 @@ async fn tick(
 /// concerned: parties, waiting requesters, queue watchers.
 async fn finish(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     timers: &Timers,
     effects: &mut Effects,
     mut touched: Touched,
@@ -1091,7 +1091,7 @@ impl NewEvent {
 
 async fn push_event(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     conversation: ConversationId,
     e: NewEvent,
     actor: UserId,

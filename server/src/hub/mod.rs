@@ -5,6 +5,7 @@
 //! answers. Reads (history, replay) go to the store directly, after an authorization check.
 
 pub mod consult;
+pub mod moderation;
 pub mod ops;
 pub mod registry;
 pub mod rules;
@@ -14,7 +15,7 @@ mod writer;
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::task::TaskTracker;
@@ -58,6 +59,17 @@ pub(crate) struct Shared {
     pub limits: HubLimits,
     /// Per-person send buckets, shared by every connection and HTTP request of that person on this node.
     send_buckets: Mutex<HashMap<UserId, rules::TokenBucket>>,
+    /// The compiled automod rules; replaced whole when a rule changes (the writer takes a snapshot per group).
+    automod: RwLock<Arc<crate::moderation::Automod>>,
+}
+
+impl Shared {
+    pub(crate) fn automod(&self) -> Arc<crate::moderation::Automod> {
+        self.automod
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
 }
 
 /// An answer that will come after the writer commits.
@@ -80,11 +92,13 @@ impl Hub {
         tracker: &TaskTracker,
     ) -> Result<Hub, StoreError> {
         let (tx, rx) = mpsc::channel(limits.writer_queue);
+        let automod = crate::moderation::Automod::new(store.automod_rules().await?);
         let shared = Arc::new(Shared {
             store,
             registry: Registry::default(),
             limits,
             send_buckets: Mutex::new(HashMap::new()),
+            automod: RwLock::new(Arc::new(automod)),
         });
         let stopped = writer::spawn(rx, shared.clone()).await?;
         // Shutdown waits for the writer to drain its queue.
@@ -105,6 +119,18 @@ impl Hub {
 
     pub fn limits(&self) -> &HubLimits {
         &self.shared.limits
+    }
+
+    /// Rebuilds the automod rule set from the database, after a rule changed.
+    pub async fn reload_automod(&self) -> Result<(), StoreError> {
+        let rules = self.shared.store.automod_rules().await?;
+        let automod = Arc::new(crate::moderation::Automod::new(rules));
+        *self
+            .shared
+            .automod
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = automod;
+        Ok(())
     }
 
     /// Checks an operation's shape and the sender's rate, and queues it to the writer. Queuing happens before this
@@ -202,6 +228,7 @@ impl Hub {
                 }
             }
             Op::Consult(consult) => check_consult(consult, limits)?,
+            Op::Moderate(op) => check_moderation(op)?,
             Op::Delete { .. }
             | Op::Join { .. }
             | Op::Leave { .. }
@@ -246,6 +273,17 @@ impl Hub {
                 conversation: self.summary(actor, id).await?,
             },
             Reply::Done(seq) => AckResult::Done { seq },
+            Reply::Refused(refusal) => return Err(refusal),
+            Reply::Report(id) => AckResult::Report {
+                report: Box::new(
+                    self.shared
+                        .store
+                        .report(id)
+                        .await
+                        .map_err(internal)?
+                        .ok_or_else(|| Refusal::from(ErrorCode::NotFound))?,
+                ),
+            },
             // Someone who just gave the consultation away (a transfer) may no longer read it: they get a bare ack.
             Reply::Consultation(id) => match self.consultation(actor, id, true).await {
                 Ok(consultation) => AckResult::Consultation {
@@ -385,6 +423,27 @@ impl Hub {
         self.shared.registry.to_user(user, &Outbound::Frame(frame));
         Ok(marker)
     }
+}
+
+/// Checks a moderation operation's text lengths.
+fn check_moderation(op: &moderation::ModOp) -> Result<(), Refusal> {
+    use moderation::ModOp;
+    let (text, field) = match op {
+        ModOp::Act { reason, .. } => (reason, "reason"),
+        ModOp::Report(report) => (&report.note, "note"),
+        ModOp::CloseReport { note, .. } => (note, "note"),
+        ModOp::NoteReport { body, .. } => {
+            if body.trim().is_empty() {
+                return Err(Refusal::field("body"));
+            }
+            (body, "body")
+        }
+        ModOp::ClaimReport { .. } => return Ok(()),
+    };
+    if text.chars().count() > crate::protocol::REASON_MAX || text.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(Refusal::field(field));
+    }
+    Ok(())
 }
 
 /// Checks a consultation operation's shape.

@@ -8,8 +8,11 @@ use crate::protocol::{
 use crate::store::{ConversationRow, MemberRole, MessageRow, NewConversation, StoreError, Tx};
 
 use super::consult::{self, ConsultNotice, ConsultOp};
+use super::moderation::{self, ModOp};
 use super::rules;
 use crate::consult::Timers;
+use crate::moderation::Automod;
+use crate::protocol::{Args, AutomodAction, Report};
 
 /// A write, as submitted to the writer. Inputs are already validated for shape (lengths, tags); the operation
 /// checks everything that needs the database.
@@ -68,6 +71,7 @@ pub enum Op {
         moderator: bool,
     },
     Consult(ConsultOp),
+    Moderate(ModOp),
 }
 
 impl Op {
@@ -93,6 +97,13 @@ impl Op {
                 ConsultOp::Tick => "consultation_timers",
                 ConsultOp::Lapse { .. } => "availability_lapse",
             },
+            Op::Moderate(op) => match op {
+                ModOp::Act { .. } => "moderate",
+                ModOp::Report(_) => "report",
+                ModOp::ClaimReport { .. } => "claim_report",
+                ModOp::CloseReport { .. } => "close_report",
+                ModOp::NoteReport { .. } => "note_report",
+            },
         }
     }
 }
@@ -111,7 +122,12 @@ pub enum Reply {
     Conversation(ConversationId),
     /// The consultation, to be read as the requester sees it after commit.
     Consultation(ConversationId),
+    /// A report, to be read after commit.
+    Report(i64),
     Done(Option<Seq>),
+    /// The operation committed its effects but the request is refused (automod refusing a message, and timing
+    /// its sender out).
+    Refused(Refusal),
 }
 
 /// Everything a committed operation causes, applied by the writer in this order: subscriptions, events (in seq
@@ -124,6 +140,8 @@ pub struct Effects {
     pub notices: Vec<Notice>,
     /// Consultation frames, applied last.
     pub consult: Vec<ConsultNotice>,
+    /// People banned everywhere: every socket of theirs closes.
+    pub ban: Vec<UserId>,
 }
 
 impl Effects {
@@ -134,6 +152,7 @@ impl Effects {
         self.unsubscribe.extend(other.unsubscribe);
         self.notices.extend(other.notices);
         self.consult.extend(other.consult);
+        self.ban.extend(other.ban);
     }
 }
 
@@ -152,6 +171,14 @@ pub enum Notice {
         seq: Seq,
         by: UserId,
     },
+    /// A notice rendered in the person's language (`notice` frame).
+    Personal {
+        user: UserId,
+        id: &'static str,
+        args: Args,
+    },
+    /// A report entered or changed in the moderation queue.
+    Report { to: Vec<UserId>, report: Box<Report> },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -182,28 +209,40 @@ fn too_many_members() -> OpError {
 
 pub(super) type OpResult = Result<(Reply, Effects), OpError>;
 
+/// What every operation may consult besides the database.
+pub struct Env<'a> {
+    pub timers: &'a Timers,
+    pub automod: &'a Automod,
+}
+
 /// Runs one operation for `actor` at time `now`.
-pub async fn apply(
-    tx: &mut Tx<'_>,
-    actor: UserId,
-    op: Op,
-    now: Millis,
-    timers: &Timers,
-) -> OpResult {
+pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &Env<'_>) -> OpResult {
+    let timers = env.timers;
     // The server's own operations (timers) have no account behind them.
     if let Op::Consult(op @ (ConsultOp::Tick | ConsultOp::Lapse { .. })) = op {
         let ctx = Ctx {
             actor,
             role: Role::Admin,
             now,
+            created_at: 0,
+            automod: env.automod,
         };
         return consult::apply(tx, &ctx, op, timers).await;
     }
-    let role = tx
-        .active_role(actor)
+    let person = tx
+        .actor(actor, now)
         .await?
         .ok_or(ErrorCode::AccountDisabled)?;
-    let ctx = Ctx { actor, role, now };
+    if person.banned_until.is_some() {
+        return Err(Refusal::from(ErrorCode::Banned).arg("scope", "global").into());
+    }
+    let ctx = Ctx {
+        actor,
+        role: person.role,
+        now,
+        created_at: person.created_at,
+        automod: env.automod,
+    };
     match op {
         Op::Send {
             conversation,
@@ -255,19 +294,24 @@ pub async fn apply(
             moderator,
         } => set_moderator(tx, &ctx, conversation, user, moderator).await,
         Op::Consult(op) => consult::apply(tx, &ctx, op, timers).await,
+        Op::Moderate(op) => moderation::apply(tx, &ctx, op).await,
     }
 }
 
-pub(super) struct Ctx {
+#[derive(Clone, Copy)]
+pub(super) struct Ctx<'a> {
     pub actor: UserId,
     pub role: Role,
     pub now: Millis,
+    /// When the actor's account was made (automod's young-account check).
+    pub created_at: Millis,
+    pub automod: &'a Automod,
 }
 
 /// The conversation and the actor's standing in it, refusing non-members as the rules say.
 async fn member_of(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: ConversationId,
 ) -> Result<(ConversationRow, MemberRole), OpError> {
     let (conversation, role) = tx
@@ -283,7 +327,7 @@ async fn member_of(
 /// A message the actor can see (they are a member of its conversation).
 async fn visible_message(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: MessageId,
 ) -> Result<(MessageRow, MemberRole), OpError> {
     let message = tx.message(id).await?.ok_or(ErrorCode::NotFound)?;
@@ -305,7 +349,7 @@ pub(super) struct NewMessage {
 }
 
 /// Sends a message; in a consultation, also what a message means there (acceptance, waking a hold).
-pub(super) async fn send(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage, timers: &Timers) -> OpResult {
+pub(super) async fn send(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessage, timers: &Timers) -> OpResult {
     let conversation = new.conversation;
     let (reply, mut effects) = store_message(tx, ctx, new).await?;
     if matches!(
@@ -324,7 +368,7 @@ pub(super) async fn send(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage, timers: &T
 }
 
 /// Stores a message with its event (idempotent by client id), after the membership and rate checks.
-pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -> OpResult {
+pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessage) -> OpResult {
     let NewMessage {
         conversation,
         client_id,
@@ -351,7 +395,7 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -
             .arg("seconds", i64::from(seconds))
             .into());
     }
-    member_of(tx, ctx, conversation).await?;
+    let (row, member) = member_of(tx, ctx, conversation).await?;
     if let Some(reply_to) = reply_to {
         let parent = tx.message(reply_to).await?;
         if parent.is_none_or(|p| p.conversation != conversation) {
@@ -365,8 +409,18 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -
         tx.members_by_username_key(conversation, &keys).await?
     };
     mentions.retain(|u| *u != ctx.actor);
+    let verdict =
+        moderation::check_send(tx, ctx, &row, member, &body, &lang, mentions.len()).await?;
+    let flagged = match verdict {
+        Some(hit) if hit.action == AutomodAction::Flag => Some(hit.rule),
+        Some(hit) => return moderation::automod_refuse(tx, ctx, conversation, hit).await,
+        None => None,
+    };
+    // Someone who blocked the author is not notified of their mentions.
+    let blockers = tx.who_blocked(ctx.actor, &mentions).await?;
+    mentions.retain(|u| !blockers.contains(u));
     let seq = tx.next_seq(conversation).await?;
-    let mut row = MessageRow {
+    let mut message_row = MessageRow {
         id: MessageId(0),
         conversation,
         seq,
@@ -380,7 +434,8 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -
         deleted_at: None,
         client_id,
     };
-    row.id = tx.insert_message(&row).await?;
+    message_row.id = tx.insert_message(&message_row).await?;
+    let row = message_row;
     let notices = row
         .mentions
         .iter()
@@ -399,30 +454,24 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx, new: NewMessage) -
         client_id: row.client_id.clone(),
         duplicate: false,
     };
+    let message = row.into_message();
+    let mut effects = Effects {
+        notices,
+        ..Effects::default()
+    };
+    if let Some(rule) = flagged {
+        moderation::automod_flag(tx, ctx, &message, rule, &mut effects).await?;
+    }
     let event = tx
-        .append_at(
-            conversation,
-            seq,
-            ctx.now,
-            ctx.actor,
-            EventBody::Message {
-                message: row.into_message(),
-            },
-        )
+        .append_at(conversation, seq, ctx.now, ctx.actor, EventBody::Message { message })
         .await?;
-    Ok((
-        reply,
-        Effects {
-            events: vec![event],
-            notices,
-            ..Effects::default()
-        },
-    ))
+    effects.events.push(event);
+    Ok((reply, effects))
 }
 
 async fn edit(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: MessageId,
     body: String,
     lang: Option<String>,
@@ -431,6 +480,7 @@ async fn edit(
     if message.author != ctx.actor {
         return Err(ErrorCode::NotAuthor.into());
     }
+    moderation::check_timeout(tx, ctx, message.conversation).await?;
     if message.deleted_at.is_some() {
         return Err(ErrorCode::MessageDeleted.into());
     }
@@ -458,7 +508,7 @@ async fn edit(
     Ok((Reply::Done(Some(seq)), one_event(event)))
 }
 
-async fn delete(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId) -> OpResult {
+async fn delete(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: MessageId) -> OpResult {
     let (message, member) = visible_message(tx, ctx, id).await?;
     if !rules::may_delete(message.author == ctx.actor, Some(member), ctx.role) {
         return Err(ErrorCode::NotAuthor.into());
@@ -476,11 +526,12 @@ async fn delete(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId) -> OpResult {
     .await
 }
 
-async fn react(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId, emoji: String, add: bool) -> OpResult {
+async fn react(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: MessageId, emoji: String, add: bool) -> OpResult {
     let (message, _) = visible_message(tx, ctx, id).await?;
     if message.deleted_at.is_some() {
         return Err(ErrorCode::MessageDeleted.into());
     }
+    moderation::check_timeout(tx, ctx, message.conversation).await?;
     let changed = if add {
         tx.add_reaction(id, ctx.actor, &emoji, ctx.now).await?
     } else {
@@ -507,7 +558,7 @@ async fn react(tx: &mut Tx<'_>, ctx: &Ctx, id: MessageId, emoji: String, add: bo
 
 async fn create_channel(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     name: String,
     topic: String,
     visibility: Visibility,
@@ -560,7 +611,7 @@ async fn create_channel(
     ))
 }
 
-async fn join(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
+async fn join(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: ConversationId) -> OpResult {
     let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
     if tx.member_role(id, ctx.actor).await?.is_some() {
         return Ok((Reply::Conversation(id), Effects::default()));
@@ -572,6 +623,13 @@ async fn join(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
         invited,
         ctx.role,
     )?;
+    if tx
+        .live_sanction(ctx.actor, crate::store::SanctionKind::Ban, Some(id), ctx.now)
+        .await?
+        .is_some()
+    {
+        return Err(Refusal::from(ErrorCode::Banned).arg("scope", "channel").into());
+    }
     Ok((
         Reply::Conversation(id),
         add_member(tx, ctx, id, ctx.actor).await?,
@@ -581,7 +639,7 @@ async fn join(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
 /// Adds a member with their join event; the caller checked the rules.
 async fn add_member(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: ConversationId,
     user: UserId,
 ) -> Result<Effects, OpError> {
@@ -601,7 +659,7 @@ async fn add_member(
     })
 }
 
-async fn leave(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
+async fn leave(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: ConversationId) -> OpResult {
     let (conversation, _) = member_of(tx, ctx, id).await?;
     rules::may_leave(conversation.kind)?;
     tx.remove_member(id, ctx.actor).await?;
@@ -628,7 +686,7 @@ async fn leave(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId) -> OpResult {
     ))
 }
 
-async fn invite(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId, user: UserId) -> OpResult {
+async fn invite(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: ConversationId, user: UserId) -> OpResult {
     let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
     let member = tx.member_role(id, ctx.actor).await?;
     rules::may_invite(conversation.kind, conversation.visibility, member, ctx.role)?;
@@ -665,7 +723,7 @@ async fn invite(tx: &mut Tx<'_>, ctx: &Ctx, id: ConversationId, user: UserId) ->
     ))
 }
 
-async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult {
+async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx<'_>, users: Vec<UserId>) -> OpResult {
     let mut people: Vec<UserId> = users.into_iter().filter(|u| *u != ctx.actor).collect();
     people.sort();
     people.dedup();
@@ -678,6 +736,9 @@ async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult
     for user in &people {
         if tx.active_role(*user).await?.is_none() {
             return Err(ErrorCode::NotFound.into());
+        }
+        if tx.blocked_between(ctx.actor, *user).await? {
+            return Err(ErrorCode::Blocked.into());
         }
     }
     let mut everyone = people.clone();
@@ -722,7 +783,7 @@ async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx, users: Vec<UserId>) -> OpResult
 
 async fn update_channel(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: ConversationId,
     topic: Option<String>,
     languages: Option<Vec<String>>,
@@ -744,7 +805,7 @@ async fn update_channel(
 
 async fn set_moderator(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     id: ConversationId,
     user: UserId,
     moderator: bool,
@@ -774,7 +835,7 @@ async fn set_moderator(
 /// Appends one event and answers with its seq.
 async fn append_one(
     tx: &mut Tx<'_>,
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     conversation: ConversationId,
     body: EventBody,
 ) -> OpResult {

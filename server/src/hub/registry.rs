@@ -38,6 +38,11 @@ pub enum Outbound {
         seq: Seq,
         by: UserId,
     },
+    /// A notice for this person; the session renders it in its language.
+    Notice {
+        id: &'static str,
+        args: crate::protocol::Args,
+    },
     /// This person's membership changed; the session tells its client, with the conversation's summary.
     Membership {
         conversation: ConversationId,
@@ -60,6 +65,8 @@ pub mod close {
     pub const TRY_AGAIN_LATER: u16 = 1013;
     /// The session was ended (logout everywhere, password change, account disabled).
     pub const SESSION_REVOKED: u16 = 4003;
+    /// The person was banned from the community.
+    pub const BANNED: u16 = 4004;
 }
 
 /// The handle the hub keeps for one connection.

@@ -233,15 +233,20 @@ impl TokenBucket {
 
     /// Takes one token, or says in how many whole seconds (at least 1) one will be there.
     pub fn take(&mut self, per_second: u32, burst: u32, now_ms: i64) -> Result<(), u32> {
+        self.take_fraction(f64::from(per_second.max(1)), burst, now_ms)
+    }
+
+    /// As [`TokenBucket::take`], for rates below one per second.
+    pub fn take_fraction(&mut self, per_second: f64, burst: u32, now_ms: i64) -> Result<(), u32> {
         let elapsed = (now_ms - self.last).max(0) as f64 / 1000.0;
         self.last = now_ms.max(self.last);
-        self.tokens = (self.tokens + elapsed * f64::from(per_second)).min(f64::from(burst));
+        self.tokens = (self.tokens + elapsed * per_second).min(f64::from(burst));
         if self.tokens >= 1.0 {
             self.tokens -= 1.0;
             Ok(())
         } else {
-            let wait = (1.0 - self.tokens) / f64::from(per_second.max(1));
-            Err(wait.ceil().max(1.0) as u32)
+            let wait = (1.0 - self.tokens) / per_second;
+            Err(wait.ceil().clamp(1.0, f64::from(u32::MAX)) as u32)
         }
     }
 }

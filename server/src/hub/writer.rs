@@ -95,6 +95,11 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
     // A group of one needs no savepoint: its transaction is one. This saves two round trips per operation
     // whenever the writer keeps up.
     let alone = group.len() == 1;
+    let automod = shared.automod();
+    let env = ops::Env {
+        timers: &shared.limits.timers,
+        automod: &automod,
+    };
     let outcome: Result<(), StoreError> = async {
         let mut tx = conn.begin().await?;
         let mut undo = false;
@@ -104,7 +109,7 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
             }
             let name = job.op.name();
             let result =
-                match ops::apply(&mut tx, job.actor, job.op, now, &shared.limits.timers).await {
+                match ops::apply(&mut tx, job.actor, job.op, now, &env).await {
                     Ok(done) => Ok(done),
                     Err(OpError::Refused(refusal)) => Err(refusal),
                     Err(OpError::Store(error)) => {
@@ -149,9 +154,15 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
 /// Applies a committed operation's effects to this node's connections.
 fn deliver(shared: &Shared, mut effects: Effects) {
     let consult = std::mem::take(&mut effects.consult);
+    let banned = std::mem::take(&mut effects.ban);
     deliver_conversation(shared, effects);
     for notice in consult {
         deliver_consult(&shared.registry, notice);
+    }
+    for user in banned {
+        shared
+            .registry
+            .kick_user(user, super::Sessions::All, super::registry::close::BANNED);
     }
 }
 
@@ -258,6 +269,15 @@ fn deliver_conversation(shared: &Shared, effects: Effects) {
                     by,
                 },
             ),
+            Notice::Personal { user, id, args } => {
+                registry.to_user(user, &Outbound::Notice { id, args })
+            }
+            Notice::Report { to, report } => {
+                let frame = Outbound::Frame(super::encode(&ServerEvent::Report(report)));
+                for user in to {
+                    registry.to_user(user, &frame);
+                }
+            }
         }
     }
 }

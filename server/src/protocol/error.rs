@@ -75,6 +75,19 @@ pub enum ErrorCode {
     ReopenClosed,
     /// This topic's queue is served automatically only; helpers cannot claim from it.
     ClaimsDisabled,
+    /// A moderator timed you out; `args.seconds` and `args.minutes` say how long is left.
+    TimedOut,
+    /// You are banned (`args.scope`: `channel` or `global`).
+    Banned,
+    /// Slow mode: `args.seconds` until you may send in this channel again.
+    SlowMode,
+    /// The channel is locked: only its moderators and staff may write.
+    ChannelLocked,
+    /// Automod refused the message; `args.check` says which check (`keywords`, `patterns`, `mention_spam` with
+    /// `max`, `young_links` with `hours`, `flood`).
+    AutomodBlocked,
+    /// One of you blocked the other.
+    Blocked,
     /// The server is shutting down or overloaded; retry, possibly on another node.
     Unavailable,
     /// Something failed inside the server; retry later. Details are in the server log.
@@ -82,7 +95,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 35] = [
+    pub const ALL: [ErrorCode; 41] = [
         ErrorCode::InvalidJson,
         ErrorCode::InvalidMessage,
         ErrorCode::BinaryNotSupported,
@@ -116,6 +129,12 @@ impl ErrorCode {
         ErrorCode::OverCapacity,
         ErrorCode::ReopenClosed,
         ErrorCode::ClaimsDisabled,
+        ErrorCode::TimedOut,
+        ErrorCode::Banned,
+        ErrorCode::SlowMode,
+        ErrorCode::ChannelLocked,
+        ErrorCode::AutomodBlocked,
+        ErrorCode::Blocked,
         ErrorCode::Unavailable,
         ErrorCode::Internal,
     ];
@@ -156,6 +175,12 @@ impl ErrorCode {
             ErrorCode::OverCapacity => "over_capacity",
             ErrorCode::ReopenClosed => "reopen_closed",
             ErrorCode::ClaimsDisabled => "claims_disabled",
+            ErrorCode::TimedOut => "timed_out",
+            ErrorCode::Banned => "banned",
+            ErrorCode::SlowMode => "slow_mode",
+            ErrorCode::ChannelLocked => "channel_locked",
+            ErrorCode::AutomodBlocked => "automod_blocked",
+            ErrorCode::Blocked => "blocked",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -190,7 +215,12 @@ impl ErrorCode {
             | ErrorCode::InviteRequired
             | ErrorCode::NotAuthor
             | ErrorCode::NotHelper
-            | ErrorCode::ClaimsDisabled => 403,
+            | ErrorCode::ClaimsDisabled
+            | ErrorCode::TimedOut
+            | ErrorCode::Banned
+            | ErrorCode::ChannelLocked
+            | ErrorCode::AutomodBlocked
+            | ErrorCode::Blocked => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::UsernameTaken
             | ErrorCode::ChannelNameTaken
@@ -200,7 +230,7 @@ impl ErrorCode {
             | ErrorCode::AlreadyClaimed
             | ErrorCode::OverCapacity
             | ErrorCode::ReopenClosed => 409,
-            ErrorCode::RateLimited => 429,
+            ErrorCode::RateLimited | ErrorCode::SlowMode => 429,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,
         }

@@ -8,6 +8,7 @@
 mod consult;
 mod error;
 mod ids;
+mod moderation;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,11 @@ pub use consult::{
 };
 pub use error::{ErrorCode, Refusal};
 pub use ids::{ConversationId, MessageId, Seq, UserId};
+pub use moderation::{
+    AutomodAction, AutomodCheck, AutomodRule, AutomodRuleSpec, ModAction, ModLogEntry, ModRequest,
+    NewReport, NoteText, REASON_MAX, Report, ReportCategory, ReportNote, ReportResolution,
+    ReportSnapshot, ReportState, SANCTION_MAX_SECONDS, SLOW_MODE_MAX_SECONDS,
+};
 
 /// The protocol version this server speaks. A client announces the version it speaks in `hello`.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -289,6 +295,15 @@ pub enum ClientMsg {
         reference: Ref,
         availability: Availability,
     },
+    /// A moderation action (channel moderators in their channels, staff everywhere). The reason goes to the audit
+    /// log and, where the channel's moderation log is public, to its members.
+    Moderate {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        action: ModAction,
+        #[serde(default)]
+        reason: String,
+    },
 }
 
 fn default_true() -> bool {
@@ -326,6 +341,7 @@ impl ClientMsg {
             | ClientMsg::RateConsultation { reference, .. }
             | ClientMsg::SendCanned { reference, .. }
             | ClientMsg::SetAvailability { reference, .. }
+            | ClientMsg::Moderate { reference, .. }
             | ClientMsg::Ping { reference } => Some(reference),
         }
     }
@@ -455,6 +471,10 @@ pub enum ServerEvent {
         load: u32,
         capacity: u32,
     },
+    /// Something happened to you: a moderator timed you out or removed you, a report you made was reviewed.
+    Notice { notice: LocalizedText },
+    /// To staff and the channel's moderators: a report entered the moderation queue or changed in it.
+    Report(Box<Report>),
 }
 
 /// The snapshot a client starts from.
@@ -472,6 +492,10 @@ pub struct Ready {
     /// The person's helper profile, when they have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper: Option<HelperProfile>,
+    /// People this person blocked: their messages are shown collapsed, they cannot open direct conversations
+    /// with this person, and their mentions do not notify.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<UserId>,
     pub limits: Limits,
 }
 
@@ -509,6 +533,8 @@ pub enum AckResult {
     Conversation { conversation: ConversationSummary },
     /// Consultation requests: the consultation as it is after the request.
     Consultation { consultation: Box<Consultation> },
+    /// Report requests (HTTP): the report as it is after the request.
+    Report { report: Box<Report> },
     /// `edit_message`, `delete_message`, reactions, `leave`, `invite`: the seq of the stored event, if one was stored.
     Done {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -572,6 +598,33 @@ pub enum EventBody {
     ModeratorAdded { user: UserId },
     /// A person stopped being a moderator of this channel.
     ModeratorRemoved { user: UserId },
+    /// A moderator timed a person out (`global`: everywhere, announced in each of their channels).
+    MemberTimedOut {
+        user: UserId,
+        until: Millis,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        global: bool,
+    },
+    /// A moderator ended a person's timeout early.
+    TimeoutLifted { user: UserId },
+    /// A moderator removed a person from the channel.
+    MemberKicked { user: UserId },
+    /// A moderator banned a person from the channel, or (`global`) from the community.
+    MemberBanned {
+        user: UserId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<Millis>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        global: bool,
+    },
+    /// A moderator lifted a person's ban from the channel.
+    MemberUnbanned { user: UserId },
+    /// Slow mode changed: at most one message per `seconds` per member (0: off).
+    SlowModeChanged { seconds: u32 },
+    /// The channel was locked (read-only but for its moderators) or unlocked.
+    ChannelLocked { locked: bool },
+    MessagePinned { message: MessageId },
+    MessageUnpinned { message: MessageId },
     /// A consultation changed state or helpers. `automatic` is true when the server did it (routing, timers).
     Consultation {
         change: ConsultChange,
@@ -606,6 +659,15 @@ impl EventBody {
             EventBody::ChannelUpdated { .. } => "channel_updated",
             EventBody::ModeratorAdded { .. } => "moderator_added",
             EventBody::ModeratorRemoved { .. } => "moderator_removed",
+            EventBody::MemberTimedOut { .. } => "member_timed_out",
+            EventBody::TimeoutLifted { .. } => "timeout_lifted",
+            EventBody::MemberKicked { .. } => "member_kicked",
+            EventBody::MemberBanned { .. } => "member_banned",
+            EventBody::MemberUnbanned { .. } => "member_unbanned",
+            EventBody::SlowModeChanged { .. } => "slow_mode_changed",
+            EventBody::ChannelLocked { .. } => "channel_locked",
+            EventBody::MessagePinned { .. } => "message_pinned",
+            EventBody::MessageUnpinned { .. } => "message_unpinned",
             EventBody::Consultation { .. } => "consultation",
         }
     }
@@ -710,6 +772,19 @@ pub struct ConversationSummary {
     /// Whether you are a member.
     pub joined: bool,
     pub member_count: u32,
+    /// Slow mode: seconds between a member's messages (absent: off).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub slow_mode_seconds: u32,
+    /// Read-only for everyone but its moderators and staff.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
+    /// Whether members may read the channel's moderation log.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public_modlog: bool,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How your membership changed.
@@ -860,6 +935,9 @@ pub struct ProfileUpdate {
     pub languages_spoken: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub languages_learning: Option<Vec<String>>,
+    /// Hide your online status and "last seen" from everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide_presence: Option<bool>,
 }
 
 /// `PUT /api/v1/users/{id}/role` (admins)
@@ -902,4 +980,7 @@ pub struct ChannelUpdate {
     pub topic: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub languages: Option<Vec<String>>,
+    /// Whether members may read the channel's moderation log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_modlog: Option<bool>,
 }

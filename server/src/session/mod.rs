@@ -307,6 +307,10 @@ where
                 return End::close(close::SERVICE_RESTART, "internal error");
             }
         };
+        let blocked = match Box::pin(hub.store().blocks(user)).await {
+            Ok(list) => list,
+            Err(error) => return self.internal_end(error).await,
+        };
         let ready = ServerEvent::Ready(Box::new(Ready {
             protocol: PROTOCOL_VERSION,
             user: authed.user,
@@ -314,6 +318,7 @@ where
             conversations,
             consultations,
             helper,
+            blocked,
             limits: self.ctx.limits.clone(),
         }));
         if let Err(end) = self.send_event(&ready).await {
@@ -571,6 +576,13 @@ where
                 }));
                 return Ok(());
             }
+            ClientMsg::Moderate { action, reason, .. } => {
+                Op::Moderate(crate::hub::moderation::ModOp::Act {
+                    action,
+                    reason,
+                    report: None,
+                })
+            }
             other => match consult_op(other) {
                 Some(op) => op,
                 None => return Ok(()),
@@ -700,6 +712,10 @@ where
                     notice,
                 })
                 .await
+            }
+            Outbound::Notice { id, args } => {
+                let notice = self.notice(id, args);
+                self.send_event(&ServerEvent::Notice { notice }).await
             }
             Outbound::Membership {
                 conversation,

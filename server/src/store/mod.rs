@@ -8,6 +8,7 @@
 //! ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
 
 mod consult;
+mod moderation;
 mod rows;
 mod tx;
 
@@ -28,6 +29,9 @@ use crate::protocol::{
 };
 
 pub use consult::{Change, ConsultFilter, ConsultRow, HelperRow, NewConsultation, TopicRow, pick};
+pub use moderation::{
+    ActorRow, AuditFilter, NewAudit, NewReportRow, NewSanction, ReportFilter, SanctionKind,
+};
 pub use rows::{ConversationRow, MessageRow, UserRow};
 pub use tx::{MemberRole, NewConversation, Tx};
 
@@ -155,7 +159,7 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let files: [(&'static str, &'static str); 2] = match self.backend {
+        let files: [(&'static str, &'static str); 3] = match self.backend {
             Backend::Sqlite => [
                 (
                     "init",
@@ -164,6 +168,10 @@ impl Store {
                 (
                     "consultations",
                     include_str!("../../migrations/sqlite/0002_consultations.sql"),
+                ),
+                (
+                    "moderation",
+                    include_str!("../../migrations/sqlite/0003_moderation.sql"),
                 ),
             ],
             Backend::Postgres => [
@@ -174,6 +182,10 @@ impl Store {
                 (
                     "consultations",
                     include_str!("../../migrations/postgres/0002_consultations.sql"),
+                ),
+                (
+                    "moderation",
+                    include_str!("../../migrations/postgres/0003_moderation.sql"),
                 ),
             ],
         };
@@ -341,7 +353,11 @@ impl Store {
     /// The person a live session belongs to.
     pub async fn session_user(&self, token_hash: &str, now: Millis) -> Result<Option<UserRow>> {
         let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+            // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
+            // login that passed its own ban check just before the ban committed.
+            "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
+             AND NOT EXISTS (SELECT 1 FROM sanctions b WHERE b.user_id = u.id AND b.kind = 'ban' \
+               AND b.conversation_id IS NULL AND b.lifted_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > $2))",
             rows::USER_COLUMNS_U
         )))
         .bind(token_hash)
@@ -407,7 +423,7 @@ impl Store {
     ) -> Result<Option<ConversationSummary>> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
-             COALESCE(m.read_seq, 0), {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id \
+             COALESCE(m.read_seq, 0), {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id, {MOD_COLUMNS} \
              FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 \
              WHERE c.id = $1"
         )))
@@ -442,7 +458,7 @@ impl Store {
     pub async fn discover_channels(&self, user: UserId) -> Result<Vec<ConversationSummary>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
-             COALESCE(m.read_seq, 0), 0, 0, {count}, m.user_id \
+             COALESCE(m.read_seq, 0), 0, 0, {count}, m.user_id, {MOD_COLUMNS} \
              FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $1 \
              WHERE c.kind = 'channel' AND (c.visibility <> 'private' OR m.user_id IS NOT NULL \
                OR EXISTS (SELECT 1 FROM invites i WHERE i.conversation_id = c.id AND i.user_id = $1)) \
@@ -716,12 +732,14 @@ const UNREAD_SQL: &str = "(SELECT COUNT(*) FROM messages x WHERE x.conversation_
 const MENTIONS_SQL: &str = "(SELECT COUNT(*) FROM mentions y JOIN messages z ON z.id = y.message_id \
                             WHERE y.user_id = m.user_id AND y.conversation_id = c.id AND y.seq > m.read_seq \
                             AND z.deleted_at IS NULL)";
+/// A channel's moderation settings, after the summary's other columns.
+const MOD_COLUMNS: &str = "c.slow_mode_seconds, c.locked, c.public_modlog";
 const COUNT_SQL: &str = "(SELECT COUNT(*) FROM members n WHERE n.conversation_id = c.id)";
 
 fn summary_sql(filter: &str, order: &str) -> String {
     format!(
         "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, m.read_seq, \
-         {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id \
+         {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id, {MOD_COLUMNS} \
          FROM members m JOIN conversations c ON c.id = m.conversation_id WHERE {filter} {order}"
     )
 }

@@ -113,6 +113,9 @@ pub struct ConversationRow {
     pub topic: String,
     pub visibility: Visibility,
     pub languages: Vec<String>,
+    pub slow_mode_seconds: u32,
+    pub locked: bool,
+    pub public_modlog: bool,
 }
 
 pub(super) fn parse_kind(s: &str) -> Result<ConversationKind> {
@@ -154,7 +157,7 @@ pub(super) fn visibility_str(visibility: Visibility) -> &'static str {
 }
 
 /// Decodes `c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, read_seq, unread, mentions,
-/// member_count, m.user_id`.
+/// member_count, m.user_id`, then the moderation settings (`MOD_COLUMNS`).
 pub(super) fn summary_from_row(row: &AnyRow) -> Result<ConversationSummary> {
     Ok(ConversationSummary {
         id: ConversationId(row.try_get(0)?),
@@ -170,6 +173,9 @@ pub(super) fn summary_from_row(row: &AnyRow) -> Result<ConversationSummary> {
         members: Vec::new(),
         joined: row.try_get::<Option<i64>, _>(11)?.is_some(),
         member_count: row.try_get::<i64, _>(10)? as u32,
+        slow_mode_seconds: row.try_get::<i64, _>(12)? as u32,
+        locked: row.try_get::<i64, _>(13)? != 0,
+        public_modlog: row.try_get::<i64, _>(14)? != 0,
     })
 }
 

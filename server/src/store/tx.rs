@@ -80,7 +80,8 @@ impl<'c> Tx<'c> {
 
     pub async fn conversation(&mut self, id: ConversationId) -> Result<Option<ConversationRow>> {
         let row = sqlx::query(
-            "SELECT id, kind, name, topic, visibility, languages FROM conversations WHERE id = $1",
+            "SELECT id, kind, name, topic, visibility, languages, slow_mode_seconds, locked, public_modlog \
+             FROM conversations WHERE id = $1",
         )
         .bind(id.0)
         .fetch_optional(&mut *self.conn)
@@ -95,7 +96,8 @@ impl<'c> Tx<'c> {
         user: UserId,
     ) -> Result<Option<(ConversationRow, Option<MemberRole>)>> {
         let row = sqlx::query(
-            "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, m.role FROM conversations c \
+            "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
+             c.public_modlog, m.role FROM conversations c \
              LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 WHERE c.id = $1",
         )
         .bind(id.0)
@@ -103,7 +105,7 @@ impl<'c> Tx<'c> {
         .fetch_optional(&mut *self.conn)
         .await?;
         row.map(|r| {
-            let role = r.try_get::<Option<String>, _>(6)?;
+            let role = r.try_get::<Option<String>, _>(9)?;
             Ok((conversation_row(&r)?, role.as_deref().map(member_role)))
         })
         .transpose()
@@ -505,6 +507,9 @@ fn conversation_row(r: &sqlx::any::AnyRow) -> Result<ConversationRow> {
         topic: r.try_get(3)?,
         visibility: rows::parse_visibility(&r.try_get::<String, _>(4)?)?,
         languages: serde_json::from_str(&r.try_get::<String, _>(5)?)?,
+        slow_mode_seconds: r.try_get::<i64, _>(6)? as u32,
+        locked: r.try_get::<i64, _>(7)? != 0,
+        public_modlog: r.try_get::<i64, _>(8)? != 0,
     })
 }
 
