@@ -26,6 +26,8 @@ pub struct Config {
     pub writer_queue: usize,
     /// Password hashes computed at once (each takes 19 MiB and a core for tens of milliseconds).
     pub hash_concurrency: usize,
+    /// Accounts one IP address may register per hour.
+    pub register_per_hour: u32,
     /// Consultation timers (`[consultations]` in `engawa.toml`).
     pub consultations: crate::consult::Timers,
     /// How often the consultation timers are checked.
@@ -50,6 +52,7 @@ impl Default for Config {
             outbox: 1024,
             writer_queue: 8192,
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            register_per_hour: 20,
             consultations: crate::consult::Timers::default(),
             consult_tick: std::time::Duration::from_secs(5),
         }
@@ -119,5 +122,6 @@ pub struct FileLimits {
     pub send_burst: Option<u32>,
     pub resume_cap: Option<u32>,
     pub history_page_max: Option<u32>,
+    pub register_per_hour: Option<u32>,
     pub outbox: Option<usize>,
 }

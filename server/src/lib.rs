@@ -86,6 +86,9 @@ pub async fn run(
         hasher: auth::Hasher::new(config.hash_concurrency),
         tracker: tracker.clone(),
         allowed_origins: Arc::new(config.allowed_origins.clone()),
+        auth_limits: Arc::new(std::sync::Mutex::new(
+            moderation::throttle::AuthLimits::new(config.register_per_hour),
+        )),
         metrics: metrics_handle(),
     };
     let app = http::router(node);
@@ -97,9 +100,12 @@ pub async fn run(
             tracing::debug!(%error, "cannot set TCP_NODELAY");
         }
     });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown.clone().cancelled_owned())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+    .await?;
     // The router (and with it every handle to the hub) is gone; sessions end on the cancelled token and drop
     // theirs; then the writer drains its queue and stops.
     tracker.close();

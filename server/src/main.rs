@@ -169,6 +169,7 @@ fn load_config(options: &Options) -> Result<Config> {
     l.resume_cap = limits.resume_cap.unwrap_or(l.resume_cap);
     l.history_page_max = limits.history_page_max.unwrap_or(l.history_page_max);
     config.outbox = limits.outbox.unwrap_or(config.outbox);
+    config.register_per_hour = limits.register_per_hour.unwrap_or(config.register_per_hour);
     file.consultations.apply(&mut config.consultations);
     Ok(config)
 }

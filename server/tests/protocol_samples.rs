@@ -40,6 +40,7 @@ fn client_name(msg: &ClientMsg) -> &'static str {
         ClientMsg::RateConsultation { .. } => "rate_consultation",
         ClientMsg::SendCanned { .. } => "send_canned",
         ClientMsg::SetAvailability { .. } => "set_availability",
+        ClientMsg::Moderate { .. } => "moderate",
     }
 }
 
@@ -61,6 +62,8 @@ fn server_name(event: &ServerEvent) -> &'static str {
         ServerEvent::QueuePosition { .. } => "queue_position",
         ServerEvent::QueueItem(_) => "queue_item",
         ServerEvent::HelperStatus { .. } => "helper_status",
+        ServerEvent::Notice { .. } => "notice",
+        ServerEvent::Report(_) => "report",
     }
 }
 
@@ -103,6 +106,9 @@ fn summary() -> ConversationSummary {
         members: vec![],
         joined: true,
         member_count: 57,
+        slow_mode_seconds: 30,
+        locked: false,
+        public_modlog: true,
     }
 }
 
@@ -199,6 +205,15 @@ fn consult_client_samples() -> Vec<ClientMsg> {
         ClientMsg::SetAvailability {
             reference: r("c13"),
             availability: Availability::Available,
+        },
+        ClientMsg::Moderate {
+            reference: r("c14"),
+            action: ModAction::Timeout {
+                user: UserId(7),
+                conversation: Some(c(12)),
+                seconds: 600,
+            },
+            reason: r("Repeated insults after a warning"),
         },
     ]
 }
@@ -340,6 +355,7 @@ fn server_samples() -> Vec<ServerEvent> {
                 }],
                 load: 1,
             }),
+            blocked: vec![UserId(11)],
             limits: Limits {
                 max_frame_bytes: 65536,
                 max_body_chars: 4000,
@@ -476,6 +492,46 @@ fn server_samples() -> Vec<ServerEvent> {
             load: 0,
             capacity: 3,
         },
+        ServerEvent::Notice {
+            notice: LocalizedText {
+                id: r("notice-timed-out"),
+                args: [
+                    (r("conversation"), ArgValue::Text(r("#toyama-newcomers"))),
+                    (r("minutes"), ArgValue::Number(10)),
+                    (r("scope"), ArgValue::Text(r("channel"))),
+                ]
+                .into_iter()
+                .collect(),
+                text: r("A moderator timed you out in #toyama-newcomers for 10 minutes."),
+            },
+        },
+        ServerEvent::Report(Box::new(Report {
+            id: 17,
+            reporter: UserId(9),
+            category: ReportCategory::Harassment,
+            note: r("He keeps insulting people who ask about visas."),
+            state: ReportState::Claimed,
+            target_user: UserId(7),
+            message: Some(MessageId(501)),
+            conversation: Some(ConversationId(12)),
+            snapshot: Some(ReportSnapshot {
+                author: UserId(7),
+                body: r("Nobody wants you here."),
+                lang: r("en"),
+                created_at: 1_763_700_000_000,
+            }),
+            rule: None,
+            created_at: 1_763_700_010_000,
+            claimed_by: Some(UserId(2)),
+            resolved_by: None,
+            resolved_at: None,
+            resolution: String::new(),
+            notes: vec![ReportNote {
+                author: UserId(2),
+                body: r("Second report about him this week."),
+                at: 1_763_700_020_000,
+            }],
+        })),
     ]
 }
 
@@ -515,6 +571,27 @@ fn event_samples() -> Vec<ServerEvent> {
         },
         EventBody::ModeratorAdded { user },
         EventBody::ModeratorRemoved { user },
+        EventBody::MemberTimedOut {
+            user,
+            until: 1_763_700_600_000,
+            global: false,
+        },
+        EventBody::TimeoutLifted { user },
+        EventBody::MemberKicked { user },
+        EventBody::MemberBanned {
+            user,
+            until: None,
+            global: false,
+        },
+        EventBody::MemberUnbanned { user },
+        EventBody::SlowModeChanged { seconds: 30 },
+        EventBody::ChannelLocked { locked: true },
+        EventBody::MessagePinned {
+            message: MessageId(501),
+        },
+        EventBody::MessageUnpinned {
+            message: MessageId(501),
+        },
         EventBody::Consultation {
             change: ConsultChange::Assigned,
             state: ConsultationState::Active,

@@ -4,7 +4,9 @@
 use axum::Json;
 use axum::Router;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post, put};
@@ -83,8 +85,20 @@ pub(super) fn id_of(raw: &str) -> ApiResult<i64> {
 
 // --- accounts ----------------------------------------------------------------------------------------------------
 
+/// The node's login and registration limits, locked for a few lines.
+fn auth_limits(node: &Node) -> std::sync::MutexGuard<'_, crate::moderation::throttle::AuthLimits> {
+    node.auth_limits.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn rate_limited(seconds: u32) -> ApiError {
+    Refusal::from(ErrorCode::RateLimited)
+        .arg("seconds", i64::from(seconds))
+        .into()
+}
+
 async fn register(
     State(node): State<Node>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Body(req): Body<RegisterRequest>,
 ) -> ApiResult<Response> {
@@ -93,6 +107,10 @@ async fn register(
     auth::check_password(&req.password)?;
     check_languages(&req.languages_spoken, "languages_spoken")?;
     check_languages(&req.languages_learning, "languages_learning")?;
+    // Counted only once the request is valid, so that a form with a typo does not use up the allowance.
+    auth_limits(&node)
+        .register(&peer.ip().to_string(), crate::now_ms())
+        .map_err(rate_limited)?;
     let locale = match req.locale.as_deref() {
         Some(tag) if node.session.i18n.is_shipped(tag) => tag.to_owned(),
         Some(_) => return Err(Refusal::field("locale").into()),
@@ -125,10 +143,18 @@ async fn register(
     start_session(&node, row.profile, StatusCode::CREATED).await
 }
 
-async fn login(State(node): State<Node>, Body(req): Body<LoginRequest>) -> ApiResult<Response> {
+async fn login(
+    State(node): State<Node>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Body(req): Body<LoginRequest>,
+) -> ApiResult<Response> {
     let key = auth::normalize_username(&req.username)
         .map(|(_, key)| key)
         .unwrap_or_default();
+    let address = peer.ip().to_string();
+    auth_limits(&node)
+        .login_allowed(&key, &address, crate::now_ms())
+        .map_err(rate_limited)?;
     let row = node
         .session
         .hub
@@ -142,11 +168,24 @@ async fn login(State(node): State<Node>, Body(req): Body<LoginRequest>) -> ApiRe
         None => (DUMMY_HASH.to_owned(), None),
     };
     let matches = node.hasher.verify(req.password, hash).await?;
-    let row = row
-        .filter(|_| matches)
-        .ok_or(ErrorCode::InvalidCredentials)?;
+    let Some(row) = row.filter(|_| matches) else {
+        auth_limits(&node).login_failed(&key, &address, crate::now_ms());
+        return Err(ErrorCode::InvalidCredentials.into());
+    };
+    auth_limits(&node).login_succeeded(&key);
     if !row.active {
         return Err(ErrorCode::AccountDisabled.into());
+    }
+    let store = node.session.hub.store();
+    if store
+        .global_ban(row.profile.id, crate::now_ms())
+        .await
+        .map_err(crate::hub::internal)?
+        .is_some()
+    {
+        return Err(Refusal::from(ErrorCode::Banned)
+            .arg("scope", "global")
+            .into());
     }
     start_session(&node, row.profile, StatusCode::OK).await
 }
@@ -279,27 +318,29 @@ async fn update_me(
         check_languages(&langs, "languages_learning")?;
         profile.languages_learning = langs;
     }
-    node.session
-        .hub
-        .store()
+    let store = node.session.hub.store();
+    store
         .update_profile(&profile)
         .await
         .map_err(crate::hub::internal)?;
+    if let Some(hide) = req.hide_presence {
+        store
+            .set_hide_presence(profile.id, hide)
+            .await
+            .map_err(crate::hub::internal)?;
+    }
     Ok(Json(profile))
 }
 
-/// A display name: 1 to 64 characters, no control, bidirectional-override or zero-width characters.
+/// A display name in NFC: 1 to 64 characters, no control, bidirectional or invisible formatting characters.
 fn check_display_name(name: &str) -> ApiResult<String> {
-    let name = name.trim();
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = name.trim().nfc().collect();
     let count = name.chars().count();
-    let bad = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    };
-    if count == 0 || count > 64 || name.chars().any(bad) {
+    if count == 0 || count > 64 || name.chars().any(crate::hub::rules::is_hidden_char) {
         return Err(Refusal::field("display_name").into());
     }
-    Ok(name.to_owned())
+    Ok(name)
 }
 
 fn check_languages(langs: &[String], field: &str) -> ApiResult<()> {
@@ -365,6 +406,13 @@ async fn set_role(
         return Err(ErrorCode::Forbidden.into());
     }
     let store = node.session.hub.store();
+    let before = store
+        .user(target)
+        .await
+        .map_err(crate::hub::internal)?
+        .ok_or(ErrorCode::NotFound)?
+        .profile
+        .role;
     if !store
         .set_role(target, req.role)
         .await
@@ -372,6 +420,19 @@ async fn set_role(
     {
         return Err(ErrorCode::NotFound.into());
     }
+    store
+        .append_audit(&crate::store::NewAudit {
+            actor: me.user.id,
+            action: "role.change",
+            target_kind: "user",
+            target_id: target.0,
+            reason: "",
+            details: serde_json::json!({ "from": before, "to": req.role }),
+            conversation: None,
+            at: crate::now_ms(),
+        })
+        .await
+        .map_err(crate::hub::internal)?;
     let row = store
         .user(target)
         .await
@@ -622,6 +683,7 @@ async fn update_channel(
         conversation: ConversationId(id_of(&id)?),
         topic: req.topic,
         languages: req.languages,
+        public_modlog: req.public_modlog,
     };
     execute(&node, &me, op).await
 }

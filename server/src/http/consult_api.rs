@@ -15,9 +15,9 @@ use crate::auth::Authed;
 use crate::hub::Op;
 use crate::hub::consult::ConsultOp;
 use crate::protocol::{
-    AckResult, AuditEntry, AvailabilityAnswer, CannedReply, Consultation, ConsultationState,
-    ConversationId, ErrorCode, HelperProfile, HelperUpdate, NewCannedReply,
-    OpenConsultationRequest, QueueView, Refusal, Role, Topic, TopicId, TopicUpdate,
+    AckResult, AvailabilityAnswer, CannedReply, Consultation, ConsultationState, ConversationId,
+    ErrorCode, HelperProfile, HelperUpdate, NewCannedReply, OpenConsultationRequest, QueueView,
+    Refusal, Role, Topic, TopicId, TopicUpdate,
 };
 use crate::store::{ConsultFilter, TopicRow};
 
@@ -32,7 +32,6 @@ pub(super) fn routes() -> Router<Node> {
         .route("/queues", get(queues))
         .route("/canned", get(canned).post(create_canned))
         .route("/canned/{id}", delete(delete_canned))
-        .route("/audit", get(audit))
 }
 
 /// The reader's languages for topic names: their setting, then `Accept-Language`.
@@ -376,37 +375,4 @@ async fn delete_canned(
     } else {
         Err(ErrorCode::NotFound.into())
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AuditQuery {
-    target_kind: Option<String>,
-    target_id: Option<i64>,
-    actor: Option<i64>,
-    limit: Option<u32>,
-}
-
-async fn audit(
-    State(node): State<Node>,
-    Me(me): Me,
-    q: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<Vec<AuditEntry>>> {
-    let q = query(q)?;
-    if !me.role().is_staff() {
-        return Err(ErrorCode::Forbidden.into());
-    }
-    let entries = node
-        .session
-        .hub
-        .store()
-        .audit_log(
-            q.target_kind.as_deref(),
-            q.target_id,
-            q.actor.map(crate::protocol::UserId),
-            q.limit.unwrap_or(100).clamp(1, 1000),
-        )
-        .await
-        .map_err(crate::hub::internal)?;
-    Ok(Json(entries))
 }

@@ -3,6 +3,7 @@
 
 mod api;
 mod consult_api;
+mod moderation_api;
 mod ws;
 
 use std::sync::{Arc, Mutex};
@@ -32,6 +33,8 @@ pub struct Node {
     pub tracker: TaskTracker,
     /// Origins allowed to open WebSockets besides the page's own.
     pub allowed_origins: Arc<Vec<String>>,
+    /// Failed logins and registrations per account and address, for their backoff; locked for a few lines.
+    pub auth_limits: Arc<Mutex<crate::moderation::throttle::AuthLimits>>,
     pub metrics: PrometheusHandle,
 }
 
@@ -44,7 +47,12 @@ pub fn router(node: Node) -> Router {
         .route("/ws", get(ws::upgrade))
         .route("/l10n", get(l10n_index))
         .route("/l10n/{lang}/{file}", get(l10n_file))
-        .nest("/api/v1", api::routes().merge(consult_api::routes()))
+        .nest(
+            "/api/v1",
+            api::routes()
+                .merge(consult_api::routes())
+                .merge(moderation_api::routes()),
+        )
         .fallback(get(static_file))
         .layer(middleware::from_fn_with_state(node.clone(), render_errors))
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))

@@ -106,7 +106,12 @@ struct Touched {
     queue: BTreeSet<ConversationId>,
 }
 
-pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx<'_>, op: ConsultOp, timers: &Timers) -> OpResult {
+pub(super) async fn apply(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx<'_>,
+    op: ConsultOp,
+    timers: &Timers,
+) -> OpResult {
     let mut effects = Effects::default();
     let mut touched = Touched::default();
     let reply = match op {

@@ -202,6 +202,7 @@ impl Hub {
                 languages: langs,
                 ..
             } => {
+                *name = unicode_normalization::UnicodeNormalization::nfc(name.as_str()).collect();
                 rules::channel_name_key(name).map_err(|_| Refusal::field("name"))?;
                 rules::check_topic(topic).map_err(|_| Refusal::field("topic"))?;
                 languages(langs)?;
@@ -440,7 +441,9 @@ fn check_moderation(op: &moderation::ModOp) -> Result<(), Refusal> {
         }
         ModOp::ClaimReport { .. } => return Ok(()),
     };
-    if text.chars().count() > crate::protocol::REASON_MAX || text.chars().any(|c| c.is_control() && c != '\n') {
+    if text.chars().count() > crate::protocol::REASON_MAX
+        || text.chars().any(|c| c.is_control() && c != '\n')
+    {
         return Err(Refusal::field(field));
     }
     Ok(())

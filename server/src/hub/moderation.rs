@@ -25,10 +25,19 @@ pub enum ModOp {
         report: Option<i64>,
     },
     Report(NewReport),
-    ClaimReport { id: i64 },
+    ClaimReport {
+        id: i64,
+    },
     /// Close a report without acting (a dismissal) or after acting otherwise (`resolved`).
-    CloseReport { id: i64, resolved: bool, note: String },
-    NoteReport { id: i64, body: String },
+    CloseReport {
+        id: i64,
+        resolved: bool,
+        note: String,
+    },
+    NoteReport {
+        id: i64,
+        body: String,
+    },
 }
 
 pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx<'_>, op: ModOp) -> OpResult {
@@ -147,8 +156,14 @@ pub(super) async fn act(
             policy::check(ctx.role, standing, Power::DeleteMessage)?;
             if row.deleted_at.is_none() {
                 tx.delete_message(message, ctx.now).await?;
-                push(tx, ctx, row.conversation, EventBody::MessageDeleted { message }, &mut effects)
-                    .await?;
+                push(
+                    tx,
+                    ctx,
+                    row.conversation,
+                    EventBody::MessageDeleted { message },
+                    &mut effects,
+                )
+                .await?;
             }
             ("message", message.0, Some(row.conversation))
         }
@@ -161,7 +176,16 @@ pub(super) async fn act(
             let row = scope(tx, ctx, conversation, Power::Timeout).await?;
             target(tx, ctx, user, conversation).await?;
             let until = ctx.now + i64::from(seconds) * 1000;
-            sanction(tx, ctx, user, conversation, SanctionKind::Timeout, reason, Some(until)).await?;
+            sanction(
+                tx,
+                ctx,
+                user,
+                conversation,
+                SanctionKind::Timeout,
+                reason,
+                Some(until),
+            )
+            .await?;
             let body = EventBody::MemberTimedOut {
                 user,
                 until,
@@ -183,11 +207,24 @@ pub(super) async fn act(
         ModAction::LiftTimeout { user, conversation } => {
             scope(tx, ctx, conversation, Power::Timeout).await?;
             if tx
-                .lift_sanctions(user, SanctionKind::Timeout, conversation, ctx.actor, ctx.now)
+                .lift_sanctions(
+                    user,
+                    SanctionKind::Timeout,
+                    conversation,
+                    ctx.actor,
+                    ctx.now,
+                )
                 .await?
             {
-                announce(tx, ctx, user, conversation, EventBody::TimeoutLifted { user }, &mut effects)
-                    .await?;
+                announce(
+                    tx,
+                    ctx,
+                    user,
+                    conversation,
+                    EventBody::TimeoutLifted { user },
+                    &mut effects,
+                )
+                .await?;
             }
             ("user", user.0, conversation)
         }
@@ -196,7 +233,15 @@ pub(super) async fn act(
             if target(tx, ctx, user, Some(conversation)).await?.is_none() {
                 return Err(ErrorCode::NotMember.into());
             }
-            remove(tx, ctx, conversation, user, EventBody::MemberKicked { user }, &mut effects).await?;
+            remove(
+                tx,
+                ctx,
+                conversation,
+                user,
+                EventBody::MemberKicked { user },
+                &mut effects,
+            )
+            .await?;
             effects.notices.push(personal(
                 user,
                 "notice-kicked",
@@ -215,7 +260,16 @@ pub(super) async fn act(
             let row = scope(tx, ctx, conversation, Power::Ban).await?;
             let member = target(tx, ctx, user, conversation).await?;
             let until = seconds.map(|s| ctx.now + i64::from(s) * 1000);
-            sanction(tx, ctx, user, conversation, SanctionKind::Ban, reason, until).await?;
+            sanction(
+                tx,
+                ctx,
+                user,
+                conversation,
+                SanctionKind::Ban,
+                reason,
+                until,
+            )
+            .await?;
             let body = EventBody::MemberBanned {
                 user,
                 until,
@@ -248,8 +302,15 @@ pub(super) async fn act(
                 .lift_sanctions(user, SanctionKind::Ban, conversation, ctx.actor, ctx.now)
                 .await?
             {
-                announce(tx, ctx, user, conversation, EventBody::MemberUnbanned { user }, &mut effects)
-                    .await?;
+                announce(
+                    tx,
+                    ctx,
+                    user,
+                    conversation,
+                    EventBody::MemberUnbanned { user },
+                    &mut effects,
+                )
+                .await?;
             }
             ("user", user.0, conversation)
         }
@@ -263,8 +324,14 @@ pub(super) async fn act(
             let row = channel_power(tx, ctx, conversation, Power::SlowMode).await?;
             if row.slow_mode_seconds != seconds {
                 tx.set_slow_mode(conversation, seconds).await?;
-                push(tx, ctx, conversation, EventBody::SlowModeChanged { seconds }, &mut effects)
-                    .await?;
+                push(
+                    tx,
+                    ctx,
+                    conversation,
+                    EventBody::SlowModeChanged { seconds },
+                    &mut effects,
+                )
+                .await?;
             }
             ("conversation", conversation.0, Some(conversation))
         }
@@ -275,8 +342,14 @@ pub(super) async fn act(
             let row = channel_power(tx, ctx, conversation, Power::Lock).await?;
             if row.locked != locked {
                 tx.set_locked(conversation, locked).await?;
-                push(tx, ctx, conversation, EventBody::ChannelLocked { locked }, &mut effects)
-                    .await?;
+                push(
+                    tx,
+                    ctx,
+                    conversation,
+                    EventBody::ChannelLocked { locked },
+                    &mut effects,
+                )
+                .await?;
             }
             ("conversation", conversation.0, Some(conversation))
         }
@@ -527,7 +600,12 @@ pub(super) async fn check_timeout(
     conversation: ConversationId,
 ) -> Result<(), OpError> {
     if let Some(until) = tx
-        .live_sanction(ctx.actor, SanctionKind::Timeout, Some(conversation), ctx.now)
+        .live_sanction(
+            ctx.actor,
+            SanctionKind::Timeout,
+            Some(conversation),
+            ctx.now,
+        )
         .await?
     {
         let seconds = ((until - ctx.now).max(1) + 999) / 1000;
@@ -608,7 +686,12 @@ pub(super) async fn automod_flag(
             target_user: ctx.actor,
             message: Some(message.id),
             conversation: Some(message.conversation),
-            snapshot: Some(snapshot(message.author, &message.body, &message.lang, message.created_at)),
+            snapshot: Some(snapshot(
+                message.author,
+                &message.body,
+                &message.lang,
+                message.created_at,
+            )),
             rule: Some(rule),
             at: ctx.now,
         })
@@ -680,7 +763,10 @@ async fn report_audience(
 ) -> Result<Vec<UserId>, OpError> {
     let mut to = tx.staff().await?;
     if let Some(id) = conversation
-        && tx.conversation(id).await?.is_some_and(|c| c.kind == ConversationKind::Channel)
+        && tx
+            .conversation(id)
+            .await?
+            .is_some_and(|c| c.kind == ConversationKind::Channel)
     {
         for user in tx.channel_moderators(id).await? {
             if !to.contains(&user) {
@@ -720,11 +806,7 @@ async fn reviewable(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: i64) -> Result<Report, O
     Ok(report)
 }
 
-async fn report_answer(
-    tx: &mut Tx<'_>,
-    id: i64,
-    conversation: Option<ConversationId>,
-) -> OpResult {
+async fn report_answer(tx: &mut Tx<'_>, id: i64, conversation: Option<ConversationId>) -> OpResult {
     let mut effects = Effects::default();
     notify_report(tx, id, conversation, &mut effects).await?;
     Ok((Reply::Report(id), effects))
@@ -738,7 +820,14 @@ async fn claim_report(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: i64) -> OpResult {
             .into());
     }
     if !tx
-        .change_report(id, &[ReportState::Open], ReportState::Claimed, ctx.actor, ctx.now, "")
+        .change_report(
+            id,
+            &[ReportState::Open],
+            ReportState::Claimed,
+            ctx.actor,
+            ctx.now,
+            "",
+        )
         .await?
     {
         return Err(ErrorCode::AlreadyClaimed.into());

@@ -64,6 +64,7 @@ pub enum Op {
         conversation: ConversationId,
         topic: Option<String>,
         languages: Option<Vec<String>>,
+        public_modlog: Option<bool>,
     },
     SetModerator {
         conversation: ConversationId,
@@ -178,7 +179,10 @@ pub enum Notice {
         args: Args,
     },
     /// A report entered or changed in the moderation queue.
-    Report { to: Vec<UserId>, report: Box<Report> },
+    Report {
+        to: Vec<UserId>,
+        report: Box<Report>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -234,7 +238,9 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &En
         .await?
         .ok_or(ErrorCode::AccountDisabled)?;
     if person.banned_until.is_some() {
-        return Err(Refusal::from(ErrorCode::Banned).arg("scope", "global").into());
+        return Err(Refusal::from(ErrorCode::Banned)
+            .arg("scope", "global")
+            .into());
     }
     let ctx = Ctx {
         actor,
@@ -287,7 +293,15 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &En
             conversation,
             topic,
             languages,
-        } => update_channel(tx, &ctx, conversation, topic, languages).await,
+            public_modlog,
+        } => {
+            let change = ChannelChange {
+                topic,
+                languages,
+                public_modlog,
+            };
+            update_channel(tx, &ctx, conversation, change).await
+        }
         Op::SetModerator {
             conversation,
             user,
@@ -349,7 +363,12 @@ pub(super) struct NewMessage {
 }
 
 /// Sends a message; in a consultation, also what a message means there (acceptance, waking a hold).
-pub(super) async fn send(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessage, timers: &Timers) -> OpResult {
+pub(super) async fn send(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx<'_>,
+    new: NewMessage,
+    timers: &Timers,
+) -> OpResult {
     let conversation = new.conversation;
     let (reply, mut effects) = store_message(tx, ctx, new).await?;
     if matches!(
@@ -463,7 +482,13 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
         moderation::automod_flag(tx, ctx, &message, rule, &mut effects).await?;
     }
     let event = tx
-        .append_at(conversation, seq, ctx.now, ctx.actor, EventBody::Message { message })
+        .append_at(
+            conversation,
+            seq,
+            ctx.now,
+            ctx.actor,
+            EventBody::Message { message },
+        )
         .await?;
     effects.events.push(event);
     Ok((reply, effects))
@@ -526,7 +551,13 @@ async fn delete(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: MessageId) -> OpResult {
     .await
 }
 
-async fn react(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: MessageId, emoji: String, add: bool) -> OpResult {
+async fn react(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx<'_>,
+    id: MessageId,
+    emoji: String,
+    add: bool,
+) -> OpResult {
     let (message, _) = visible_message(tx, ctx, id).await?;
     if message.deleted_at.is_some() {
         return Err(ErrorCode::MessageDeleted.into());
@@ -624,11 +655,18 @@ async fn join(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: ConversationId) -> OpResult {
         ctx.role,
     )?;
     if tx
-        .live_sanction(ctx.actor, crate::store::SanctionKind::Ban, Some(id), ctx.now)
+        .live_sanction(
+            ctx.actor,
+            crate::store::SanctionKind::Ban,
+            Some(id),
+            ctx.now,
+        )
         .await?
         .is_some()
     {
-        return Err(Refusal::from(ErrorCode::Banned).arg("scope", "channel").into());
+        return Err(Refusal::from(ErrorCode::Banned)
+            .arg("scope", "channel")
+            .into());
     }
     Ok((
         Reply::Conversation(id),
@@ -781,19 +819,36 @@ async fn open_direct(tx: &mut Tx<'_>, ctx: &Ctx<'_>, users: Vec<UserId>) -> OpRe
     Ok((Reply::Conversation(id), effects))
 }
 
+/// The fields of [`Op::UpdateChannel`].
+struct ChannelChange {
+    topic: Option<String>,
+    languages: Option<Vec<String>>,
+    public_modlog: Option<bool>,
+}
+
 async fn update_channel(
     tx: &mut Tx<'_>,
     ctx: &Ctx<'_>,
     id: ConversationId,
-    topic: Option<String>,
-    languages: Option<Vec<String>>,
+    change: ChannelChange,
 ) -> OpResult {
+    let ChannelChange {
+        topic,
+        languages,
+        public_modlog,
+    } = change;
     let conversation = tx.conversation(id).await?.ok_or(ErrorCode::NotFound)?;
     let member = tx.member_role(id, ctx.actor).await?;
     if member.is_none() && !ctx.role.is_staff() {
         return Err(rules::not_member_error(conversation.kind, conversation.visibility).into());
     }
     rules::may_manage_channel(conversation.kind, member, ctx.role)?;
+    if let Some(public) = public_modlog
+        && public != conversation.public_modlog
+    {
+        // A setting for readers of the log, not an event of the conversation.
+        tx.set_public_modlog(id, public).await?;
+    }
     let topic = topic.unwrap_or_else(|| conversation.topic.clone());
     let languages = languages.unwrap_or_else(|| conversation.languages.clone());
     if topic == conversation.topic && languages == conversation.languages {

@@ -59,18 +59,36 @@ pub fn check_emoji(emoji: &str) -> Result<(), ErrorCode> {
     }
 }
 
-/// A channel name: 1 to 64 characters, no control characters, not blank. Returns the uniqueness key.
+/// Characters no name may hold: controls, and the invisible formatting characters that make one name look like
+/// another or reorder the text around it (bidirectional marks, overrides and isolates, zero-width characters, the
+/// byte order mark, invisible operators, tag characters).
+pub fn is_hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{E0000}'..='\u{E007F}')
+}
+
+/// A channel name: 1 to 64 characters, no control or hidden characters, not blank. Returns the uniqueness key
+/// (NFC, lower case).
 pub fn channel_name_key(name: &str) -> Result<String, ErrorCode> {
+    use unicode_normalization::UnicodeNormalization;
     let trimmed = name.trim();
     let count = trimmed.chars().count();
     if count == 0
         || count > CHANNEL_NAME_MAX
-        || trimmed.chars().any(char::is_control)
+        || trimmed.chars().any(is_hidden_char)
         || trimmed != name
     {
         return Err(ErrorCode::InvalidField);
     }
-    Ok(trimmed.to_lowercase())
+    Ok(trimmed.nfc().collect::<String>().to_lowercase())
 }
 
 pub fn check_topic(topic: &str) -> Result<(), ErrorCode> {

@@ -108,15 +108,14 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
                 tx.savepoint().await?;
             }
             let name = job.op.name();
-            let result =
-                match ops::apply(&mut tx, job.actor, job.op, now, &env).await {
-                    Ok(done) => Ok(done),
-                    Err(OpError::Refused(refusal)) => Err(refusal),
-                    Err(OpError::Store(error)) => {
-                        tracing::error!(op = name, %error, "operation failed");
-                        Err(ErrorCode::Internal.into())
-                    }
-                };
+            let result = match ops::apply(&mut tx, job.actor, job.op, now, &env).await {
+                Ok(done) => Ok(done),
+                Err(OpError::Refused(refusal)) => Err(refusal),
+                Err(OpError::Store(error)) => {
+                    tracing::error!(op = name, %error, "operation failed");
+                    Err(ErrorCode::Internal.into())
+                }
+            };
             match (&result, alone) {
                 (Ok(_), false) => tx.release_savepoint().await?,
                 (Err(_), false) => tx.rollback_to_savepoint().await?,

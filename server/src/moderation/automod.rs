@@ -78,7 +78,11 @@ impl Automod {
             match compile(&rule.spec.check) {
                 Ok(test) => compiled.push(Compiled { rule, test }),
                 Err(refusal) => {
-                    tracing::error!(rule = rule.id, ?refusal, "automod rule does not compile; skipped")
+                    tracing::error!(
+                        rule = rule.id,
+                        ?refusal,
+                        "automod rule does not compile; skipped"
+                    )
                 }
             }
         }
@@ -117,7 +121,11 @@ impl Automod {
                 Test::YoungLinks(hours) => {
                     let young = candidate.now - candidate.account_created_at
                         < i64::from(*hours) * 3_600_000;
-                    young && self.links.as_ref().is_some_and(|l| l.is_match(candidate.body))
+                    young
+                        && self
+                            .links
+                            .as_ref()
+                            .is_some_and(|l| l.is_match(candidate.body))
                 }
                 Test::Flood { messages, seconds } => {
                     let since = candidate.now - i64::from(*seconds) * 1000;
@@ -129,7 +137,10 @@ impl Automod {
         })
     }
 
-    fn applicable<'s>(&'s self, candidate: &'s Candidate<'_>) -> impl Iterator<Item = &'s Compiled> {
+    fn applicable<'s>(
+        &'s self,
+        candidate: &'s Candidate<'_>,
+    ) -> impl Iterator<Item = &'s Compiled> {
         let exempt_everywhere = candidate.conversation_moderator;
         let primary = candidate.lang.split('-').next().unwrap_or("");
         self.rules.iter().filter(move |c| {
@@ -137,9 +148,14 @@ impl Automod {
             spec.enabled
                 && !exempt_everywhere
                 && candidate.role < spec.exempt_role
-                && spec.conversation.is_none_or(|id| id == candidate.conversation)
+                && spec
+                    .conversation
+                    .is_none_or(|id| id == candidate.conversation)
                 && (spec.languages.is_empty()
-                    || spec.languages.iter().any(|l| l.eq_ignore_ascii_case(primary)))
+                    || spec
+                        .languages
+                        .iter()
+                        .any(|l| l.eq_ignore_ascii_case(primary)))
         })
     }
 }
@@ -175,7 +191,8 @@ pub fn validate(spec: &AutomodRuleSpec) -> Result<(), Refusal> {
         return Err(Refusal::field("languages"));
     }
     match (spec.action, spec.timeout_seconds) {
-        (AutomodAction::Timeout, Some(s)) if (1..=crate::protocol::SANCTION_MAX_SECONDS).contains(&s) => {}
+        (AutomodAction::Timeout, Some(s))
+            if (1..=crate::protocol::SANCTION_MAX_SECONDS).contains(&s) => {}
         (AutomodAction::Timeout, _) => return Err(Refusal::field("timeout_seconds")),
         _ => {}
     }
@@ -319,7 +336,8 @@ mod tests {
             keywords(&["scam", "дурак", "बेवकूफ", "死ね"]),
             AutomodAction::Block,
         )]);
-        for bad in ["a SCAM here", "ты Дурак!", "तिमी बेवकूफ हौ", "お前死ねよ"] {
+        for bad in ["a SCAM here", "ты Дурак!", "तिमी बेवकूफ हौ", "お前死ねよ"]
+        {
             assert!(automod.check(&candidate(bad), &[]).is_some(), "{bad}");
         }
         for fine in ["scampi are tasty", "дураки", "hello"] {
@@ -382,7 +400,11 @@ mod tests {
         assert_eq!(automod.flood_window(&c), Some((3, 10)));
         let now = c.now;
         assert_eq!(automod.check(&c, &[now - 1000, now - 2000]), None);
-        assert!(automod.check(&c, &[now - 1000, now - 2000, now - 3000]).is_some());
+        assert!(
+            automod
+                .check(&c, &[now - 1000, now - 2000, now - 3000])
+                .is_some()
+        );
         assert_eq!(
             automod.check(&c, &[now - 1000, now - 2000, now - 30_000]),
             None
@@ -397,14 +419,22 @@ mod tests {
         japanese.spec.languages = vec!["ja".into()];
         let automod = Automod::new(vec![scoped, japanese]);
         let mut c = candidate("spam");
-        assert_eq!(automod.check(&c, &[]), None, "other channel, other language");
+        assert_eq!(
+            automod.check(&c, &[]),
+            None,
+            "other channel, other language"
+        );
         c.lang = "ja-JP";
         assert_eq!(automod.check(&c, &[]).map(|h| h.rule), Some(2));
         c.role = Role::Moderator;
         assert_eq!(automod.check(&c, &[]), None, "staff are exempt by default");
         c.role = Role::Member;
         c.conversation_moderator = true;
-        assert_eq!(automod.check(&c, &[]), None, "channel moderators are exempt");
+        assert_eq!(
+            automod.check(&c, &[]),
+            None,
+            "channel moderators are exempt"
+        );
     }
 
     #[test]
@@ -449,7 +479,10 @@ mod tests {
         }
         let mut timeout = spec(keywords(&["x"]));
         timeout.action = AutomodAction::Timeout;
-        assert!(validate(&timeout).is_err(), "a timeout rule needs its duration");
+        assert!(
+            validate(&timeout).is_err(),
+            "a timeout rule needs its duration"
+        );
         timeout.timeout_seconds = Some(60);
         assert_eq!(validate(&timeout), Ok(()));
     }

@@ -63,7 +63,11 @@ pub fn may(role: Role, standing: Standing, power: Power) -> bool {
         Power::Roles => role == Role::Admin,
         Power::Automod if standing == Standing::Global => role == Role::Admin,
         // These act on one channel and have no meaning outside one.
-        Power::Kick | Power::SlowMode | Power::Lock | Power::Pin if standing == Standing::Global => false,
+        Power::Kick | Power::SlowMode | Power::Lock | Power::Pin
+            if standing == Standing::Global =>
+        {
+            false
+        }
         _ if role.is_staff() => true,
         _ => standing == Standing::Channel(Some(MemberRole::Moderator)),
     }
@@ -104,16 +108,66 @@ mod tests {
     /// The matrix of docs/moderation.md, row by row: for each standing, the powers it holds, in `Power::ALL`
     /// order, as `x` (may) or `.` (may not).
     const MATRIX: &[(&str, Role, Standing, &str)] = &[
-        ("member in a channel", Role::Member, Standing::Channel(Some(MemberRole::Member)), "..........."),
-        ("channel moderator", Role::Member, Standing::Channel(Some(MemberRole::Moderator)), "xxxxxxxxxx."),
-        ("volunteer in a channel", Role::Volunteer, Standing::Channel(Some(MemberRole::Member)), "..........."),
-        ("advisor in a channel", Role::Advisor, Standing::Channel(Some(MemberRole::Member)), "..........."),
-        ("moderator, not a member", Role::Moderator, Standing::Channel(None), "xxxxxxxxxx."),
-        ("admin in a channel", Role::Admin, Standing::Channel(Some(MemberRole::Member)), "xxxxxxxxxxx"),
-        ("member, everywhere", Role::Member, Standing::Global, "..........."),
-        ("volunteer, everywhere", Role::Volunteer, Standing::Global, "..........."),
-        ("moderator, everywhere", Role::Moderator, Standing::Global, "xx.x...xx.."),
-        ("admin, everywhere", Role::Admin, Standing::Global, "xx.x...xxxx"),
+        (
+            "member in a channel",
+            Role::Member,
+            Standing::Channel(Some(MemberRole::Member)),
+            "...........",
+        ),
+        (
+            "channel moderator",
+            Role::Member,
+            Standing::Channel(Some(MemberRole::Moderator)),
+            "xxxxxxxxxx.",
+        ),
+        (
+            "volunteer in a channel",
+            Role::Volunteer,
+            Standing::Channel(Some(MemberRole::Member)),
+            "...........",
+        ),
+        (
+            "advisor in a channel",
+            Role::Advisor,
+            Standing::Channel(Some(MemberRole::Member)),
+            "...........",
+        ),
+        (
+            "moderator, not a member",
+            Role::Moderator,
+            Standing::Channel(None),
+            "xxxxxxxxxx.",
+        ),
+        (
+            "admin in a channel",
+            Role::Admin,
+            Standing::Channel(Some(MemberRole::Member)),
+            "xxxxxxxxxxx",
+        ),
+        (
+            "member, everywhere",
+            Role::Member,
+            Standing::Global,
+            "...........",
+        ),
+        (
+            "volunteer, everywhere",
+            Role::Volunteer,
+            Standing::Global,
+            "...........",
+        ),
+        (
+            "moderator, everywhere",
+            Role::Moderator,
+            Standing::Global,
+            "xx.x...xx..",
+        ),
+        (
+            "admin, everywhere",
+            Role::Admin,
+            Standing::Global,
+            "xx.x...xxxx",
+        ),
     ];
 
     #[test]

@@ -54,11 +54,7 @@ impl AuthLimits {
         .into_iter()
         .max()
         .unwrap_or(0);
-        if wait > 0 {
-            Err(seconds(wait))
-        } else {
-            Ok(())
-        }
+        if wait > 0 { Err(seconds(wait)) } else { Ok(()) }
     }
 
     /// Records a failed login (wrong password or unknown account).
@@ -136,8 +132,16 @@ mod tests {
         assert_eq!(limits.login_allowed("anna", "10.0.0.1", now), Ok(()));
         limits.login_failed("anna", "10.0.0.1", now);
         assert_eq!(limits.login_allowed("anna", "10.0.0.1", now), Err(1));
-        assert_eq!(limits.login_allowed("anna", "10.0.0.2", now), Err(1), "the account, from anywhere");
-        assert_eq!(limits.login_allowed("boris", "10.0.0.1", now), Ok(()), "the address is not slowed yet");
+        assert_eq!(
+            limits.login_allowed("anna", "10.0.0.2", now),
+            Err(1),
+            "the account, from anywhere"
+        );
+        assert_eq!(
+            limits.login_allowed("boris", "10.0.0.1", now),
+            Ok(()),
+            "the address is not slowed yet"
+        );
         limits.login_failed("anna", "10.0.0.1", now + 1000);
         assert_eq!(limits.login_allowed("anna", "10.0.0.1", now + 1000), Err(2));
         limits.login_succeeded("anna");

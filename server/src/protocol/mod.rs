@@ -561,7 +561,9 @@ pub struct ConversationEvent {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EventBody {
     /// A new message (as it is now: a message deleted since carries `deleted: true` and no body).
-    Message { message: Message },
+    Message {
+        message: Message,
+    },
     /// A message's body changed.
     MessageEdited {
         message: MessageId,
@@ -570,7 +572,9 @@ pub enum EventBody {
         edited_at: Millis,
     },
     /// A message became a tombstone.
-    MessageDeleted { message: MessageId },
+    MessageDeleted {
+        message: MessageId,
+    },
     ReactionAdded {
         message: MessageId,
         user: UserId,
@@ -582,22 +586,34 @@ pub enum EventBody {
         emoji: String,
     },
     /// A person joined (or was added to) the conversation.
-    MemberJoined { user: UserId },
+    MemberJoined {
+        user: UserId,
+    },
     /// A person left the conversation.
-    MemberLeft { user: UserId },
+    MemberLeft {
+        user: UserId,
+    },
     /// A person was invited to the conversation.
-    MemberInvited { user: UserId },
+    MemberInvited {
+        user: UserId,
+    },
     /// A channel was created.
-    ChannelCreated { name: String },
+    ChannelCreated {
+        name: String,
+    },
     /// A channel's topic or languages changed.
     ChannelUpdated {
         topic: String,
         languages: Vec<String>,
     },
     /// A person became a moderator of this channel.
-    ModeratorAdded { user: UserId },
+    ModeratorAdded {
+        user: UserId,
+    },
     /// A person stopped being a moderator of this channel.
-    ModeratorRemoved { user: UserId },
+    ModeratorRemoved {
+        user: UserId,
+    },
     /// A moderator timed a person out (`global`: everywhere, announced in each of their channels).
     MemberTimedOut {
         user: UserId,
@@ -606,9 +622,13 @@ pub enum EventBody {
         global: bool,
     },
     /// A moderator ended a person's timeout early.
-    TimeoutLifted { user: UserId },
+    TimeoutLifted {
+        user: UserId,
+    },
     /// A moderator removed a person from the channel.
-    MemberKicked { user: UserId },
+    MemberKicked {
+        user: UserId,
+    },
     /// A moderator banned a person from the channel, or (`global`) from the community.
     MemberBanned {
         user: UserId,
@@ -618,13 +638,23 @@ pub enum EventBody {
         global: bool,
     },
     /// A moderator lifted a person's ban from the channel.
-    MemberUnbanned { user: UserId },
+    MemberUnbanned {
+        user: UserId,
+    },
     /// Slow mode changed: at most one message per `seconds` per member (0: off).
-    SlowModeChanged { seconds: u32 },
+    SlowModeChanged {
+        seconds: u32,
+    },
     /// The channel was locked (read-only but for its moderators) or unlocked.
-    ChannelLocked { locked: bool },
-    MessagePinned { message: MessageId },
-    MessageUnpinned { message: MessageId },
+    ChannelLocked {
+        locked: bool,
+    },
+    MessagePinned {
+        message: MessageId,
+    },
+    MessageUnpinned {
+        message: MessageId,
+    },
     /// A consultation changed state or helpers. `automatic` is true when the server did it (routing, timers).
     Consultation {
         change: ConsultChange,

@@ -19,7 +19,9 @@ pub const SLOW_MODE_MAX_SECONDS: u32 = 6 * 3600;
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ModAction {
     /// Any message becomes a tombstone.
-    DeleteMessage { message: MessageId },
+    DeleteMessage {
+        message: MessageId,
+    },
     /// The person cannot send, react or edit until `seconds` have passed (1 s to 28 days).
     Timeout {
         user: UserId,
@@ -62,8 +64,12 @@ pub enum ModAction {
         conversation: ConversationId,
         locked: bool,
     },
-    Pin { message: MessageId },
-    Unpin { message: MessageId },
+    Pin {
+        message: MessageId,
+    },
+    Unpin {
+        message: MessageId,
+    },
 }
 
 impl ModAction {

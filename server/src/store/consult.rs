@@ -10,8 +10,8 @@ use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use super::{Result, Store, StoreError, Tx};
 use crate::protocol::{
-    AuditEntry, Availability, CannedReply, Consultation, ConsultationState, ConversationId,
-    HelperProfile, HoursRange, Millis, QueueItem, Routing, Topic, TopicId, UserId,
+    Availability, CannedReply, Consultation, ConsultationState, ConversationId, HelperProfile,
+    HoursRange, Millis, QueueItem, Routing, Topic, TopicId, UserId,
 };
 
 /// A topic as stored.
@@ -912,39 +912,5 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
-    }
-
-    /// Audit entries, newest first, optionally for one target kind (and id) or one actor.
-    pub async fn audit_log(
-        &self,
-        target_kind: Option<&str>,
-        target_id: Option<i64>,
-        actor: Option<UserId>,
-        limit: u32,
-    ) -> Result<Vec<AuditEntry>> {
-        let rows = sqlx::query(
-            "SELECT id, at, actor, action, target_kind, target_id, reason FROM audit_log \
-             WHERE ($1 = '' OR target_kind = $1) AND ($2 = 0 OR target_id = $2) AND ($3 = 0 OR actor = $3) \
-             ORDER BY id DESC LIMIT $4",
-        )
-        .bind(target_kind.unwrap_or(""))
-        .bind(target_id.unwrap_or(0))
-        .bind(actor.map_or(0, |a| a.0))
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditEntry {
-                    id: r.try_get(0)?,
-                    at: r.try_get(1)?,
-                    actor: UserId(r.try_get(2)?),
-                    action: r.try_get(3)?,
-                    target_kind: r.try_get(4)?,
-                    target_id: r.try_get(5)?,
-                    reason: r.try_get(6)?,
-                })
-            })
-            .collect()
     }
 }

@@ -311,10 +311,28 @@ impl Tx<'_> {
         Ok(done.rows_affected() > 0)
     }
 
-    pub async fn set_slow_mode(&mut self, conversation: ConversationId, seconds: u32) -> Result<()> {
+    pub async fn set_slow_mode(
+        &mut self,
+        conversation: ConversationId,
+        seconds: u32,
+    ) -> Result<()> {
         sqlx::query("UPDATE conversations SET slow_mode_seconds = $2 WHERE id = $1")
             .bind(conversation.0)
             .bind(i64::from(seconds))
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Makes a channel's moderation log public or not.
+    pub async fn set_public_modlog(
+        &mut self,
+        conversation: ConversationId,
+        public: bool,
+    ) -> Result<()> {
+        sqlx::query("UPDATE conversations SET public_modlog = $2 WHERE id = $1")
+            .bind(conversation.0)
+            .bind(i64::from(public))
             .execute(&mut *self.conn)
             .await?;
         Ok(())
@@ -408,7 +426,10 @@ impl Tx<'_> {
     }
 
     /// The moderators of a channel.
-    pub async fn channel_moderators(&mut self, conversation: ConversationId) -> Result<Vec<UserId>> {
+    pub async fn channel_moderators(
+        &mut self,
+        conversation: ConversationId,
+    ) -> Result<Vec<UserId>> {
         let rows = sqlx::query(
             "SELECT user_id FROM members WHERE conversation_id = $1 AND role = 'moderator' ORDER BY user_id",
         )
@@ -419,10 +440,11 @@ impl Tx<'_> {
     }
 
     pub async fn member_ids(&mut self, conversation: ConversationId) -> Result<Vec<UserId>> {
-        let rows = sqlx::query("SELECT user_id FROM members WHERE conversation_id = $1 ORDER BY user_id")
-            .bind(conversation.0)
-            .fetch_all(&mut *self.conn)
-            .await?;
+        let rows =
+            sqlx::query("SELECT user_id FROM members WHERE conversation_id = $1 ORDER BY user_id")
+                .bind(conversation.0)
+                .fetch_all(&mut *self.conn)
+                .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
 
@@ -533,13 +555,15 @@ impl Tx<'_> {
         body: &str,
         now: Millis,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO report_notes (report_id, author, body, at) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(author.0)
-            .bind(body)
-            .bind(now)
-            .execute(&mut *self.conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO report_notes (report_id, author, body, at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(author.0)
+        .bind(body)
+        .bind(now)
+        .execute(&mut *self.conn)
+        .await?;
         Ok(())
     }
 }
@@ -584,6 +608,16 @@ impl Store {
             report.notes = report_notes_q(&mut conn, report.id).await?;
         }
         Ok(reports)
+    }
+
+    /// A person's standing in a conversation (`None`: not a member).
+    pub async fn member_role(
+        &self,
+        conversation: ConversationId,
+        user: UserId,
+    ) -> Result<Option<super::MemberRole>> {
+        let mut conn = self.pool.acquire().await?;
+        Tx::new(&mut conn).member_role(conversation, user).await
     }
 
     /// The channels a person moderates.
@@ -653,11 +687,7 @@ impl Store {
     }
 
     pub async fn automod_rule(&self, id: i64) -> Result<Option<AutomodRule>> {
-        Ok(self
-            .automod_rules()
-            .await?
-            .into_iter()
-            .find(|r| r.id == id))
+        Ok(self.automod_rules().await?.into_iter().find(|r| r.id == id))
     }
 
     /// Pinned messages of a conversation, most recently pinned first.
@@ -672,15 +702,23 @@ impl Store {
     }
 
     pub async fn blocks(&self, user: UserId) -> Result<Vec<UserId>> {
-        let rows = sqlx::query("SELECT blocked_id FROM blocks WHERE user_id = $1 ORDER BY created_at, blocked_id")
-            .bind(user.0)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT blocked_id FROM blocks WHERE user_id = $1 ORDER BY created_at, blocked_id",
+        )
+        .bind(user.0)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
 
     /// Blocks or unblocks; says whether anything changed.
-    pub async fn set_block(&self, user: UserId, other: UserId, on: bool, now: Millis) -> Result<bool> {
+    pub async fn set_block(
+        &self,
+        user: UserId,
+        other: UserId,
+        on: bool,
+        now: Millis,
+    ) -> Result<bool> {
         let done = if on {
             sqlx::query(
                 "INSERT INTO blocks (user_id, blocked_id, created_at) VALUES ($1, $2, $3) \
@@ -777,7 +815,11 @@ impl Store {
     }
 
     /// A channel's moderation log, newest first.
-    pub async fn modlog(&self, conversation: ConversationId, limit: u32) -> Result<Vec<ModLogEntry>> {
+    pub async fn modlog(
+        &self,
+        conversation: ConversationId,
+        limit: u32,
+    ) -> Result<Vec<ModLogEntry>> {
         let rows = sqlx::query(
             "SELECT at, actor, action, target_kind, target_id, reason FROM audit_log \
              WHERE conversation_id = $1 AND action LIKE 'moderation.%' ORDER BY id DESC LIMIT $2",
@@ -800,15 +842,5 @@ impl Store {
                 })
             })
             .collect()
-    }
-
-    /// Whether the channel's moderation log is public, and changes it.
-    pub async fn set_public_modlog(&self, conversation: ConversationId, public: bool) -> Result<()> {
-        sqlx::query("UPDATE conversations SET public_modlog = $2 WHERE id = $1")
-            .bind(conversation.0)
-            .bind(i64::from(public))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 }
