@@ -8,6 +8,8 @@ mod bad_input;
 mod channels;
 mod chat;
 mod consultations;
+mod hardening;
 mod idempotency;
 mod lifecycle;
+mod moderation;
 mod resume;

@@ -45,6 +45,8 @@ pub fn test_config() -> (Config, Guard) {
     config.limits.send_per_second = 100_000;
     config.limits.send_burst = 100_000;
     config.hash_concurrency = 2;
+    // Tests register many people from 127.0.0.1; the registration limit has its own test.
+    config.register_per_hour = 1_000_000;
     if std::env::var("ENGAWA_TEST_DATABASE").as_deref() == Ok("postgres") {
         let db = pg::fresh_database();
         config.database_url = Some(db.url.clone());
@@ -150,7 +152,9 @@ impl Server {
             .expect("register request");
         assert_eq!(response.status().as_u16(), 201, "register {username}");
         let token = session_cookie(&response).expect("register sets the session cookie");
-        let value: Value = response.json().await.expect("register body");
+        let text = response.text().await.expect("register body");
+        assert_no_secrets(&text);
+        let value: Value = serde_json::from_str(&text).expect("register body is JSON");
         User {
             id: value["user"]["id"].as_i64().expect("user id"),
             username: username.to_owned(),
@@ -177,6 +181,7 @@ impl Server {
         let response = request.send().await.expect("api request");
         let status = response.status().as_u16();
         let text = response.text().await.expect("api body");
+        assert_no_secrets(&text);
         let value = if text.is_empty() {
             Value::Null
         } else {
@@ -279,7 +284,9 @@ impl Server {
             .expect("login request");
         assert_eq!(response.status().as_u16(), 200, "login {username}");
         let token = session_cookie(&response).expect("login sets the session cookie");
-        let value: Value = response.json().await.expect("login body");
+        let text = response.text().await.expect("login body");
+        assert_no_secrets(&text);
+        let value: Value = serde_json::from_str(&text).expect("login body is JSON");
         User {
             id: value["user"]["id"].as_i64().expect("user id"),
             username: username.to_owned(),
@@ -288,16 +295,48 @@ impl Server {
     }
 }
 
-/// The session token from a `Set-Cookie: engawa_session=…` header.
+/// The session token from a `Set-Cookie: engawa_session=…` header. Every token seen is remembered, so that
+/// [`assert_no_secrets`] can look for it in everything the server sends afterwards.
 pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
+    let token = response
         .headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find_map(|v| v.strip_prefix("engawa_session="))
         .and_then(|v| v.split(';').next())
-        .map(str::to_owned)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)?;
+    SECRETS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(token.clone());
+    Some(token)
+}
+
+/// Every session token issued to this test process.
+static SECRETS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Fails the test when a server frame or response body carries a password hash or any session token issued in
+/// this process. Every WebSocket frame and every JSON body the suite reads passes through here.
+pub fn assert_no_secrets(text: &str) {
+    assert!(
+        !text.contains("$argon2"),
+        "a password hash reached a client: {text}"
+    );
+    for field in ["password_hash", "token_hash"] {
+        assert!(
+            !text.contains(field),
+            "a `{field}` field reached a client: {text}"
+        );
+    }
+    let secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    for token in secrets.iter() {
+        assert!(
+            !text.contains(token.as_str()),
+            "a session token reached a client: {text}"
+        );
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -372,6 +411,7 @@ impl Client {
                     if std::env::var_os("DEBUG_FRAMES").is_some() {
                         eprintln!("FRAME {text}");
                     }
+                    assert_no_secrets(&text);
                     return Some(serde_json::from_str(&text).expect("server frames are JSON"));
                 }
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
