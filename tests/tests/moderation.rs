@@ -796,3 +796,43 @@ async fn blocking_someone_stops_their_direct_messages_and_mention_notices() {
         .await;
     boris.say(direct, "friends again?").await;
 }
+
+#[tokio::test]
+async fn the_database_refuses_to_change_or_remove_audit_entries() {
+    use sqlx::{Connection, Executor};
+    let c = community(Server::start().await).await;
+    let mut owner = c.server.connect(&c.owner).await;
+    moderate(
+        &mut owner,
+        json!({"kind": "timeout", "user": c.boris.id, "conversation": c.channel, "seconds": 60}),
+        "the record",
+    )
+    .await;
+    sqlx::any::install_default_drivers();
+    let url = c.server.config.database_url();
+    let mut db = sqlx::AnyConnection::connect(&url)
+        .await
+        .expect("connect to the server's database");
+    let mut tampering = vec![
+        "UPDATE audit_log SET reason = 'nothing happened'",
+        "DELETE FROM audit_log",
+    ];
+    if url.starts_with("postgres") {
+        tampering.push("TRUNCATE audit_log");
+    }
+    for statement in tampering {
+        let refused = db.execute(statement).await;
+        assert!(refused.is_err(), "{statement} must be refused");
+    }
+    drop(db);
+    let (_, entries) = c
+        .server
+        .api(
+            &c.moderator,
+            "GET",
+            "/audit?action=moderation.timeout",
+            None,
+        )
+        .await;
+    assert_eq!(entries[0]["reason"], "the record");
+}
