@@ -58,7 +58,7 @@ pub(crate) struct Shared {
     pub registry: Registry,
     pub limits: HubLimits,
     /// Per-person send buckets, shared by every connection and HTTP request of that person on this node.
-    send_buckets: Mutex<HashMap<UserId, rules::TokenBucket>>,
+    send_buckets: Mutex<HashMap<UserId, crate::moderation::throttle::TokenBucket>>,
     /// The compiled automod rules; replaced whole when a rule changes (the writer takes a snapshot per group).
     automod: RwLock<Arc<crate::moderation::Automod>>,
 }
@@ -248,9 +248,9 @@ impl Hub {
             .send_buckets
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        let bucket = buckets
-            .entry(actor)
-            .or_insert_with(|| rules::TokenBucket::full(limits.send_burst, now));
+        let bucket = buckets.entry(actor).or_insert_with(|| {
+            crate::moderation::throttle::TokenBucket::full(limits.send_burst, now)
+        });
         bucket.take(limits.send_per_second, limits.send_burst, now)
     }
 

@@ -234,41 +234,6 @@ pub fn may_preview(kind: ConversationKind, visibility: Visibility) -> bool {
     kind == ConversationKind::Channel && visibility == Visibility::Public
 }
 
-/// A token bucket: `burst` sends at once, refilled at `per_second`. Time is passed in (milliseconds).
-#[derive(Debug, Clone)]
-pub struct TokenBucket {
-    tokens: f64,
-    last: i64,
-}
-
-impl TokenBucket {
-    pub fn full(burst: u32, now_ms: i64) -> TokenBucket {
-        TokenBucket {
-            tokens: f64::from(burst),
-            last: now_ms,
-        }
-    }
-
-    /// Takes one token, or says in how many whole seconds (at least 1) one will be there.
-    pub fn take(&mut self, per_second: u32, burst: u32, now_ms: i64) -> Result<(), u32> {
-        self.take_fraction(f64::from(per_second.max(1)), burst, now_ms)
-    }
-
-    /// As [`TokenBucket::take`], for rates below one per second.
-    pub fn take_fraction(&mut self, per_second: f64, burst: u32, now_ms: i64) -> Result<(), u32> {
-        let elapsed = (now_ms - self.last).max(0) as f64 / 1000.0;
-        self.last = now_ms.max(self.last);
-        self.tokens = (self.tokens + elapsed * per_second).min(f64::from(burst));
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            Ok(())
-        } else {
-            let wait = (1.0 - self.tokens) / per_second;
-            Err(wait.ceil().clamp(1.0, f64::from(u32::MAX)) as u32)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,19 +263,6 @@ mod tests {
             mentioned_usernames("@ab is too short"),
             Vec::<String>::new()
         );
-    }
-
-    #[test]
-    fn token_bucket_allows_a_burst_then_tells_the_wait() {
-        let mut bucket = TokenBucket::full(3, 0);
-        for _ in 0..3 {
-            assert_eq!(bucket.take(1, 3, 0), Ok(()));
-        }
-        assert_eq!(bucket.take(1, 3, 0), Err(1));
-        assert_eq!(bucket.take(1, 3, 1000), Ok(()));
-        let mut slow = TokenBucket::full(1, 0);
-        assert_eq!(slow.take(1, 1, 0), Ok(()));
-        assert_eq!(slow.take(1, 1, 100), Err(1));
     }
 
     #[test]

@@ -182,12 +182,10 @@ pub fn validate(spec: &AutomodRuleSpec) -> Result<(), Refusal> {
     if name == 0 || name > 100 {
         return Err(Refusal::field("name"));
     }
-    if spec.languages.len() > 16
-        || spec
-            .languages
-            .iter()
-            .any(|l| crate::hub::rules::check_lang(l).is_err())
-    {
+    // Primary language subtags: two or three ASCII letters.
+    let subtag =
+        |l: &String| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic());
+    if spec.languages.len() > 16 || !spec.languages.iter().all(subtag) {
         return Err(Refusal::field("languages"));
     }
     match (spec.action, spec.timeout_seconds) {
