@@ -523,17 +523,33 @@ fn personal(user: UserId, id: &'static str, args: &[(&str, crate::protocol::ArgV
 
 // --- the checks on a new message ---------------------------------------------------------------------------------
 
+/// A message about to be stored, as [`check_send`] needs it.
+pub(super) struct Outgoing<'a> {
+    /// The sender's standing in the conversation.
+    pub member: MemberRole,
+    /// Until when the sender is timed out there or everywhere (read with the conversation).
+    pub timed_out_until: Option<Millis>,
+    pub body: &'a str,
+    pub lang: &'a str,
+    /// Distinct people mentioned.
+    pub mentions: usize,
+}
+
 /// What a send must pass before the message is stored: the channel's lock, the sender's timeout, slow mode, the
 /// block list of a direct conversation, and automod. `Ok(Some(hit))` is an automod verdict the caller carries out.
 pub(super) async fn check_send(
     tx: &mut Tx<'_>,
     ctx: &Ctx<'_>,
     conversation: &ConversationRow,
-    member: MemberRole,
-    body: &str,
-    lang: &str,
-    mentions: usize,
+    outgoing: Outgoing<'_>,
 ) -> Result<Option<crate::moderation::automod::Hit>, OpError> {
+    let Outgoing {
+        member,
+        timed_out_until,
+        body,
+        lang,
+        mentions,
+    } = outgoing;
     let kind = conversation.kind;
     if !matches!(
         kind,
@@ -546,7 +562,9 @@ pub(super) async fn check_send(
     if conversation.locked && !exempt {
         return Err(ErrorCode::ChannelLocked.into());
     }
-    check_timeout(tx, ctx, conversation.id).await?;
+    if let Some(until) = timed_out_until {
+        return Err(timed_out(until, ctx.now));
+    }
     if conversation.slow_mode_seconds > 0 && !exempt {
         let window = i64::from(conversation.slow_mode_seconds) * 1000;
         let last = tx
@@ -599,7 +617,7 @@ pub(super) async fn check_timeout(
     ctx: &Ctx<'_>,
     conversation: ConversationId,
 ) -> Result<(), OpError> {
-    if let Some(until) = tx
+    match tx
         .live_sanction(
             ctx.actor,
             SanctionKind::Timeout,
@@ -608,13 +626,18 @@ pub(super) async fn check_timeout(
         )
         .await?
     {
-        let seconds = ((until - ctx.now).max(1) + 999) / 1000;
-        return Err(Refusal::from(ErrorCode::TimedOut)
-            .arg("seconds", seconds)
-            .arg("minutes", (seconds + 59) / 60)
-            .into());
+        Some(until) => Err(timed_out(until, ctx.now)),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// `timed_out`, with the time left in seconds and in whole minutes (rounded up).
+fn timed_out(until: Millis, now: Millis) -> OpError {
+    let seconds = ((until - now).max(1) + 999) / 1000;
+    Refusal::from(ErrorCode::TimedOut)
+        .arg("seconds", seconds)
+        .arg("minutes", (seconds + 59) / 60)
+        .into()
 }
 
 /// Carries out an automod verdict that refuses the message (block, timeout): the refusal is the answer, and a

@@ -414,7 +414,12 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
             .arg("seconds", i64::from(seconds))
             .into());
     }
-    let (row, member) = member_of(tx, ctx, conversation).await?;
+    let (row, member, timed_out) = tx
+        .conversation_for_sender(conversation, ctx.actor, ctx.now)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    let member =
+        member.ok_or_else(|| OpError::from(rules::not_member_error(row.kind, row.visibility)))?;
     if let Some(reply_to) = reply_to {
         let parent = tx.message(reply_to).await?;
         if parent.is_none_or(|p| p.conversation != conversation) {
@@ -428,8 +433,14 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
         tx.members_by_username_key(conversation, &keys).await?
     };
     mentions.retain(|u| *u != ctx.actor);
-    let verdict =
-        moderation::check_send(tx, ctx, &row, member, &body, &lang, mentions.len()).await?;
+    let outgoing = moderation::Outgoing {
+        member,
+        timed_out_until: timed_out,
+        body: &body,
+        lang: &lang,
+        mentions: mentions.len(),
+    };
+    let verdict = moderation::check_send(tx, ctx, &row, outgoing).await?;
     let flagged = match verdict {
         Some(hit) if hit.action == AutomodAction::Flag => Some(hit.rule),
         Some(hit) => return moderation::automod_refuse(tx, ctx, conversation, hit).await,

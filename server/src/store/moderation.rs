@@ -35,6 +35,11 @@ const LIVE_SANCTION_SQL: &str = "SELECT MAX(COALESCE(expires_at, 922337203685477
      WHERE user_id = $1 AND kind = $2 AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $3) \
      AND (conversation_id IS NULL OR conversation_id = $4)";
 
+/// Until when the member (`m.user_id`) of conversation `c` is timed out, there or everywhere; `$3` is now.
+pub(super) const TIMEOUT_UNTIL_SQL: &str = "(SELECT MAX(COALESCE(s.expires_at, 9223372036854775807)) FROM sanctions s \
+     WHERE s.user_id = $2 AND s.kind = 'timeout' AND s.lifted_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > $3) \
+     AND (s.conversation_id IS NULL OR s.conversation_id = c.id))";
+
 /// The person acting, as the writer sees them.
 #[derive(Debug, Clone, Copy)]
 pub struct ActorRow {

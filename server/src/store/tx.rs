@@ -1,7 +1,7 @@
 //! The write transaction the hub's writer runs its operations in, and the event log readers.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Executor, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Executor, Row};
 
 use super::rows::{self, ConversationRow, MessageRow};
 use super::{Result, StoreError, to_i64};
@@ -95,18 +95,54 @@ impl<'c> Tx<'c> {
         id: ConversationId,
         user: UserId,
     ) -> Result<Option<(ConversationRow, Option<MemberRole>)>> {
-        let row = sqlx::query(
+        let found = self.conversation_role_timeout(id, user, None).await?;
+        Ok(found.map(|(c, role, _)| (c, role)))
+    }
+
+    /// As [`Tx::conversation_and_role`], plus until when the person is timed out there (or everywhere): what a
+    /// send needs, in the same round trip.
+    pub async fn conversation_for_sender(
+        &mut self,
+        id: ConversationId,
+        user: UserId,
+        now: Millis,
+    ) -> Result<Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>> {
+        self.conversation_role_timeout(id, user, Some(now)).await
+    }
+
+    async fn conversation_role_timeout(
+        &mut self,
+        id: ConversationId,
+        user: UserId,
+        now: Option<Millis>,
+    ) -> Result<Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>> {
+        let timeout = if now.is_some() {
+            super::moderation::TIMEOUT_UNTIL_SQL
+        } else {
+            "NULL"
+        };
+        let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
-             c.public_modlog, m.role FROM conversations c \
-             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 WHERE c.id = $1",
-        )
+             c.public_modlog, m.role, {timeout} FROM conversations c \
+             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 WHERE c.id = $1 AND $3 = $3"
+        )))
         .bind(id.0)
         .bind(user.0)
+        .bind(now.unwrap_or(0))
         .fetch_optional(&mut *self.conn)
         .await?;
         row.map(|r| {
             let role = r.try_get::<Option<String>, _>(9)?;
-            Ok((conversation_row(&r)?, role.as_deref().map(member_role)))
+            let until = if now.is_some() {
+                r.try_get::<Option<i64>, _>(10)?
+            } else {
+                None
+            };
+            Ok((
+                conversation_row(&r)?,
+                role.as_deref().map(member_role),
+                until,
+            ))
         })
         .transpose()
     }
