@@ -337,7 +337,7 @@ fn check_display_name(name: &str) -> ApiResult<String> {
     use unicode_normalization::UnicodeNormalization;
     let name: String = name.trim().nfc().collect();
     let count = name.chars().count();
-    if count == 0 || count > 64 || name.chars().any(crate::hub::rules::is_hidden_char) {
+    if count == 0 || count > 64 || crate::hub::rules::has_hidden_chars(&name) {
         return Err(Refusal::field("display_name").into());
     }
     Ok(name)

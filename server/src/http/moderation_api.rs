@@ -92,7 +92,8 @@ async fn report(
     Body(req): Body<NewReport>,
 ) -> ApiResult<(StatusCode, Json<Report>)> {
     let ack = execute(&node, &me, Op::Moderate(ModOp::Report(req))).await?;
-    Ok((StatusCode::CREATED, report_of(ack)?))
+    let Json(report) = report_of(ack)?;
+    Ok((StatusCode::CREATED, Json(report.for_reporter())))
 }
 
 #[derive(Deserialize)]

@@ -206,6 +206,8 @@ pub(super) async fn act(
         }
         ModAction::LiftTimeout { user, conversation } => {
             scope(tx, ctx, conversation, Power::Timeout).await?;
+            // The same rule as imposing it: nobody lifts their own timeout.
+            target(tx, ctx, user, conversation).await?;
             if tx
                 .lift_sanctions(
                     user,
@@ -298,6 +300,7 @@ pub(super) async fn act(
         }
         ModAction::Unban { user, conversation } => {
             scope(tx, ctx, conversation, Power::Ban).await?;
+            target(tx, ctx, user, conversation).await?;
             if tx
                 .lift_sanctions(user, SanctionKind::Ban, conversation, ctx.actor, ctx.now)
                 .await?
@@ -356,6 +359,10 @@ pub(super) async fn act(
         ModAction::Pin { message } | ModAction::Unpin { message } => {
             let pinned = matches!(action, ModAction::Pin { .. });
             let row = pinnable(tx, ctx, message).await?;
+            // A deleted message may be unpinned, not pinned.
+            if pinned && row.deleted_at.is_some() {
+                return Err(ErrorCode::MessageDeleted.into());
+            }
             if tx
                 .set_pinned(message, row.conversation, pinned, ctx.actor, ctx.now)
                 .await?
@@ -414,9 +421,6 @@ async fn pinnable(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: MessageId) -> Result<Messa
         }
         ConversationKind::Direct | ConversationKind::Group if member.is_some() => {}
         _ => return Err(ErrorCode::NotFound.into()),
-    }
-    if row.deleted_at.is_some() {
-        return Err(ErrorCode::MessageDeleted.into());
     }
     Ok(row)
 }
@@ -533,6 +537,8 @@ pub(super) struct Outgoing<'a> {
     pub lang: &'a str,
     /// Distinct people mentioned.
     pub mentions: usize,
+    /// An edit of a stored message: slow mode does not apply.
+    pub edit: bool,
 }
 
 /// What a send must pass before the message is stored: the channel's lock, the sender's timeout, slow mode, the
@@ -549,6 +555,7 @@ pub(super) async fn check_send(
         body,
         lang,
         mentions,
+        edit,
     } = outgoing;
     let kind = conversation.kind;
     if !matches!(
@@ -565,7 +572,7 @@ pub(super) async fn check_send(
     if let Some(until) = timed_out_until {
         return Err(timed_out(until, ctx.now));
     }
-    if conversation.slow_mode_seconds > 0 && !exempt {
+    if conversation.slow_mode_seconds > 0 && !exempt && !edit {
         let window = i64::from(conversation.slow_mode_seconds) * 1000;
         let last = tx
             .recent_message_times(conversation.id, ctx.actor, ctx.now - window, 1)

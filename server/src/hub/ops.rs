@@ -439,6 +439,7 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
         body: &body,
         lang: &lang,
         mentions: mentions.len(),
+        edit: false,
     };
     let verdict = moderation::check_send(tx, ctx, &row, outgoing).await?;
     let flagged = match verdict {
@@ -512,17 +513,41 @@ async fn edit(
     body: String,
     lang: Option<String>,
 ) -> OpResult {
-    let (message, _) = visible_message(tx, ctx, id).await?;
+    let message = tx.message(id).await?.ok_or(ErrorCode::NotFound)?;
+    let (row, member, timed_out) = tx
+        .conversation_for_sender(message.conversation, ctx.actor, ctx.now)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    let member = member.ok_or(ErrorCode::NotFound)?;
     if message.author != ctx.actor {
         return Err(ErrorCode::NotAuthor.into());
     }
-    moderation::check_timeout(tx, ctx, message.conversation).await?;
     if message.deleted_at.is_some() {
         return Err(ErrorCode::MessageDeleted.into());
     }
     let lang = lang.unwrap_or_else(|| message.lang.clone());
     if body == message.body && lang == message.lang {
         return Ok((Reply::Done(None), Effects::default()));
+    }
+    // An edit passes the same checks as a new message (but slow mode): otherwise editing would get around them.
+    let outgoing = moderation::Outgoing {
+        member,
+        timed_out_until: timed_out,
+        body: &body,
+        lang: &lang,
+        mentions: rules::mentioned_usernames(&body).len(),
+        edit: true,
+    };
+    let mut effects = Effects::default();
+    match moderation::check_send(tx, ctx, &row, outgoing).await? {
+        Some(hit) if hit.action == AutomodAction::Flag => {
+            let mut flagged = message.clone().into_message();
+            flagged.body = body.clone();
+            flagged.lang = lang.clone();
+            moderation::automod_flag(tx, ctx, &flagged, hit.rule, &mut effects).await?;
+        }
+        Some(hit) => return moderation::automod_refuse(tx, ctx, message.conversation, hit).await,
+        None => {}
     }
     let seq = tx.next_seq(message.conversation).await?;
     tx.edit_message(&message, &body, &lang, seq, ctx.now)
@@ -541,7 +566,8 @@ async fn edit(
             },
         )
         .await?;
-    Ok((Reply::Done(Some(seq)), one_event(event)))
+    effects.events.push(event);
+    Ok((Reply::Done(Some(seq)), effects))
 }
 
 async fn delete(tx: &mut Tx<'_>, ctx: &Ctx<'_>, id: MessageId) -> OpResult {

@@ -75,6 +75,25 @@ pub fn is_hidden_char(c: char) -> bool {
             | '\u{E0000}'..='\u{E007F}')
 }
 
+/// Whether a display name or channel name holds a hidden character. Emoji keep what they are made of: a
+/// variation selector (U+FE0E, U+FE0F) right after a symbol, and a zero-width joiner between two symbols (👨‍👩‍👧),
+/// are part of the emoji, not a disguise.
+pub fn has_hidden_chars(name: &str) -> bool {
+    let symbol = |c: Option<char>| {
+        c.is_some_and(|c| !c.is_ascii() && !c.is_alphanumeric() && !is_hidden_char(c))
+    };
+    let chars: Vec<char> = name.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            '\u{FE0E}' | '\u{FE0F}' => !symbol(before),
+            '\u{200D}' => !(symbol(before) || before == Some('\u{FE0F}')) || !symbol(after),
+            _ => is_hidden_char(c),
+        }
+    })
+}
+
 /// A channel name: 1 to 64 characters, no control or hidden characters, not blank. Returns the uniqueness key
 /// (NFC, lower case).
 pub fn channel_name_key(name: &str) -> Result<String, ErrorCode> {
@@ -310,6 +329,22 @@ mod tests {
             may_invite(Direct, Private, member, Role::Admin),
             Err(ErrorCode::Forbidden)
         );
+    }
+
+    #[test]
+    fn names_keep_their_emoji_but_not_hidden_characters() {
+        for fine in ["Anna ❤️", "👨\u{200D}👩\u{200D}👧 family", "Ана", "राम"] {
+            assert!(!has_hidden_chars(fine), "{fine:?}");
+        }
+        for bad in [
+            "An\u{200D}na",
+            "Anna\u{FE0F}",
+            "A\u{202E}nna",
+            "\u{200B}Anna",
+            "Anna\u{E0041}",
+        ] {
+            assert!(has_hidden_chars(bad), "{bad:?}");
+        }
     }
 
     #[test]

@@ -111,10 +111,16 @@ impl Automod {
             .reduce(|(m1, s1), (m2, s2)| (m1.max(m2), s1.max(s2)))
     }
 
-    /// The first rule the message breaks, in rule order, given the author's recent message times in this
-    /// conversation (read when [`Automod::flood_window`] asked for them).
+    /// The most severe rule the message breaks (timeout, then block, then flag; the first in rule order among
+    /// equals), given the author's recent message times in this conversation (read when
+    /// [`Automod::flood_window`] asked for them).
     pub fn check(&self, candidate: &Candidate<'_>, recent: &[Millis]) -> Option<Hit> {
-        self.applicable(candidate).find_map(|c| {
+        let severity = |a: AutomodAction| match a {
+            AutomodAction::Timeout => 2,
+            AutomodAction::Block => 1,
+            AutomodAction::Flag => 0,
+        };
+        let hits = self.applicable(candidate).filter_map(|c| {
             let broken = match &c.test {
                 Test::Text(regex) => regex.is_match(candidate.body),
                 Test::MentionSpam(max) => candidate.mentions > *max as usize,
@@ -134,7 +140,11 @@ impl Automod {
                 }
             };
             broken.then(|| hit(&c.rule))
-        })
+        });
+        // `max_by_key` keeps the last of equals; the first rule should win, so compare reversed positions.
+        hits.enumerate()
+            .max_by_key(|(i, h)| (severity(h.action), std::cmp::Reverse(*i)))
+            .map(|(_, h)| h)
     }
 
     fn applicable<'s>(
@@ -187,6 +197,10 @@ pub fn validate(spec: &AutomodRuleSpec) -> Result<(), Refusal> {
         |l: &String| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic());
     if spec.languages.len() > 16 || !spec.languages.iter().all(subtag) {
         return Err(Refusal::field("languages"));
+    }
+    // Exempting members would exempt everyone: the rule would do nothing.
+    if spec.exempt_role == Role::Member {
+        return Err(Refusal::field("exempt_role"));
     }
     match (spec.action, spec.timeout_seconds) {
         (AutomodAction::Timeout, Some(s))
@@ -278,11 +292,22 @@ fn keyword_pattern(word: &str) -> String {
         )
     });
     if unspaced {
-        escaped
-    } else {
-        // `\b` is Unicode-aware: Cyrillic, Devanagari and Bengali words have boundaries too.
-        format!(r"\b{escaped}\b")
+        return escaped;
     }
+    // `\b` is Unicode-aware (Cyrillic, Devanagari and Bengali words have boundaries too), but only means something
+    // next to a word character: `@everyone` and `c++` get a boundary on their word side only.
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let start = if is_word(word.chars().next()) {
+        r"\b"
+    } else {
+        ""
+    };
+    let end = if is_word(word.chars().next_back()) {
+        r"\b"
+    } else {
+        ""
+    };
+    format!("{start}{escaped}{end}")
 }
 
 #[cfg(test)]
@@ -341,6 +366,35 @@ mod tests {
         for fine in ["scampi are tasty", "дураки", "hello"] {
             assert_eq!(automod.check(&candidate(fine), &[]), None, "{fine}");
         }
+        let punctuated = Automod::new(vec![rule(
+            2,
+            keywords(&["@everyone", "c++"]),
+            AutomodAction::Block,
+        )]);
+        assert!(
+            punctuated
+                .check(&candidate("hey @everyone!"), &[])
+                .is_some()
+        );
+        assert!(
+            punctuated
+                .check(&candidate("I write c++ daily"), &[])
+                .is_some()
+        );
+        assert_eq!(punctuated.check(&candidate("@everyones"), &[]), None);
+    }
+
+    #[test]
+    fn the_most_severe_broken_rule_wins() {
+        let automod = Automod::new(vec![
+            rule(1, keywords(&["spam"]), AutomodAction::Flag),
+            rule(2, keywords(&["spam"]), AutomodAction::Block),
+            rule(3, keywords(&["spam"]), AutomodAction::Block),
+        ]);
+        assert_eq!(
+            automod.check(&candidate("spam"), &[]).map(|h| h.rule),
+            Some(2)
+        );
     }
 
     #[test]

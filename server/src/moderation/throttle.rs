@@ -95,6 +95,11 @@ impl AuthLimits {
 }
 
 fn fail(f: &mut Failures, free: u32, now: i64) {
+    // Failures long apart are not an attack: after a quiet quarter of an hour the count starts over, so that an
+    // office behind one address, or someone who knows a username, cannot keep an account slowed for good.
+    if now - f.last > BACKOFF_MAX_MS {
+        f.count = 0;
+    }
     f.count = f.count.saturating_add(1);
     f.last = now;
     if f.count > free {
@@ -202,6 +207,16 @@ mod tests {
         }
         assert_eq!(limits.login_allowed("someone", "10.0.0.9", 0), Err(1));
         assert_eq!(limits.login_allowed("someone", "10.0.0.8", 0), Ok(()));
+    }
+
+    #[test]
+    fn failures_long_apart_start_the_count_over() {
+        let mut limits = AuthLimits::new(10);
+        let quarter = 15 * 60 * 1000 + 1;
+        for i in 0..10 {
+            limits.login_failed("anna", "a", i * quarter);
+        }
+        assert_eq!(limits.login_allowed("anna", "a", 9 * quarter), Ok(()));
     }
 
     #[test]

@@ -249,6 +249,18 @@ pub struct Report {
     pub notes: Vec<ReportNote>,
 }
 
+impl Report {
+    /// The report as its reporter sees it: what they reported and where it stands, without the moderators' notes,
+    /// names or resolution text.
+    pub fn for_reporter(mut self) -> Report {
+        self.notes.clear();
+        self.claimed_by = None;
+        self.resolved_by = None;
+        self.resolution.clear();
+        self
+    }
+}
+
 /// `POST /api/v1/reports/{id}/resolve`: close with an action (taken now, through the same path as `moderate`) or,
 /// without one, after acting otherwise; `POST …/dismiss` takes only the note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
