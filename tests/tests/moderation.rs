@@ -635,6 +635,14 @@ async fn automod_blocks_flags_and_times_out_and_tells_the_sender_why_in_their_la
         blocked["text"],
         rendered("ru", "error-automod-blocked", &blocked["args"])
     );
+    // Editing is no way around it.
+    let innocent = ivan_ws.say(c.channel, "привет").await["message"]
+        .as_i64()
+        .expect("stored");
+    let edited = ivan_ws
+        .request(json!({"type": "edit_message", "message": innocent, "body": "ты дурак"}))
+        .await;
+    assert_error(&edited, "automod_blocked");
     // Staff are exempt by default.
     moderator
         .say(c.channel, "Please do not call anyone an idiot.")
