@@ -793,7 +793,7 @@ impl Store {
         )
         .bind(f.action.as_deref().unwrap_or(""))
         // `moderation` finds every `moderation.*` action.
-        .bind(format!("{}.%", f.action.as_deref().unwrap_or("\u{0}")))
+        .bind(format!("{}.%", f.action.as_deref().unwrap_or("")))
         .bind(f.actor.map_or(0, |a| a.0))
         .bind(f.target_kind.as_deref().unwrap_or(""))
         .bind(f.target_id.unwrap_or(0))
