@@ -3,10 +3,8 @@
 #![no_main]
 
 use engawa::moderation::Automod;
-use engawa::moderation::automod::{Candidate, validate};
-use engawa::protocol::{
-    AutomodAction, AutomodCheck, AutomodRule, AutomodRuleSpec, ConversationId, Role, UserId,
-};
+use engawa::moderation::automod::{Candidate, simple_rule, validate};
+use engawa::protocol::{AutomodAction, AutomodCheck};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,35 +15,9 @@ fuzz_target!(|data: &[u8]| {
     let patterns: Vec<String> = rules.lines().map(str::to_owned).collect();
     let words = patterns.clone();
     for check in [AutomodCheck::Patterns { patterns }, AutomodCheck::Keywords { words }] {
-        let spec = AutomodRuleSpec {
-            name: "fuzz".into(),
-            conversation: None,
-            languages: Vec::new(),
-            check,
-            action: AutomodAction::Block,
-            timeout_seconds: None,
-            exempt_role: Role::Moderator,
-            enabled: true,
-        };
-        if validate(&spec).is_err() {
-            continue;
+        let rule = simple_rule(1, check, AutomodAction::Block);
+        if validate(&rule.spec).is_ok() {
+            let _ = Automod::new(vec![rule]).check(&Candidate::plain(body), &[]);
         }
-        let automod = Automod::new(vec![AutomodRule {
-            id: 1,
-            spec,
-            created_by: UserId(1),
-            created_at: 0,
-        }]);
-        let candidate = Candidate {
-            conversation: ConversationId(1),
-            body,
-            lang: "en",
-            mentions: 0,
-            role: Role::Member,
-            conversation_moderator: false,
-            account_created_at: 0,
-            now: 0,
-        };
-        let _ = automod.check(&candidate, &[]);
     }
 });

@@ -4,11 +4,8 @@
 //! points under libFuzzer for longer.
 
 use engawa::moderation::Automod;
-use engawa::moderation::automod::{Candidate, validate};
-use engawa::protocol::{
-    AutomodAction, AutomodCheck, AutomodRule, AutomodRuleSpec, ClientMsg, ConversationId, Role,
-    UserId,
-};
+use engawa::moderation::automod::{Candidate, simple_rule, validate};
+use engawa::protocol::{AutomodAction, AutomodCheck, ClientMsg};
 use proptest::prelude::*;
 
 /// JSON-looking noise: fragments of real frames glued together, so that the decoder goes deep, not just fails at
@@ -58,29 +55,9 @@ proptest! {
         patterns in prop::collection::vec(".{0,220}", 1..4),
         body in "\\PC{0,2000}",
     ) {
-        let spec = AutomodRuleSpec {
-            name: "fuzz".into(),
-            conversation: None,
-            languages: Vec::new(),
-            check: AutomodCheck::Patterns { patterns },
-            action: AutomodAction::Block,
-            timeout_seconds: None,
-            exempt_role: Role::Moderator,
-            enabled: true,
-        };
-        if validate(&spec).is_ok() {
-            let automod = Automod::new(vec![AutomodRule { id: 1, spec, created_by: UserId(1), created_at: 0 }]);
-            let candidate = Candidate {
-                conversation: ConversationId(1),
-                body: &body,
-                lang: "en",
-                mentions: 0,
-                role: Role::Member,
-                conversation_moderator: false,
-                account_created_at: 0,
-                now: 0,
-            };
-            let _ = automod.check(&candidate, &[]);
+        let rule = simple_rule(1, AutomodCheck::Patterns { patterns }, AutomodAction::Block);
+        if validate(&rule.spec).is_ok() {
+            let _ = Automod::new(vec![rule]).check(&Candidate::plain(&body), &[]);
         }
     }
 }
@@ -88,35 +65,16 @@ proptest! {
 #[test]
 fn a_pattern_built_to_backtrack_finishes_on_a_long_message() {
     // (a+)+$ takes exponential time in a backtracking engine on "aaaa…b"; here it is one linear pass.
-    let spec = AutomodRuleSpec {
-        name: "redos".into(),
-        conversation: None,
-        languages: Vec::new(),
-        check: AutomodCheck::Patterns {
+    let rule = simple_rule(
+        1,
+        AutomodCheck::Patterns {
             patterns: vec!["(a+)+$".into()],
         },
-        action: AutomodAction::Block,
-        timeout_seconds: None,
-        exempt_role: Role::Moderator,
-        enabled: true,
-    };
-    validate(&spec).expect("the pattern is valid");
-    let automod = Automod::new(vec![AutomodRule {
-        id: 1,
-        spec,
-        created_by: UserId(1),
-        created_at: 0,
-    }]);
+        AutomodAction::Block,
+    );
+    validate(&rule.spec).expect("the pattern is valid");
+    let automod = Automod::new(vec![rule]);
     let body = format!("{}b", "a".repeat(4000));
-    let candidate = Candidate {
-        conversation: ConversationId(1),
-        body: &body,
-        lang: "en",
-        mentions: 0,
-        role: Role::Member,
-        conversation_moderator: false,
-        account_created_at: 0,
-        now: 0,
-    };
+    let candidate = Candidate::plain(&body);
     assert_eq!(automod.check(&candidate, &[]), None);
 }

@@ -174,14 +174,7 @@ async fn names_are_normalized_and_hidden_characters_are_refused() {
 
     let owner = server.register("olga").await;
     let admin = server.admin("root").await;
-    server
-        .api(
-            &admin,
-            "PUT",
-            &format!("/users/{}/role", owner.id),
-            Some(json!({"role": "volunteer"})),
-        )
-        .await;
+    server.set_role(&admin, &owner, "volunteer").await;
     let (status, body) = server
         .api(
             &owner,
@@ -233,16 +226,8 @@ async fn every_event_reaches_exactly_the_people_allowed_to_see_it() {
     for name in names {
         users.insert(name, server.register(name).await);
     }
-    for (name, role) in [("olga", "volunteer"), ("mika", "moderator")] {
-        server
-            .api(
-                &admin,
-                "PUT",
-                &format!("/users/{}/role", users[name].id),
-                Some(json!({"role": role})),
-            )
-            .await;
-    }
+    server.set_role(&admin, &users["olga"], "volunteer").await;
+    server.set_role(&admin, &users["mika"], "moderator").await;
     let id_of = |name: &str| users[name].id;
     // olga owns (moderates) the channel; bob, carol and tom are members; dave and mika (staff) are not.
     let channel = server.channel(&users["olga"], "lounge", "public").await;

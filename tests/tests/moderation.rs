@@ -33,17 +33,8 @@ async fn community(server: Server) -> Community {
     let admin = server.admin("root").await;
     let moderator = server.register("mika").await;
     let owner = server.register("olga").await;
-    for (user, role) in [(&moderator, "moderator"), (&owner, "volunteer")] {
-        let (status, body) = server
-            .api(
-                &admin,
-                "PUT",
-                &format!("/users/{}/role", user.id),
-                Some(json!({"role": role})),
-            )
-            .await;
-        assert_eq!(status, 200, "{body}");
-    }
+    server.set_role(&admin, &moderator, "moderator").await;
+    server.set_role(&admin, &owner, "volunteer").await;
     let anna = server.register("anna").await;
     let boris = server
         .register_with("boris", json!({"locale": "ja", "languages_spoken": ["ja"]}))
@@ -422,16 +413,7 @@ async fn reports_keep_a_snapshot_reach_the_right_moderators_and_tell_the_reporte
     let c = community(Server::start().await).await;
     // A second channel with its own moderator, who must not see reports about the first.
     let other_owner = c.server.register("petra").await;
-    let (status, _) = c
-        .server
-        .api(
-            &c.admin,
-            "PUT",
-            &format!("/users/{}/role", other_owner.id),
-            Some(json!({"role": "volunteer"})),
-        )
-        .await;
-    assert_eq!(status, 200);
+    c.server.set_role(&c.admin, &other_owner, "volunteer").await;
     c.server.channel(&other_owner, "other", "public").await;
     let vinh = c
         .server

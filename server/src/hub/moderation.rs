@@ -205,29 +205,16 @@ pub(super) async fn act(
             ("user", user.0, conversation)
         }
         ModAction::LiftTimeout { user, conversation } => {
-            scope(tx, ctx, conversation, Power::Timeout).await?;
-            // The same rule as imposing it: nobody lifts their own timeout.
-            target(tx, ctx, user, conversation).await?;
-            if tx
-                .lift_sanctions(
-                    user,
-                    SanctionKind::Timeout,
-                    conversation,
-                    ctx.actor,
-                    ctx.now,
-                )
-                .await?
-            {
-                announce(
-                    tx,
-                    ctx,
-                    user,
-                    conversation,
-                    EventBody::TimeoutLifted { user },
-                    &mut effects,
-                )
-                .await?;
-            }
+            let lifted = EventBody::TimeoutLifted { user };
+            lift(
+                tx,
+                ctx,
+                (user, conversation),
+                SanctionKind::Timeout,
+                lifted,
+                &mut effects,
+            )
+            .await?;
             ("user", user.0, conversation)
         }
         ModAction::Kick { user, conversation } => {
@@ -299,22 +286,16 @@ pub(super) async fn act(
             ("user", user.0, conversation)
         }
         ModAction::Unban { user, conversation } => {
-            scope(tx, ctx, conversation, Power::Ban).await?;
-            target(tx, ctx, user, conversation).await?;
-            if tx
-                .lift_sanctions(user, SanctionKind::Ban, conversation, ctx.actor, ctx.now)
-                .await?
-            {
-                announce(
-                    tx,
-                    ctx,
-                    user,
-                    conversation,
-                    EventBody::MemberUnbanned { user },
-                    &mut effects,
-                )
-                .await?;
-            }
+            let lifted = EventBody::MemberUnbanned { user };
+            lift(
+                tx,
+                ctx,
+                (user, conversation),
+                SanctionKind::Ban,
+                lifted,
+                &mut effects,
+            )
+            .await?;
             ("user", user.0, conversation)
         }
         ModAction::SlowMode {
@@ -389,6 +370,31 @@ pub(super) async fn act(
     })
     .await?;
     Ok((Reply::Done(effects.events.last().map(|e| e.seq)), effects))
+}
+
+/// Ends a person's live sanction of a kind in exactly this scope (under the same power and targeting rule as
+/// imposing it: nobody lifts their own), announcing it where it applied when there was one.
+async fn lift(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx<'_>,
+    (user, conversation): (UserId, Option<ConversationId>),
+    kind: SanctionKind,
+    lifted: EventBody,
+    effects: &mut Effects,
+) -> Result<(), OpError> {
+    let power = match kind {
+        SanctionKind::Timeout => Power::Timeout,
+        SanctionKind::Ban => Power::Ban,
+    };
+    scope(tx, ctx, conversation, power).await?;
+    target(tx, ctx, user, conversation).await?;
+    if tx
+        .lift_sanctions(user, kind, conversation, ctx.actor, ctx.now)
+        .await?
+    {
+        announce(tx, ctx, user, conversation, lifted, effects).await?;
+    }
+    Ok(())
 }
 
 /// Checks the power in a channel, or everywhere when `conversation` is `None`.

@@ -60,6 +60,42 @@ pub struct Candidate<'a> {
     pub now: Millis,
 }
 
+impl<'a> Candidate<'a> {
+    /// A member's message in English in conversation 7, from an account made long ago, mentioning nobody: the
+    /// starting point of tools and tests, which change what they look at.
+    pub fn plain(body: &'a str) -> Candidate<'a> {
+        Candidate {
+            conversation: ConversationId(7),
+            body,
+            lang: "en",
+            mentions: 0,
+            role: Role::Member,
+            conversation_moderator: false,
+            account_created_at: 0,
+            now: 1_000_000_000,
+        }
+    }
+}
+
+/// A rule with the defaults (everywhere, every language, staff exempt, enabled), for tools and tests.
+pub fn simple_rule(id: i64, check: AutomodCheck, action: AutomodAction) -> AutomodRule {
+    AutomodRule {
+        id,
+        spec: AutomodRuleSpec {
+            name: format!("rule {id}"),
+            conversation: None,
+            languages: Vec::new(),
+            check,
+            action,
+            timeout_seconds: None,
+            exempt_role: Role::Moderator,
+            enabled: true,
+        },
+        created_by: crate::protocol::UserId(0),
+        created_at: 0,
+    }
+}
+
 /// A rule the message broke.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -313,37 +349,13 @@ fn keyword_pattern(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::UserId;
 
     fn rule(id: i64, check: AutomodCheck, action: AutomodAction) -> AutomodRule {
-        AutomodRule {
-            id,
-            spec: AutomodRuleSpec {
-                name: format!("rule {id}"),
-                conversation: None,
-                languages: Vec::new(),
-                check,
-                action,
-                timeout_seconds: None,
-                exempt_role: Role::Moderator,
-                enabled: true,
-            },
-            created_by: UserId(1),
-            created_at: 0,
-        }
+        simple_rule(id, check, action)
     }
 
     fn candidate(body: &str) -> Candidate<'_> {
-        Candidate {
-            conversation: ConversationId(7),
-            body,
-            lang: "en",
-            mentions: 0,
-            role: Role::Member,
-            conversation_moderator: false,
-            account_created_at: 0,
-            now: 1_000_000_000,
-        }
+        Candidate::plain(body)
     }
 
     fn keywords(words: &[&str]) -> AutomodCheck {
@@ -491,16 +503,7 @@ mod tests {
 
     #[test]
     fn validation_refuses_oversized_and_broken_rules() {
-        let spec = |check| AutomodRuleSpec {
-            name: "r".into(),
-            conversation: None,
-            languages: Vec::new(),
-            check,
-            action: AutomodAction::Block,
-            timeout_seconds: None,
-            exempt_role: Role::Moderator,
-            enabled: true,
-        };
+        let spec = |check| simple_rule(1, check, AutomodAction::Block).spec;
         let field = |refusal: Refusal| refusal.args.get("field").cloned();
         let bad = [
             (

@@ -394,17 +394,9 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// A person's global role and whether their account is active, for checks on the target of an action.
+    /// A person's global role, active account or not, for checks on the target of an action.
     pub async fn role_of(&mut self, user: UserId) -> Result<Option<Role>> {
-        let row = sqlx::query("SELECT role FROM users WHERE id = $1")
-            .bind(user.0)
-            .fetch_optional(&mut *self.conn)
-            .await?;
-        row.map(|r| {
-            let role: String = r.try_get(0)?;
-            Role::parse(&role).ok_or_else(|| StoreError::Malformed(format!("role {role}")))
-        })
-        .transpose()
+        self.role(user, false).await
     }
 
     /// The display name of a person, for notices.

@@ -67,8 +67,13 @@ impl<'c> Tx<'c> {
 
     /// A person's global role, if the account exists and is active.
     pub async fn active_role(&mut self, user: UserId) -> Result<Option<Role>> {
-        let row = sqlx::query("SELECT role FROM users WHERE id = $1 AND active = 1")
+        self.role(user, true).await
+    }
+
+    pub(super) async fn role(&mut self, user: UserId, active_only: bool) -> Result<Option<Role>> {
+        let row = sqlx::query("SELECT role FROM users WHERE id = $1 AND (active = 1 OR $2 = 0)")
             .bind(user.0)
+            .bind(i64::from(active_only))
             .fetch_optional(&mut *self.conn)
             .await?;
         row.map(|r| {

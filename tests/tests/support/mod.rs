@@ -235,9 +235,14 @@ impl Server {
     /// A person with the moderator role, made through the real admin path (an admin changes the role).
     pub async fn promote(&self, admin_username: &str, user: &User, role: &str) {
         let admin = self.admin(admin_username).await;
+        self.set_role(&admin, user, role).await;
+    }
+
+    /// An admin gives a person a global role.
+    pub async fn set_role(&self, admin: &User, user: &User, role: &str) {
         let (status, body) = self
             .api(
-                &admin,
+                admin,
                 "PUT",
                 &format!("/users/{}/role", user.id),
                 Some(json!({"role": role})),
