@@ -254,10 +254,17 @@ async fn logout_all(State(node): State<Node>, Me(me): Me) -> ApiResult<Response>
 /// Changes the password and ends every other session of the person.
 async fn change_password(
     State(node): State<Node>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Me(me): Me,
     Body(req): Body<ChangePasswordRequest>,
 ) -> ApiResult<StatusCode> {
     auth::check_password(&req.new_password)?;
+    // Guessing the current password from a stolen session is slowed like guessing it at login.
+    let key = me.user.username.to_lowercase();
+    let address = peer.ip().to_string();
+    auth_limits(&node)
+        .login_allowed(&key, &address, crate::now_ms())
+        .map_err(rate_limited)?;
     let row = node
         .session
         .hub
@@ -271,6 +278,7 @@ async fn change_password(
         .verify(req.current_password, row.password_hash)
         .await?
     {
+        auth_limits(&node).login_failed(&key, &address, crate::now_ms());
         return Err(ErrorCode::InvalidCredentials.into());
     }
     let hash = node.hasher.hash(req.new_password).await?;

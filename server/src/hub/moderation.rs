@@ -83,6 +83,13 @@ async fn standing(
         .conversation_and_role(id, ctx.actor)
         .await?
         .ok_or(ErrorCode::NotFound)?;
+    // What someone cannot see does not exist for them: a refusal must not tell that it does.
+    if member.is_none()
+        && !ctx.role.is_staff()
+        && super::rules::not_member_error(row.kind, row.visibility) == ErrorCode::NotFound
+    {
+        return Err(ErrorCode::NotFound.into());
+    }
     // Direct, group and consultation conversations have no moderators of their own: only staff act in them.
     let standing = if row.kind == ConversationKind::Channel {
         Standing::Channel(member)
