@@ -47,15 +47,13 @@ pub(super) async fn apply(tx: &mut Tx<'_>, ctx: &Ctx<'_>, op: ModOp) -> OpResult
             reason,
             report,
         } => {
-            let (_, mut effects) = act(tx, ctx, &action, &reason).await?;
-            match report {
-                Some(id) => {
-                    let (reply, closed) = close_report(tx, ctx, id, true, &reason).await?;
-                    effects.merge(closed);
-                    Ok((reply, effects))
-                }
-                None => Ok((Reply::Done(effects.events.last().map(|e| e.seq)), effects)),
-            }
+            let (reply, mut effects) = act(tx, ctx, &action, &reason).await?;
+            let Some(id) = report else {
+                return Ok((reply, effects));
+            };
+            let (reply, closed) = close_report(tx, ctx, id, true, &reason).await?;
+            effects.merge(closed);
+            Ok((reply, effects))
         }
         ModOp::Report(new) => report(tx, ctx, new).await,
         ModOp::ClaimReport { id } => claim_report(tx, ctx, id).await,

@@ -51,7 +51,16 @@ impl Hub {
 
     async fn audit(&self, actor: UserId, action: &str, target: i64) -> Result<(), Refusal> {
         self.store()
-            .audit(actor, action, "consultation", target, self.now())
+            .append_audit(&crate::store::NewAudit {
+                actor,
+                action,
+                target_kind: "consultation",
+                target_id: target,
+                reason: "",
+                details: serde_json::Value::Object(Default::default()),
+                conversation: None,
+                at: self.now(),
+            })
             .await
             .map_err(internal)
     }

@@ -891,26 +891,4 @@ impl Store {
             .await?;
         Ok(done.rows_affected() == 1)
     }
-
-    /// Appends to the audit log.
-    pub async fn audit(
-        &self,
-        actor: UserId,
-        action: &str,
-        target_kind: &str,
-        target_id: i64,
-        now: Millis,
-    ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, actor, action, target_kind, target_id) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(now)
-        .bind(actor.0)
-        .bind(action)
-        .bind(target_kind)
-        .bind(target_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
 }
