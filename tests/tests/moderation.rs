@@ -698,15 +698,8 @@ async fn the_audit_log_records_actions_and_members_read_the_public_moderation_lo
     let (status, _) = c.server.api(&c.anna, "GET", "/audit", None).await;
     assert_eq!(status, 403);
 
-    let (status, log) = c
-        .server
-        .api(
-            &c.anna,
-            "GET",
-            &format!("/channels/{}/modlog", c.channel),
-            None,
-        )
-        .await;
+    let modlog = format!("/channels/{}/modlog", c.channel);
+    let (status, log) = c.server.api(&c.anna, "GET", &modlog, None).await;
     assert_eq!(status, 200, "{log}");
     assert_eq!(log[1]["action"], "moderation.timeout");
     assert_eq!(log[1]["user"], c.boris.id);
@@ -721,25 +714,9 @@ async fn the_audit_log_records_actions_and_members_read_the_public_moderation_lo
         )
         .await;
     assert_eq!(status, 200);
-    let (status, _) = c
-        .server
-        .api(
-            &c.anna,
-            "GET",
-            &format!("/channels/{}/modlog", c.channel),
-            None,
-        )
-        .await;
+    let (status, _) = c.server.api(&c.anna, "GET", &modlog, None).await;
     assert_eq!(status, 403);
-    let (status, _) = c
-        .server
-        .api(
-            &c.owner,
-            "GET",
-            &format!("/channels/{}/modlog", c.channel),
-            None,
-        )
-        .await;
+    let (status, _) = c.server.api(&c.owner, "GET", &modlog, None).await;
     assert_eq!(status, 200);
 }
 
