@@ -17,6 +17,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; `None`: SQLite under `data_dir`.
     pub database_url: Option<String>,
+    /// `redis://…` for presence and fan-out across nodes; `None`: in-process (a single node).
+    pub redis_url: Option<String>,
+    /// The namespace of every Redis key and channel, shared by the nodes of one deployment.
+    pub redis_prefix: String,
     /// Origins allowed to open WebSockets besides the page's own (exact match, e.g. `https://chat.example.org`).
     pub allowed_origins: Vec<String>,
     pub limits: Limits,
@@ -40,6 +44,8 @@ impl Default for Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("data"),
             database_url: None,
+            redis_url: None,
+            redis_prefix: "engawa".to_owned(),
             allowed_origins: Vec::new(),
             limits: Limits {
                 max_frame_bytes: 64 * 1024,
@@ -76,6 +82,7 @@ pub struct FileConfig {
     pub data_dir: Option<PathBuf>,
     pub database_url: Option<String>,
     pub redis_url: Option<String>,
+    pub redis_prefix: Option<String>,
     pub allowed_origins: Option<Vec<String>>,
     #[serde(default)]
     pub limits: FileLimits,

@@ -15,12 +15,14 @@
 //! - [`config`]: what a node is told at start.
 
 pub mod auth;
+pub mod bus;
 pub mod config;
 pub mod consult;
 pub mod http;
 pub mod hub;
 pub mod i18n;
 pub mod moderation;
+pub mod presence;
 pub mod protocol;
 pub mod session;
 pub mod store;
@@ -41,6 +43,8 @@ pub enum RunError {
     Store(#[from] store::StoreError),
     #[error("the embedded translations are broken: {0}")]
     I18n(#[from] i18n::I18nError),
+    #[error(transparent)]
+    Bus(#[from] bus::BusError),
     #[error("serving failed: {0}")]
     Serve(#[from] std::io::Error),
 }
@@ -55,6 +59,21 @@ pub async fn run(
     let i18n = Arc::new(i18n::I18n::embedded()?);
     let store = store::Store::open(&config.database_url()).await?;
     let tracker = TaskTracker::new();
+    let cluster = match &config.redis_url {
+        None => hub::Cluster::local(),
+        Some(url) => {
+            let (bus, inbound) =
+                bus::Bus::redis(url, &config.redis_prefix, &tracker, shutdown.clone()).await?;
+            let (commands, prefix) = bus
+                .commands()
+                .expect("a Redis bus has a command connection");
+            hub::Cluster {
+                bus,
+                inbound: Some(inbound),
+                presence: Box::new(presence::Redis::new(commands, prefix)),
+            }
+        }
+    };
     let hub = hub::Hub::start(
         store.clone(),
         hub::HubLimits {
@@ -67,7 +86,9 @@ pub async fn run(
             writer_queue: config.writer_queue,
             timers: config.consultations.clone(),
         },
+        cluster,
         &tracker,
+        shutdown.clone(),
     )
     .await?;
     hub.seed_topics(&i18n).await?;

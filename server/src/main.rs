@@ -39,9 +39,12 @@ struct Options {
     /// Database URL: sqlite://PATH or postgres://USER@HOST/DB [default: SQLite under the data directory].
     #[arg(long, env = "ENGAWA_DATABASE_URL", global = true)]
     database_url: Option<String>,
-    /// Redis URL for presence and fan-out across nodes [default: none, in-process].
+    /// Redis URL for presence and fan-out across nodes: redis://HOST:PORT [default: none, in-process].
     #[arg(long, env = "ENGAWA_REDIS_URL", global = true)]
     redis_url: Option<String>,
+    /// Namespace of the Redis keys and channel; every node of one deployment uses the same [default: engawa].
+    #[arg(long, env = "ENGAWA_REDIS_PREFIX", global = true)]
+    redis_prefix: Option<String>,
     /// Origins allowed to open WebSockets besides the page's own, comma-separated and exact
     /// (e.g. https://chat.example.org).
     #[arg(
@@ -138,12 +141,6 @@ fn load_config(options: &Options) -> Result<Config> {
         }
         None => FileConfig::default(),
     };
-    if options.redis_url.is_some() || file.redis_url.is_some() {
-        bail!(
-            "a Redis URL is set, but this version runs single-node only (in-process presence and fan-out); \
-             unset --redis-url / ENGAWA_REDIS_URL / redis_url to start"
-        );
-    }
     let mut config = Config::default();
     config.bind = options.bind.or(file.bind).unwrap_or(config.bind);
     config.data_dir = options
@@ -152,6 +149,18 @@ fn load_config(options: &Options) -> Result<Config> {
         .or(file.data_dir)
         .unwrap_or(config.data_dir);
     config.database_url = options.database_url.clone().or(file.database_url);
+    config.redis_url = options.redis_url.clone().or(file.redis_url);
+    config.redis_prefix = options
+        .redis_prefix
+        .clone()
+        .or(file.redis_prefix)
+        .unwrap_or(config.redis_prefix);
+    if config.redis_url.is_some() && config.database_url().starts_with("sqlite") {
+        bail!(
+            "a Redis URL is set with the embedded SQLite database: several nodes need one shared database \
+             (--database-url postgres://…); a single node needs no Redis"
+        );
+    }
     config.allowed_origins = options
         .allowed_origins
         .clone()

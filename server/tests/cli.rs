@@ -152,7 +152,7 @@ fn a_fresh_install_gets_its_first_admin_and_serves() {
 }
 
 #[test]
-fn a_redis_url_is_refused_with_an_explanation() {
+fn a_redis_url_without_a_shared_database_is_refused_with_an_explanation() {
     let out = engawa()
         .args([
             "--redis-url",
@@ -165,7 +165,7 @@ fn a_redis_url_is_refused_with_an_explanation() {
         .expect("runs");
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("single-node"),
+        String::from_utf8_lossy(&out.stderr).contains("one shared database"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

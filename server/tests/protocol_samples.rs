@@ -41,6 +41,8 @@ fn client_name(msg: &ClientMsg) -> &'static str {
         ClientMsg::SendCanned { .. } => "send_canned",
         ClientMsg::SetAvailability { .. } => "set_availability",
         ClientMsg::Moderate { .. } => "moderate",
+        ClientMsg::SetPresence { .. } => "set_presence",
+        ClientMsg::GetPresence { .. } => "get_presence",
     }
 }
 
@@ -64,6 +66,7 @@ fn server_name(event: &ServerEvent) -> &'static str {
         ServerEvent::HelperStatus { .. } => "helper_status",
         ServerEvent::Notice { .. } => "notice",
         ServerEvent::Report(_) => "report",
+        ServerEvent::Presence { .. } => "presence",
     }
 }
 
@@ -214,6 +217,14 @@ fn consult_client_samples() -> Vec<ClientMsg> {
                 seconds: 600,
             },
             reason: r("Repeated insults after a warning"),
+        },
+        ClientMsg::SetPresence {
+            reference: r("c15"),
+            status: SetPresenceStatus::Away,
+        },
+        ClientMsg::GetPresence {
+            reference: r("c16"),
+            users: vec![UserId(7), UserId(9)],
         },
     ]
 }
@@ -532,6 +543,21 @@ fn server_samples() -> Vec<ServerEvent> {
                 at: 1_763_700_020_000,
             }],
         })),
+        ServerEvent::Presence {
+            reference: Some(r("c16")),
+            users: vec![
+                PresenceInfo {
+                    user: UserId(7),
+                    status: PresenceStatus::Online,
+                    last_seen: None,
+                },
+                PresenceInfo {
+                    user: UserId(9),
+                    status: PresenceStatus::Offline,
+                    last_seen: Some(1_763_699_000_000),
+                },
+            ],
+        },
     ]
 }
 

@@ -229,9 +229,9 @@ async fn logout(State(node): State<Node>, Me(me): Me) -> ApiResult<Response> {
         .delete_session(&me.token_hash)
         .await
         .map_err(crate::hub::internal)?;
-    node.session.hub.registry().kick_user(
+    node.session.hub.kick(
         me.user.id,
-        Sessions::Only(&me.token_hash),
+        Sessions::Only(me.token_hash.clone()),
         close::SESSION_REVOKED,
     );
     Ok(clear_cookie(StatusCode::NO_CONTENT.into_response()))
@@ -246,8 +246,7 @@ async fn logout_all(State(node): State<Node>, Me(me): Me) -> ApiResult<Response>
         .map_err(crate::hub::internal)?;
     node.session
         .hub
-        .registry()
-        .kick_user(me.user.id, Sessions::All, close::SESSION_REVOKED);
+        .kick(me.user.id, Sessions::All, close::SESSION_REVOKED);
     Ok(clear_cookie(StatusCode::NO_CONTENT.into_response()))
 }
 
@@ -291,9 +290,9 @@ async fn change_password(
         .delete_user_sessions(me.user.id, Some(&me.token_hash))
         .await
         .map_err(crate::hub::internal)?;
-    node.session.hub.registry().kick_user(
+    node.session.hub.kick(
         me.user.id,
-        Sessions::AllBut(&me.token_hash),
+        Sessions::AllBut(me.token_hash.clone()),
         close::SESSION_REVOKED,
     );
     Ok(StatusCode::NO_CONTENT)
@@ -336,6 +335,8 @@ async fn update_me(
             .set_hide_presence(profile.id, hide)
             .await
             .map_err(crate::hub::internal)?;
+        // The people who share a conversation see the person go offline, or come back.
+        node.session.hub.presence_refresh(profile.id).await?;
     }
     Ok(Json(profile))
 }

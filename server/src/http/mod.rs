@@ -64,13 +64,16 @@ async fn healthz() -> &'static str {
 }
 
 async fn readyz(State(node): State<Node>) -> Response {
-    match node.session.hub.store().ping().await {
-        Ok(()) => "ready".into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
-        }
+    let hub = &node.session.hub;
+    if let Err(error) = hub.store().ping().await {
+        tracing::warn!(%error, "readiness check failed");
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
     }
+    if !hub.bus_ready().await {
+        tracing::warn!("readiness check failed: Redis does not answer");
+        return (StatusCode::SERVICE_UNAVAILABLE, "redis unreachable").into_response();
+    }
+    "ready".into_response()
 }
 
 async fn metrics(State(node): State<Node>) -> Response {

@@ -1146,7 +1146,8 @@ fn record_queue_length(topic: &str, waiting: &[ConsultRow]) {
 }
 
 /// The node's consultation clock: every `every`, the timers run in the writer (unanswered, silent, expired), and
-/// helpers who have had no connection on this node for the grace period lapse to `away`. Ends on shutdown.
+/// helpers who have had no connection on any node for the grace period lapse to `away` (presence says so).
+/// Ends on shutdown.
 pub async fn timers(hub: super::Hub, every: std::time::Duration, shutdown: CancellationToken) {
     let mut interval = tokio::time::interval(every);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -1169,16 +1170,23 @@ pub async fn timers(hub: super::Hub, every: std::time::Duration, shutdown: Cance
         };
         let now = crate::now_ms();
         let grace = hub.limits().timers.availability_grace_ms;
-        for h in helpers
+        let watched: Vec<UserId> = helpers
             .iter()
             .filter(|h| h.availability != Availability::Away)
-        {
-            let lapsed = hub
-                .registry()
-                .gone_since(h.user, now)
-                .is_some_and(|since| now - since >= grace);
-            let lapse = super::Op::Consult(ConsultOp::Lapse { user: h.user });
-            if lapsed && let Ok(pending) = hub.submit(SERVER, lapse) {
+            .map(|h| h.user)
+            .collect();
+        let since = match hub.offline_since(&watched).await {
+            Ok(since) => since,
+            Err(refusal) => {
+                tracing::warn!(?refusal, "cannot read helpers' presence for availability lapses");
+                continue;
+            }
+        };
+        for (user, since) in watched.into_iter().zip(since) {
+            let lapse = super::Op::Consult(ConsultOp::Lapse { user });
+            if since.is_some_and(|since| now - since >= grace)
+                && let Ok(pending) = hub.submit(SERVER, lapse)
+            {
                 let _ = pending.await;
             }
         }

@@ -5,8 +5,10 @@
 //! answers. Reads (history, replay) go to the store directly, after an authorization check.
 
 pub mod consult;
+pub mod fanout;
 pub mod moderation;
 pub mod ops;
+mod presence;
 pub mod registry;
 pub mod rules;
 mod views;
@@ -15,10 +17,14 @@ mod writer;
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, RwLock};
 
 use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
+
+use crate::bus::{Bus, Inbound};
 
 use crate::protocol::{
     AckResult, ConversationEvent, ConversationId, ConversationSummary, ErrorCode, HistoryPage,
@@ -61,9 +67,23 @@ pub(crate) struct Shared {
     send_buckets: Mutex<HashMap<UserId, crate::moderation::throttle::TokenBucket>>,
     /// The compiled automod rules; replaced whole when a rule changes (the writer takes a snapshot per group).
     automod: RwLock<Arc<crate::moderation::Automod>>,
+    /// The other nodes (nobody, with the local bus).
+    bus: Bus,
+    presence: presence::Presence,
+    /// A catch-up from the database is running / was asked for again meanwhile.
+    catching_up: AtomicBool,
+    catch_up_again: AtomicBool,
 }
 
 impl Shared {
+    /// Rebuilds the automod rule set from the database.
+    async fn reload_automod(&self) -> Result<(), StoreError> {
+        let rules = self.store.automod_rules().await?;
+        let automod = Arc::new(crate::moderation::Automod::new(rules));
+        *self.automod.write().unwrap_or_else(|e| e.into_inner()) = automod;
+        Ok(())
+    }
+
     pub(crate) fn automod(&self) -> Arc<crate::moderation::Automod> {
         self.automod
             .read()
@@ -84,21 +104,47 @@ pub enum Replay {
     Resync(Seq),
 }
 
+/// How a hub reaches the other nodes: the bus, what arrives on it, and where presence lives.
+pub struct Cluster {
+    pub bus: Bus,
+    /// Other nodes' payloads (none with the local bus).
+    pub inbound: Option<mpsc::UnboundedReceiver<Inbound>>,
+    pub presence: Box<dyn crate::presence::Backend>,
+}
+
+impl Cluster {
+    /// A single node: in-process fan-out and presence.
+    pub fn local() -> Cluster {
+        Cluster {
+            bus: Bus::local(),
+            inbound: None,
+            presence: Box::new(crate::presence::Local::default()),
+        }
+    }
+}
+
 impl Hub {
-    /// Opens the writer's connection and starts the writer on `tracker`.
+    /// Opens the writer's connection and starts the writer, the presence task and the bus receiver on `tracker`.
     pub async fn start(
         store: Store,
         limits: HubLimits,
+        cluster: Cluster,
         tracker: &TaskTracker,
+        shutdown: CancellationToken,
     ) -> Result<Hub, StoreError> {
         let (tx, rx) = mpsc::channel(limits.writer_queue);
         let automod = crate::moderation::Automod::new(store.automod_rules().await?);
+        let (presence, marked) = presence::Presence::new(cluster.presence);
         let shared = Arc::new(Shared {
             store,
             registry: Registry::default(),
             limits,
             send_buckets: Mutex::new(HashMap::new()),
             automod: RwLock::new(Arc::new(automod)),
+            bus: cluster.bus,
+            presence,
+            catching_up: AtomicBool::new(false),
+            catch_up_again: AtomicBool::new(false),
         });
         let stopped = writer::spawn(rx, shared.clone()).await?;
         // Shutdown waits for the writer to drain its queue.
@@ -106,7 +152,26 @@ impl Hub {
             // An error only says the thread is gone, which is what is waited for.
             let _ = stopped.await;
         });
-        Ok(Hub { shared, writer: tx })
+        tracker.spawn(presence::run(shared.clone(), marked, shutdown));
+        let hub = Hub { shared, writer: tx };
+        if let Some(inbound) = cluster.inbound {
+            tokio::spawn(fanout::receive(hub.clone(), inbound));
+        }
+        Ok(hub)
+    }
+
+    /// Whether the bus to the other nodes works (`/readyz`).
+    pub async fn bus_ready(&self) -> bool {
+        self.shared.bus.ready().await
+    }
+
+    /// Closes some of a person's connections, on every node.
+    pub fn kick(&self, user: UserId, sessions: Sessions, code: u16) {
+        self.shared.deliver(vec![fanout::Delivery::Kick {
+            user,
+            sessions,
+            code,
+        }]);
     }
 
     pub fn registry(&self) -> &Registry {
@@ -121,15 +186,10 @@ impl Hub {
         &self.shared.limits
     }
 
-    /// Rebuilds the automod rule set from the database, after a rule changed.
+    /// Rebuilds the automod rule set from the database after a rule changed, here and on the other nodes.
     pub async fn reload_automod(&self) -> Result<(), StoreError> {
-        let rules = self.shared.store.automod_rules().await?;
-        let automod = Arc::new(crate::moderation::Automod::new(rules));
-        *self
-            .shared
-            .automod
-            .write()
-            .unwrap_or_else(|e| e.into_inner()) = automod;
+        self.shared.reload_automod().await?;
+        self.shared.publish(&[fanout::Delivery::ReloadAutomod]);
         Ok(())
     }
 
@@ -389,13 +449,16 @@ impl Hub {
 
     /// Tells the other members that `conn`'s person is typing. Silently nothing when they are not a member.
     pub fn typing(&self, conn: &Conn, conversation: ConversationId) {
-        let registry = &self.shared.registry;
-        if registry.is_subscribed(conn, conversation) {
+        if self.shared.registry.is_subscribed(conn, conversation) {
             let frame = encode(&ServerEvent::Typing {
                 conversation,
                 user: conn.user,
             });
-            registry.broadcast_except(conversation, conn.user, &frame);
+            self.shared.deliver(vec![fanout::Delivery::Except {
+                conversation,
+                except: conn.user,
+                frame,
+            }]);
         }
     }
 
@@ -421,7 +484,10 @@ impl Hub {
             unread,
             mentions,
         });
-        self.shared.registry.to_user(user, &Outbound::Frame(frame));
+        self.shared.deliver(vec![fanout::Delivery::ToUsers {
+            users: vec![user],
+            item: Outbound::Frame(frame),
+        }]);
         Ok(marker)
     }
 }

@@ -4,11 +4,13 @@
 //! `try_send`s the same shared bytes to every subscriber; a full outbox marks that connection for closing (1013)
 //! instead of waiting for it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
+use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -20,17 +22,19 @@ pub type ConnId = u64;
 /// A serialized server frame (UTF-8 JSON), shared by every recipient.
 pub type Frame = Bytes;
 
-/// What the hub hands a connection's session task.
-#[derive(Debug, Clone)]
+/// What the hub hands a connection's session task. Serializable, because other nodes send it too (`hub::fanout`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Outbound {
     /// A conversation event; the session drops it when it already delivered `seq` (after a replay).
     Event {
         conversation: ConversationId,
         seq: Seq,
+        #[serde(with = "frame_text")]
         frame: Frame,
     },
     /// Any other frame (typing, read markers, mentions).
-    Frame(Frame),
+    Frame(#[serde(with = "frame_text")] Frame),
     /// Someone mentioned this person; the session renders the notice in its language.
     Mentioned {
         conversation: ConversationId,
@@ -40,7 +44,7 @@ pub enum Outbound {
     },
     /// A notice for this person; the session renders it in its language.
     Notice {
-        id: &'static str,
+        id: Cow<'static, str>,
         args: crate::protocol::Args,
     },
     /// This person's membership changed; the session tells its client, with the conversation's summary.
@@ -57,6 +61,22 @@ pub enum Outbound {
         /// The topic's names by language.
         topic_names: Arc<BTreeMap<String, String>>,
     },
+}
+
+/// A frame is UTF-8 JSON text; between nodes it travels as a string.
+pub(crate) mod frame_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Frame;
+
+    pub fn serialize<S: Serializer>(frame: &Frame, s: S) -> Result<S::Ok, S::Error> {
+        let text = std::str::from_utf8(frame).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Frame, D::Error> {
+        String::deserialize(d).map(Frame::from)
+    }
 }
 
 /// WebSocket close codes the hub asks sessions to close with.
@@ -119,7 +139,7 @@ impl Conn {
     }
 
     /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting).
-    fn offer(&self, item: Outbound) -> bool {
+    pub fn offer(&self, item: Outbound) -> bool {
         match self.outbox.try_send(item) {
             Ok(()) => true,
             Err(mpsc::error::TrySendError::Full(_)) => {
@@ -134,11 +154,12 @@ impl Conn {
 }
 
 /// Which of a person's sessions [`Registry::kick_user`] closes, by session token hash.
-#[derive(Debug, Clone, Copy)]
-pub enum Sessions<'a> {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sessions {
     All,
-    Only(&'a str),
-    AllBut(&'a str),
+    Only(String),
+    AllBut(String),
 }
 
 struct UserConn {
@@ -149,12 +170,18 @@ struct UserConn {
     pending: Option<HashMap<ConversationId, bool>>,
 }
 
+/// One conversation's subscribers on this node.
+#[derive(Default)]
+struct Room {
+    conns: Vec<Arc<Conn>>,
+    /// The newest seq this node delivered or knows its subscribers hold: where catching up starts.
+    seq: AtomicU64,
+}
+
 #[derive(Default)]
 struct Inner {
-    rooms: HashMap<ConversationId, Vec<Arc<Conn>>>,
+    rooms: HashMap<ConversationId, Room>,
     users: HashMap<UserId, Vec<UserConn>>,
-    /// When people's last connection on this node closed (milliseconds); removed when they connect again.
-    gone_since: HashMap<UserId, i64>,
 }
 
 /// The registry of live connections.
@@ -182,7 +209,6 @@ impl Registry {
     /// Registers a connection before its memberships are read; see [`Registry::subscribe_initial`].
     pub fn attach(&self, conn: Arc<Conn>) {
         let mut inner = self.write();
-        inner.gone_since.remove(&conn.user);
         inner.users.entry(conn.user).or_default().push(UserConn {
             conn,
             rooms: HashSet::new(),
@@ -224,6 +250,7 @@ impl Registry {
                 .rooms
                 .entry(conversation)
                 .or_default()
+                .conns
                 .push(handle.clone());
         }
     }
@@ -240,7 +267,6 @@ impl Registry {
         let entry = list.swap_remove(pos);
         if list.is_empty() {
             inner.users.remove(&conn.user);
-            inner.gone_since.insert(conn.user, crate::now_ms());
         }
         for conversation in entry.rooms {
             remove_from_room(&mut inner.rooms, conversation, conn.id);
@@ -263,6 +289,7 @@ impl Registry {
                 rooms
                     .entry(conversation)
                     .or_default()
+                    .conns
                     .push(entry.conn.clone());
             }
         }
@@ -288,10 +315,11 @@ impl Registry {
     /// Delivers a conversation event to every subscriber. Returns how many received it.
     pub fn broadcast(&self, conversation: ConversationId, seq: Seq, frame: &Frame) -> usize {
         let inner = self.read();
-        let Some(subscribers) = inner.rooms.get(&conversation) else {
+        let Some(room) = inner.rooms.get(&conversation) else {
             return 0;
         };
-        subscribers
+        room.seq.fetch_max(seq, Ordering::Relaxed);
+        room.conns
             .iter()
             .filter(|conn| {
                 conn.offer(Outbound::Event {
@@ -306,10 +334,10 @@ impl Registry {
     /// Delivers an ephemeral frame to a conversation's subscribers except one person's connections.
     pub fn broadcast_except(&self, conversation: ConversationId, except: UserId, frame: &Frame) {
         let inner = self.read();
-        let Some(subscribers) = inner.rooms.get(&conversation) else {
+        let Some(room) = inner.rooms.get(&conversation) else {
             return;
         };
-        for conn in subscribers.iter().filter(|c| c.user != except) {
+        for conn in room.conns.iter().filter(|c| c.user != except) {
             conn.offer(Outbound::Frame(frame.clone()));
         }
     }
@@ -333,7 +361,7 @@ impl Registry {
     }
 
     /// Closes a person's connections: those of one session (`Some(hash)`), or all but one (`keep`), or all.
-    pub fn kick_user(&self, user: UserId, sessions: Sessions<'_>, code: u16) {
+    pub fn kick_user(&self, user: UserId, sessions: &Sessions, code: u16) {
         let inner = self.read();
         for entry in inner.users.get(&user).into_iter().flatten() {
             let hash = entry.conn.token_hash.as_str();
@@ -348,22 +376,38 @@ impl Registry {
         }
     }
 
-    /// Whether the person has a connection on this node.
-    pub fn is_connected(&self, user: UserId) -> bool {
-        self.read().users.contains_key(&user)
+    /// Raises what the node knows its subscribers of a conversation hold (a session read the conversation's
+    /// newest seq when it started).
+    pub fn note_seq(&self, conversation: ConversationId, seq: Seq) {
+        if let Some(room) = self.read().rooms.get(&conversation) {
+            room.seq.fetch_max(seq, Ordering::Relaxed);
+        }
     }
 
-    /// Since when a person has had no connection on this node: when their last one closed, or, for someone this
-    /// node never saw, from now on (so that a restart starts their grace period).
-    pub fn gone_since(&self, user: UserId, now: i64) -> Option<i64> {
-        if self.is_connected(user) {
-            return None;
+    /// Every conversation with subscribers here, with the newest seq known to have reached them.
+    pub fn rooms(&self) -> Vec<(ConversationId, Seq)> {
+        self.read()
+            .rooms
+            .iter()
+            .map(|(c, room)| (*c, room.seq.load(Ordering::Relaxed)))
+            .collect()
+    }
+
+    /// The connections that receive any of `conversations`, each with the indexes (into `conversations`) of the
+    /// ones it receives.
+    pub fn audience(&self, conversations: &[ConversationId]) -> Vec<(Arc<Conn>, Vec<usize>)> {
+        let inner = self.read();
+        let mut by_conn: HashMap<ConnId, (Arc<Conn>, Vec<usize>)> = HashMap::new();
+        for (index, conversation) in conversations.iter().enumerate() {
+            for conn in inner.rooms.get(conversation).into_iter().flat_map(|r| &r.conns) {
+                by_conn
+                    .entry(conn.id)
+                    .or_insert_with(|| (conn.clone(), Vec::new()))
+                    .1
+                    .push(index);
+            }
         }
-        let mut inner = self.write();
-        if inner.users.contains_key(&user) {
-            return None;
-        }
-        Some(*inner.gone_since.entry(user).or_insert(now))
+        by_conn.into_values().collect()
     }
 
     /// How many connections this node holds.
@@ -372,14 +416,10 @@ impl Registry {
     }
 }
 
-fn remove_from_room(
-    rooms: &mut HashMap<ConversationId, Vec<Arc<Conn>>>,
-    conversation: ConversationId,
-    id: ConnId,
-) {
-    if let Some(list) = rooms.get_mut(&conversation) {
-        list.retain(|c| c.id != id);
-        if list.is_empty() {
+fn remove_from_room(rooms: &mut HashMap<ConversationId, Room>, conversation: ConversationId, id: ConnId) {
+    if let Some(room) = rooms.get_mut(&conversation) {
+        room.conns.retain(|c| c.id != id);
+        if room.conns.is_empty() {
             rooms.remove(&conversation);
         }
     }

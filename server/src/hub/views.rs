@@ -253,6 +253,18 @@ impl Hub {
             return Err(ErrorCode::NotHelper.into());
         }
         let now = self.now();
+        let online: std::collections::HashSet<UserId> = if staff {
+            let users: Vec<UserId> = helpers.iter().map(|h| h.user).collect();
+            let statuses = self.overall(&users).await?;
+            users
+                .into_iter()
+                .zip(statuses)
+                .filter(|(_, s)| *s != crate::protocol::PresenceStatus::Offline)
+                .map(|(u, _)| u)
+                .collect()
+        } else {
+            Default::default()
+        };
         let mut out = Vec::new();
         for topic in store.topics(false).await.map_err(internal)? {
             if !staff && !mine.is_some_and(|h| h.topics.contains(&topic.id)) {
@@ -291,7 +303,7 @@ impl Hub {
                             availability: h.availability,
                             load: h.load,
                             capacity: h.capacity,
-                            online: self.registry().is_connected(h.user),
+                            online: online.contains(&h.user),
                         })
                         .collect()
                 } else {

@@ -12,10 +12,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot};
 
 use super::Shared;
-use super::consult::ConsultNotice;
-use super::ops::{self, Effects, Notice, Op, OpError, Reply};
-use super::registry::Outbound;
-use crate::protocol::{ErrorCode, Refusal, ServerEvent, UserId};
+use super::ops::{self, Effects, Op, OpError, Reply};
+use crate::protocol::{ErrorCode, Refusal, UserId};
 use crate::store::{StoreError, WriteConn};
 
 /// Most operations in one transaction: bounds the latency the last of a group waits.
@@ -89,7 +87,7 @@ async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Sha
     tracing::debug!("writer stopped");
 }
 
-async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
+async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Arc<Shared>) {
     let now = crate::now_ms();
     let mut answers: Vec<(ReplyTo, Outcome)> = Vec::with_capacity(group.len());
     // A group of one needs no savepoint: its transaction is one. This saves two round trips per operation
@@ -101,7 +99,9 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
         automod: &automod,
     };
     let outcome: Result<(), StoreError> = async {
-        let mut tx = conn.begin().await?;
+        // Consultation operations route: across nodes they take turns.
+        let routing = group.iter().any(|job| matches!(job.op, Op::Consult(_)));
+        let mut tx = conn.begin(routing).await?;
         let mut undo = false;
         for job in group {
             if !alone {
@@ -142,142 +142,11 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Shared) {
     }
     for (reply, result) in answers {
         let answer = result.map(|(reply, effects)| {
-            deliver(shared, effects);
+            shared.deliver(super::fanout::plan(effects));
             reply
         });
         // As above: a requester that went away needs no answer; the effects are already delivered.
         let _ = reply.send(answer);
-    }
-}
-
-/// Applies a committed operation's effects to this node's connections.
-fn deliver(shared: &Shared, mut effects: Effects) {
-    let consult = std::mem::take(&mut effects.consult);
-    let banned = std::mem::take(&mut effects.ban);
-    deliver_conversation(shared, effects);
-    for notice in consult {
-        deliver_consult(&shared.registry, notice);
-    }
-    for user in banned {
-        shared
-            .registry
-            .kick_user(user, super::Sessions::All, super::registry::close::BANNED);
-    }
-}
-
-/// Consultation frames: each is serialized once per audience.
-fn deliver_consult(registry: &super::Registry, notice: ConsultNotice) {
-    match notice {
-        ConsultNotice::View {
-            requester,
-            helpers,
-            requester_view,
-            helper_view,
-        } => {
-            let to_requester = super::encode(&ServerEvent::Consultation(requester_view));
-            registry.to_user(requester, &Outbound::Frame(to_requester));
-            let to_helpers =
-                Outbound::Frame(super::encode(&ServerEvent::Consultation(helper_view)));
-            for helper in helpers.into_iter().filter(|h| *h != requester) {
-                registry.to_user(helper, &to_helpers);
-            }
-        }
-        ConsultNotice::Position {
-            user,
-            consultation,
-            position,
-            eta_seconds,
-            helpers_available,
-            topic_names,
-        } => registry.to_user(
-            user,
-            &Outbound::QueuePosition {
-                consultation,
-                position,
-                eta_seconds,
-                helpers_available,
-                topic_names,
-            },
-        ),
-        ConsultNotice::Queue { item, to } => {
-            let frame = Outbound::Frame(super::encode(&ServerEvent::QueueItem(Box::new(item))));
-            for user in to {
-                registry.to_user(user, &frame);
-            }
-        }
-        ConsultNotice::HelperStatus {
-            user,
-            availability,
-            load,
-            capacity,
-        } => {
-            let frame = super::encode(&ServerEvent::HelperStatus {
-                availability,
-                load,
-                capacity,
-            });
-            registry.to_user(user, &Outbound::Frame(frame));
-        }
-    }
-}
-
-fn deliver_conversation(shared: &Shared, effects: Effects) {
-    let registry = &shared.registry;
-    for (conversation, user) in effects.subscribe {
-        registry.member_joined(conversation, user);
-    }
-    for event in effects.events {
-        let started = Instant::now();
-        let (conversation, seq) = (event.conversation, event.seq);
-        if matches!(event.body, crate::protocol::EventBody::Message { .. }) {
-            metrics::counter!("engawa_messages_sent_total").increment(1);
-        }
-        let frame = super::encode(&ServerEvent::Event(Box::new(event)));
-        let delivered = registry.broadcast(conversation, seq, &frame);
-        metrics::counter!("engawa_events_delivered_total").increment(delivered as u64);
-        metrics::histogram!("engawa_fanout_seconds").record(started.elapsed().as_secs_f64());
-    }
-    for (conversation, user) in effects.unsubscribe {
-        registry.member_left(conversation, user);
-    }
-    for notice in effects.notices {
-        match notice {
-            Notice::Membership {
-                user,
-                conversation,
-                change,
-            } => registry.to_user(
-                user,
-                &Outbound::Membership {
-                    conversation,
-                    change,
-                },
-            ),
-            Notice::Mentioned {
-                user,
-                conversation,
-                message,
-                seq,
-                by,
-            } => registry.to_user(
-                user,
-                &Outbound::Mentioned {
-                    conversation,
-                    message,
-                    seq,
-                    by,
-                },
-            ),
-            Notice::Personal { user, id, args } => {
-                registry.to_user(user, &Outbound::Notice { id, args })
-            }
-            Notice::Report { to, report } => {
-                let frame = Outbound::Frame(super::encode(&ServerEvent::Report(report)));
-                for user in to {
-                    registry.to_user(user, &frame);
-                }
-            }
-        }
     }
 }
 

@@ -304,6 +304,55 @@ pub enum ClientMsg {
         #[serde(default)]
         reason: String,
     },
+    /// This connection's presence: `away` when the person is idle here (the tab is hidden, no input for a few
+    /// minutes), `online` again when they return. A person is online while any of their connections is online.
+    SetPresence {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        status: SetPresenceStatus,
+    },
+    /// The presence of people you share a conversation with (at most [`PRESENCE_QUERY_MAX`]). Answered with
+    /// `presence`; people you share no conversation with are left out.
+    GetPresence {
+        #[serde(rename = "ref")]
+        reference: Ref,
+        users: Vec<UserId>,
+    },
+}
+
+/// Most people one `get_presence` asks about.
+pub const PRESENCE_QUERY_MAX: usize = 500;
+
+/// What a connection says of itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetPresenceStatus {
+    Online,
+    Away,
+}
+
+/// A person's presence across all their connections, on every node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresenceStatus {
+    /// At least one connection is active.
+    Online,
+    /// Connected, but every connection is idle.
+    Away,
+    /// No connection (or the person hides their presence).
+    Offline,
+}
+
+/// One person's presence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceInfo {
+    pub user: UserId,
+    pub status: PresenceStatus,
+    /// When an offline person's last connection ended (milliseconds since the epoch); absent when unknown or
+    /// hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<Millis>,
 }
 
 fn default_true() -> bool {
@@ -342,6 +391,8 @@ impl ClientMsg {
             | ClientMsg::SendCanned { reference, .. }
             | ClientMsg::SetAvailability { reference, .. }
             | ClientMsg::Moderate { reference, .. }
+            | ClientMsg::SetPresence { reference, .. }
+            | ClientMsg::GetPresence { reference, .. }
             | ClientMsg::Ping { reference } => Some(reference),
         }
     }
@@ -475,6 +526,13 @@ pub enum ServerEvent {
     Notice { notice: LocalizedText },
     /// To staff and the channel's moderators: a report entered the moderation queue or changed in it.
     Report(Box<Report>),
+    /// Presence: the answer to `get_presence` (with `ref`), or changes of people you share a conversation with
+    /// (without `ref`; coalesced, at most about one frame a second).
+    Presence {
+        #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+        reference: Option<Ref>,
+        users: Vec<PresenceInfo>,
+    },
 }
 
 /// The snapshot a client starts from.

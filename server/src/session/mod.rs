@@ -19,7 +19,7 @@ use crate::hub::{self, Conn, Frame, Hub, Op, Outbound, Replay};
 use crate::i18n::{I18n, Locale};
 use crate::protocol::{
     AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
-    Ready, Refusal, ResumePoint, Seq, ServerEvent, UserId,
+    Ready, Refusal, ResumePoint, Seq, ServerEvent, SetPresenceStatus, UserId,
 };
 
 /// Server pings this often; under common proxy idle timeouts (60 s).
@@ -116,6 +116,7 @@ where
             last_heard: Instant::now(),
             kicked: CancellationToken::new(),
             close_code: None,
+            presence: SetPresenceStatus::Online,
         };
         let end = session.run(conn_id, upgrade.cookie_auth).await;
         session.close(end).await;
@@ -161,6 +162,8 @@ struct Session<S> {
     /// reading gives way to it. `close_code` tells the code.
     kicked: CancellationToken,
     close_code: Option<Arc<Conn>>,
+    /// What this connection says of its person (`set_presence`).
+    presence: SetPresenceStatus,
 }
 
 type Answer = std::pin::Pin<
@@ -203,8 +206,10 @@ where
         self.close_code = Some(conn.clone());
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
+        self.ctx.hub.presence_connected(conn.user);
         let end = self.serve(authed, resume, conn.clone(), outbox).await;
         self.ctx.hub.registry().detach(&conn);
+        self.ctx.hub.presence_disconnected(conn.user, self.presence);
         end
     }
 
@@ -299,6 +304,7 @@ where
         };
         for summary in &conversations {
             live.delivered.insert(summary.id, summary.last_seq);
+            hub.registry().note_seq(summary.id, summary.last_seq);
         }
         let (consultations, helper) = match Box::pin(hub.ready_consultations(user)).await {
             Ok(found) => found,
@@ -473,6 +479,28 @@ where
                 live.answers.push_back(Box::pin(async move {
                     match hub.history(user, conversation, before, after, limit).await {
                         Ok(page) => Ok(ServerEvent::History { reference, page }),
+                        Err(refusal) => Err((Some(reference), refusal)),
+                    }
+                }));
+                return Ok(());
+            }
+            ClientMsg::SetPresence { reference, status } => {
+                hub.presence_changed(user, self.presence, status);
+                self.presence = status;
+                return self
+                    .send_event(&ServerEvent::Ack {
+                        reference,
+                        result: AckResult::Done { seq: None },
+                    })
+                    .await;
+            }
+            ClientMsg::GetPresence { reference, users } => {
+                live.answers.push_back(Box::pin(async move {
+                    match hub.presence_of(user, &users).await {
+                        Ok(users) => Ok(ServerEvent::Presence {
+                            reference: Some(reference),
+                            users,
+                        }),
                         Err(refusal) => Err((Some(reference), refusal)),
                     }
                 }));
@@ -714,7 +742,7 @@ where
                 .await
             }
             Outbound::Notice { id, args } => {
-                let notice = self.notice(id, args);
+                let notice = self.notice(&id, args);
                 self.send_event(&ServerEvent::Notice { notice }).await
             }
             Outbound::Membership {

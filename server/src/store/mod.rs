@@ -9,6 +9,7 @@
 
 mod consult;
 mod moderation;
+mod presence;
 mod rows;
 mod tx;
 
@@ -32,6 +33,7 @@ pub use consult::{Change, ConsultFilter, ConsultRow, HelperRow, NewConsultation,
 pub use moderation::{
     ActorRow, AuditFilter, NewAudit, NewReportRow, NewSanction, ReportFilter, SanctionKind,
 };
+pub use presence::PresenceRow;
 pub use rows::{ConversationRow, MessageRow, UserRow};
 pub use tx::{MemberRole, NewConversation, Tx};
 
@@ -159,35 +161,26 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let files: [(&'static str, &'static str); 3] = match self.backend {
-            Backend::Sqlite => [
-                (
-                    "init",
-                    include_str!("../../migrations/sqlite/0001_init.sql"),
-                ),
-                (
-                    "consultations",
-                    include_str!("../../migrations/sqlite/0002_consultations.sql"),
-                ),
-                (
-                    "moderation",
-                    include_str!("../../migrations/sqlite/0003_moderation.sql"),
-                ),
-            ],
-            Backend::Postgres => [
-                (
-                    "init",
-                    include_str!("../../migrations/postgres/0001_init.sql"),
-                ),
-                (
-                    "consultations",
-                    include_str!("../../migrations/postgres/0002_consultations.sql"),
-                ),
-                (
-                    "moderation",
-                    include_str!("../../migrations/postgres/0003_moderation.sql"),
-                ),
-            ],
+        // The same names and order for both backends; only the SQL dialect differs.
+        macro_rules! migrations {
+            ($backend:literal) => {
+                [
+                    ("init", include_str!(concat!("../../migrations/", $backend, "/0001_init.sql"))),
+                    (
+                        "consultations",
+                        include_str!(concat!("../../migrations/", $backend, "/0002_consultations.sql")),
+                    ),
+                    (
+                        "moderation",
+                        include_str!(concat!("../../migrations/", $backend, "/0003_moderation.sql")),
+                    ),
+                    ("presence", include_str!(concat!("../../migrations/", $backend, "/0004_presence.sql"))),
+                ]
+            };
+        }
+        let files: [(&'static str, &'static str); 4] = match self.backend {
+            Backend::Sqlite => migrations!("sqlite"),
+            Backend::Postgres => migrations!("postgres"),
         };
         let migrator = Migrator::with_migrations(
             files
@@ -685,9 +678,17 @@ impl Store {
 }
 
 impl WriteConn {
-    /// Begins a write transaction (a group of operations committed together).
-    pub async fn begin(&mut self) -> Result<Tx<'_>> {
+    /// Begins a write transaction (a group of operations committed together). With `routing`, the transaction
+    /// first takes the deployment-wide routing lock (a PostgreSQL advisory lock, held until commit), so that
+    /// consultation routing on several nodes never reads helpers' loads that another node is changing. It is taken
+    /// before any row lock, so it cannot close a deadlock cycle. SQLite has one writer anyway.
+    pub async fn begin(&mut self, routing: bool) -> Result<Tx<'_>> {
         self.conn.execute(self.backend.begin_write()).await?;
+        if routing && self.backend == Backend::Postgres {
+            self.conn
+                .execute("SELECT pg_advisory_xact_lock(7420118)")
+                .await?;
+        }
         Ok(Tx::new(&mut self.conn))
     }
 

@@ -89,6 +89,20 @@ impl Server {
         server
     }
 
+    /// A node that runs elsewhere (another process) with this configuration, once it answers `/readyz`.
+    pub async fn remote(addr: SocketAddr, config: Config) -> Server {
+        let server = Server {
+            addr,
+            shutdown: CancellationToken::new(),
+            task: None,
+            http: reqwest::Client::new(),
+            config,
+            guard: None,
+        };
+        server.wait_ready().await;
+        server
+    }
+
     async fn wait_ready(&self) {
         let deadline = tokio::time::Instant::now() + WAIT;
         loop {

@@ -1,0 +1,328 @@
+//! Fan-out on this node and across nodes.
+//!
+//! Everything that reaches connections is first turned into [`Delivery`]s: serialized once, applied to this
+//! node's registry, then published once as one bus payload for the other nodes, which apply the same list to
+//! theirs. One committed operation is one payload, whatever the number of recipients. A node that may have missed
+//! payloads ([`crate::bus::Inbound::CatchUp`]) compares each conversation it serves with the database and delivers
+//! what is newer; sessions drop what they already hold and fill their own gaps by seq.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use bytes::Bytes;
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+
+use super::ops::{Effects, Notice};
+use super::registry::{Frame, Outbound, Sessions, close, frame_text};
+use super::{Hub, Shared, consult::ConsultNotice, encode};
+use crate::bus::Inbound;
+use crate::protocol::{ConversationId, PresenceInfo, Seq, ServerEvent, UserId};
+
+/// One thing to do to the connections of whichever node holds them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "d", rename_all = "snake_case")]
+pub enum Delivery {
+    /// A person joined: their connections receive the conversation from now on (before its join event).
+    Joined {
+        conversation: ConversationId,
+        user: UserId,
+    },
+    /// A conversation event, to its subscribers.
+    Event {
+        conversation: ConversationId,
+        seq: Seq,
+        #[serde(with = "frame_text")]
+        frame: Frame,
+    },
+    /// A person left or was removed.
+    Left {
+        conversation: ConversationId,
+        user: UserId,
+    },
+    /// A frame or notice for every connection of these people.
+    ToUsers { users: Vec<UserId>, item: Outbound },
+    /// An ephemeral frame (typing) to a conversation's subscribers except one person.
+    Except {
+        conversation: ConversationId,
+        except: UserId,
+        #[serde(with = "frame_text")]
+        frame: Frame,
+    },
+    /// Close some of a person's connections.
+    Kick {
+        user: UserId,
+        sessions: Sessions,
+        code: u16,
+    },
+    /// Presence changes, to the people who share a conversation with those who changed.
+    Presence { users: Vec<PresenceInfo> },
+    /// Automod rules changed in the database.
+    ReloadAutomod,
+}
+
+/// Turns a committed operation's effects into deliveries, in the order they apply: subscriptions, events,
+/// unsubscriptions, notices, consultation frames, bans.
+pub(super) fn plan(effects: Effects) -> Vec<Delivery> {
+    let mut out = Vec::with_capacity(effects.events.len() + effects.notices.len() + 2);
+    out.extend(
+        effects
+            .subscribe
+            .into_iter()
+            .map(|(conversation, user)| Delivery::Joined { conversation, user }),
+    );
+    for event in effects.events {
+        if matches!(event.body, crate::protocol::EventBody::Message { .. }) {
+            metrics::counter!("engawa_messages_sent_total").increment(1);
+        }
+        let (conversation, seq) = (event.conversation, event.seq);
+        let frame = encode(&ServerEvent::Event(Box::new(event)));
+        out.push(Delivery::Event {
+            conversation,
+            seq,
+            frame,
+        });
+    }
+    out.extend(
+        effects
+            .unsubscribe
+            .into_iter()
+            .map(|(conversation, user)| Delivery::Left { conversation, user }),
+    );
+    let to = |user: UserId, item: Outbound| Delivery::ToUsers {
+        users: vec![user],
+        item,
+    };
+    for notice in effects.notices {
+        out.push(match notice {
+            Notice::Membership {
+                user,
+                conversation,
+                change,
+            } => to(
+                user,
+                Outbound::Membership {
+                    conversation,
+                    change,
+                },
+            ),
+            Notice::Mentioned {
+                user,
+                conversation,
+                message,
+                seq,
+                by,
+            } => to(
+                user,
+                Outbound::Mentioned {
+                    conversation,
+                    message,
+                    seq,
+                    by,
+                },
+            ),
+            Notice::Personal { user, id, args } => to(user, Outbound::Notice { id: id.into(), args }),
+            Notice::Report { to, report } => Delivery::ToUsers {
+                users: to,
+                item: Outbound::Frame(encode(&ServerEvent::Report(report))),
+            },
+        });
+    }
+    for notice in effects.consult {
+        plan_consult(&mut out, notice);
+    }
+    out.extend(effects.ban.into_iter().map(|user| Delivery::Kick {
+        user,
+        sessions: Sessions::All,
+        code: close::BANNED,
+    }));
+    out
+}
+
+/// Consultation frames: each serialized once per audience.
+fn plan_consult(out: &mut Vec<Delivery>, notice: ConsultNotice) {
+    let frame = |event: ServerEvent| Outbound::Frame(encode(&event));
+    match notice {
+        ConsultNotice::View {
+            requester,
+            helpers,
+            requester_view,
+            helper_view,
+        } => {
+            out.push(Delivery::ToUsers {
+                users: vec![requester],
+                item: frame(ServerEvent::Consultation(requester_view)),
+            });
+            out.push(Delivery::ToUsers {
+                users: helpers.into_iter().filter(|h| *h != requester).collect(),
+                item: frame(ServerEvent::Consultation(helper_view)),
+            });
+        }
+        ConsultNotice::Position {
+            user,
+            consultation,
+            position,
+            eta_seconds,
+            helpers_available,
+            topic_names,
+        } => out.push(Delivery::ToUsers {
+            users: vec![user],
+            item: Outbound::QueuePosition {
+                consultation,
+                position,
+                eta_seconds,
+                helpers_available,
+                topic_names,
+            },
+        }),
+        ConsultNotice::Queue { item, to } => out.push(Delivery::ToUsers {
+            users: to,
+            item: frame(ServerEvent::QueueItem(Box::new(item))),
+        }),
+        ConsultNotice::HelperStatus {
+            user,
+            availability,
+            load,
+            capacity,
+        } => out.push(Delivery::ToUsers {
+            users: vec![user],
+            item: frame(ServerEvent::HelperStatus {
+                availability,
+                load,
+                capacity,
+            }),
+        }),
+    }
+}
+
+impl Shared {
+    /// Delivers to this node's connections, then hands the same deliveries to the bus for the other nodes.
+    pub(super) fn deliver(self: &Arc<Self>, deliveries: Vec<Delivery>) {
+        for delivery in &deliveries {
+            self.apply(delivery);
+        }
+        self.publish(&deliveries);
+    }
+
+    /// Hands deliveries to the bus for the other nodes only.
+    pub(super) fn publish(&self, deliveries: &[Delivery]) {
+        if self.bus.is_shared() && !deliveries.is_empty() {
+            match serde_json::to_vec(deliveries) {
+                Ok(payload) => self.bus.publish(Bytes::from(payload)),
+                Err(error) => tracing::error!(%error, "cannot encode deliveries for the bus"),
+            }
+        }
+    }
+
+    /// Applies one delivery to this node's connections.
+    fn apply(self: &Arc<Self>, delivery: &Delivery) {
+        let registry = &self.registry;
+        match delivery {
+            Delivery::Joined { conversation, user } => registry.member_joined(*conversation, *user),
+            Delivery::Event {
+                conversation,
+                seq,
+                frame,
+            } => {
+                let started = std::time::Instant::now();
+                let delivered = registry.broadcast(*conversation, *seq, frame);
+                metrics::counter!("engawa_events_delivered_total").increment(delivered as u64);
+                metrics::histogram!("engawa_fanout_seconds")
+                    .record(started.elapsed().as_secs_f64());
+            }
+            Delivery::Left { conversation, user } => registry.member_left(*conversation, *user),
+            Delivery::ToUsers { users, item } => {
+                for user in users {
+                    registry.to_user(*user, item);
+                }
+            }
+            Delivery::Except {
+                conversation,
+                except,
+                frame,
+            } => registry.broadcast_except(*conversation, *except, frame),
+            Delivery::Kick {
+                user,
+                sessions,
+                code,
+            } => registry.kick_user(*user, sessions, *code),
+            Delivery::Presence { users } => {
+                // Finding the audience reads the database: not on the caller's path.
+                let shared = self.clone();
+                let users = users.clone();
+                tokio::spawn(async move { shared.deliver_presence(&users).await });
+            }
+            Delivery::ReloadAutomod => {
+                let shared = self.clone();
+                tokio::spawn(async move {
+                    if let Err(error) = shared.reload_automod().await {
+                        tracing::error!(%error, "cannot reload automod rules");
+                    }
+                });
+            }
+        }
+    }
+
+    /// Delivers what this node's subscribers may have missed while payloads were lost: every event newer than
+    /// what each conversation here last saw.
+    async fn catch_up(&self) {
+        let mut caught = 0usize;
+        for (conversation, mut seq) in self.registry.rooms() {
+            if seq == 0 {
+                // Nothing was delivered here yet, and the sessions read the conversation when they started.
+                continue;
+            }
+            loop {
+                let events = match self.store.events_after(conversation, seq, 500).await {
+                    Ok(events) => events,
+                    Err(error) => {
+                        tracing::error!(%error, "cannot catch up a conversation");
+                        break;
+                    }
+                };
+                let more = events.len() == 500;
+                for event in events {
+                    seq = event.seq;
+                    let frame = encode(&ServerEvent::Event(Box::new(event)));
+                    self.registry.broadcast(conversation, seq, &frame);
+                    caught += 1;
+                }
+                if !more {
+                    break;
+                }
+            }
+        }
+        metrics::counter!("engawa_bus_caught_up_events_total").increment(caught as u64);
+        tracing::info!(events = caught, "caught up from the database");
+    }
+}
+
+/// Applies other nodes' payloads to this node until the bus ends.
+pub async fn receive(hub: Hub, mut inbound: mpsc::UnboundedReceiver<Inbound>) {
+    let shared = hub.shared.clone();
+    while let Some(item) = inbound.recv().await {
+        match item {
+            Inbound::Message(payload) => match serde_json::from_slice::<Vec<Delivery>>(&payload) {
+                Ok(deliveries) => {
+                    for delivery in &deliveries {
+                        shared.apply(delivery);
+                    }
+                }
+                Err(error) => tracing::error!(%error, "undecodable payload from another node"),
+            },
+            Inbound::CatchUp => {
+                // One at a time; a request that comes during one makes it run once more.
+                shared.catch_up_again.store(true, Ordering::Release);
+                if !shared.catching_up.swap(true, Ordering::AcqRel) {
+                    let shared = shared.clone();
+                    tokio::spawn(async move {
+                        while shared.catch_up_again.swap(false, Ordering::AcqRel) {
+                            shared.catch_up().await;
+                        }
+                        shared.catching_up.store(false, Ordering::Release);
+                    });
+                }
+            }
+        }
+    }
+}
