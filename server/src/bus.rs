@@ -84,7 +84,9 @@ impl Bus {
                 .set_response_timeout(Some(Duration::from_secs(1)))
                 .set_max_delay(Duration::from_secs(1))
         };
-        let commands = client.get_connection_manager_with_config(timeouts()).await?;
+        let commands = client
+            .get_connection_manager_with_config(timeouts())
+            .await?;
         let (push_tx, push_rx) = mpsc::unbounded_channel();
         let mut subscriber = client
             .get_connection_manager_with_config(
@@ -97,7 +99,8 @@ impl Bus {
         subscriber.subscribe(&channel).await?;
 
         // Only tells this node's payloads from the others'; a clock-based fallback is unique enough for that.
-        let node = getrandom::u64().unwrap_or_else(|_| crate::now_ms() as u64 ^ u64::from(std::process::id()));
+        let node = getrandom::u64()
+            .unwrap_or_else(|_| crate::now_ms() as u64 ^ u64::from(std::process::id()));
         let (outgoing, queue) = mpsc::channel(OUTGOING);
         let bus = Arc::new(RedisBus {
             outgoing,

@@ -194,9 +194,10 @@ async fn until_status(client: &mut Client, user: &User, status: &str, limit: Dur
 fn pushed(v: &Value, user: &User, status: &str) -> bool {
     v["type"] == "presence"
         && v.get("ref").is_none()
-        && v["users"]
-            .as_array()
-            .is_some_and(|l| l.iter().any(|p| p["user"] == user.id && p["status"] == status))
+        && v["users"].as_array().is_some_and(|l| {
+            l.iter()
+                .any(|p| p["user"] == user.id && p["status"] == status)
+        })
 }
 
 #[tokio::test]
@@ -223,7 +224,11 @@ async fn a_message_sent_on_one_node_reaches_the_others_in_order_and_presence_is_
     let sent: Vec<String> = (0..30).map(|i| format!("message {i}")).collect();
     let mut seqs = Vec::new();
     for body in &sent {
-        seqs.push(alice_ws.say(channel, body).await["seq"].as_u64().expect("seq"));
+        seqs.push(
+            alice_ws.say(channel, body).await["seq"]
+                .as_u64()
+                .expect("seq"),
+        );
     }
     for client in [&mut bob_ws, &mut carol_ws] {
         let got = messages(client, channel, sent.len()).await;
@@ -242,11 +247,15 @@ async fn a_message_sent_on_one_node_reaches_the_others_in_order_and_presence_is_
     drop(alice_ws);
     let gone = bob_ws.expect(|v| pushed(v, &alice, "offline")).await;
     let entry = &gone["users"][0];
-    assert!(entry["last_seen"].as_i64().is_some(), "offline with last seen: {gone}");
+    assert!(
+        entry["last_seen"].as_i64().is_some(),
+        "offline with last seen: {gone}"
+    );
 }
 
 #[tokio::test]
-async fn a_killed_node_takes_its_people_offline_and_its_clients_resume_on_another_with_nothing_lost() {
+async fn a_killed_node_takes_its_people_offline_and_its_clients_resume_on_another_with_nothing_lost()
+ {
     let cluster = Cluster::new();
     let mut a = cluster.node().await;
     let b = cluster.node().await;
@@ -292,7 +301,11 @@ async fn a_killed_node_takes_its_people_offline_and_its_clients_resume_on_anothe
     // Dave did not come back: the dead node's people go offline for everyone.
     let took = until_status(&mut bob_ws, &dave, "offline", Duration::from_secs(40)).await;
     let since_kill = killed.elapsed();
-    assert!(since_kill < Duration::from_secs(40), "offline after {since_kill:?} (asked for {took:?})");
+    eprintln!("measured: a killed node's person went offline {since_kill:?} after the kill");
+    assert!(
+        since_kill < Duration::from_secs(40),
+        "offline after {since_kill:?} (asked for {took:?})"
+    );
     // Alice, reconnected elsewhere, stays online.
     assert_eq!(presence_of(&mut bob_ws, &alice).await["status"], "online");
 }
@@ -333,7 +346,11 @@ async fn redis_killed_and_restarted_empty_during_a_stream_loses_nothing() {
     let restarted = Instant::now();
     // Redis came back empty; each node re-asserts its people.
     let took = until_status(&mut bob_probe, &alice, "online", Duration::from_secs(15)).await;
-    assert!(restarted.elapsed() < Duration::from_secs(15), "presence right after {took:?}");
+    assert!(
+        restarted.elapsed() < Duration::from_secs(15),
+        "presence right after {took:?}"
+    );
+    eprintln!("measured: presence right again {took:?} after Redis restarted empty");
 
     let log = messages(&mut bob_ws, channel, COUNT).await;
     let (_alice_ws, acked) = sender.await.expect("the sender finished");
@@ -352,7 +369,10 @@ async fn redis_killed_and_restarted_empty_during_a_stream_loses_nothing() {
             .expect("count")
             .get(0)
     };
-    assert_eq!(stored, COUNT as i64, "the database holds exactly what was sent");
+    assert_eq!(
+        stored, COUNT as i64,
+        "the database holds exactly what was sent"
+    );
     assert!(a.alive() && b.alive(), "no node crashed");
 }
 
@@ -381,4 +401,141 @@ async fn a_ban_issued_on_one_node_closes_the_persons_sockets_on_another_within_t
     assert_eq!(second.ended().await, Ended::Closed(4004));
     let took = started.elapsed();
     assert!(took < Duration::from_secs(2), "closed after {took:?}");
+    eprintln!("measured: a ban on node B closed both sockets on node A in {took:?}");
+}
+
+/// Open consultations by state, and each helper's open consultations, as the database holds them.
+async fn routing_state(db: &str) -> (Vec<(i64, String)>, Vec<(i64, i64)>) {
+    use sqlx::{Connection, Row};
+    let mut conn = sqlx::PgConnection::connect(db).await.expect("connect");
+    let states = sqlx::query("SELECT id, state FROM consultations ORDER BY id")
+        .fetch_all(&mut conn)
+        .await
+        .expect("consultations")
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let helpers = sqlx::query(
+        "SELECT h.user_id, h.consultation_id FROM consultation_helpers h \
+         JOIN consultations c ON c.id = h.consultation_id WHERE c.state = 'active' ORDER BY h.consultation_id",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("helpers")
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect();
+    (states, helpers)
+}
+
+/// Waits until `active` consultations are active, each with exactly one helper and no helper holding two.
+async fn until_routed(db: &str, active: usize, total: usize) -> Vec<(i64, i64)> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (states, helpers) = routing_state(db).await;
+        assert_eq!(states.len(), total, "no request lost: {states:?}");
+        let mut holders: Vec<i64> = helpers.iter().map(|(h, _)| *h).collect();
+        let mut taken: Vec<i64> = helpers.iter().map(|(_, c)| *c).collect();
+        holders.sort_unstable();
+        holders.dedup();
+        taken.sort_unstable();
+        taken.dedup();
+        assert_eq!(
+            taken.len(),
+            helpers.len(),
+            "a request assigned twice: {helpers:?}"
+        );
+        assert_eq!(
+            holders.len(),
+            helpers.len(),
+            "a helper over capacity: {helpers:?}"
+        );
+        let n = states.iter().filter(|(_, s)| s == "active").count();
+        if n == active && helpers.len() == active {
+            return helpers;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "not routed: {states:?} {helpers:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn consultation_routing_on_three_nodes_never_assigns_twice_and_loses_no_request() {
+    let cluster = Cluster::new();
+    let nodes = [
+        cluster.node().await,
+        cluster.node().await,
+        cluster.node().await,
+    ];
+    let root = nodes[0].server.admin("root").await;
+    let (_, topics) = nodes[0].server.api(&root, "GET", "/topics", None).await;
+    let visa = topics
+        .as_array()
+        .and_then(|l| l.iter().find(|t| t["key"] == "visa"))
+        .and_then(|t| t["id"].as_i64())
+        .expect("the seeded visa topic");
+
+    // One helper with room for one on each node, connected there.
+    let mut helpers = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        let server = &node.server;
+        let user = server.register(&format!("helper{i}")).await;
+        server.set_role(&root, &user, "volunteer").await;
+        let client = server.connect(&user).await;
+        let (status, body) = server
+            .api(
+                &user,
+                "PUT",
+                "/helpers/me",
+                Some(json!({"topics": [visa], "languages": ["en"], "capacity": 1, "availability": "available"})),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        helpers.push((user, client));
+    }
+
+    // Six people ask at once, two on each node.
+    let mut askers = Vec::new();
+    for i in 0..6 {
+        let server = &nodes[i % 3].server;
+        let user = server.register(&format!("asker{i}")).await;
+        askers.push(server.connect(&user).await);
+    }
+    let opened = futures_util::future::join_all(askers.iter_mut().enumerate().map(
+        |(i, client)| async move {
+            client
+                .request(json!({
+                    "type": "open_consultation", "topic": visa, "languages": ["en"],
+                    "client_id": support::client_id(), "body": format!("question {i}")
+                }))
+                .await
+        },
+    ))
+    .await;
+    for ack in &opened {
+        assert_eq!(ack["type"], "ack", "{ack}");
+    }
+    let first = until_routed(&cluster.db.url, 3, 6).await;
+
+    // Each helper finishes; the three still waiting go to them, once each.
+    for (user, client) in &mut helpers {
+        let (_, consultation) = first
+            .iter()
+            .find(|(h, _)| *h == user.id)
+            .expect("every helper got one");
+        let ack = client
+            .request(json!({"type": "resolve_consultation", "consultation": consultation, "summary": "done"}))
+            .await;
+        assert_eq!(ack["type"], "ack", "{ack}");
+    }
+    let second = until_routed(&cluster.db.url, 3, 6).await;
+    assert!(
+        second
+            .iter()
+            .all(|(_, c)| first.iter().all(|(_, f)| f != c)),
+        "the second round took the waiting requests: {first:?} then {second:?}"
+    );
 }

@@ -1178,7 +1178,10 @@ pub async fn timers(hub: super::Hub, every: std::time::Duration, shutdown: Cance
         let since = match hub.offline_since(&watched).await {
             Ok(since) => since,
             Err(refusal) => {
-                tracing::warn!(?refusal, "cannot read helpers' presence for availability lapses");
+                tracing::warn!(
+                    ?refusal,
+                    "cannot read helpers' presence for availability lapses"
+                );
                 continue;
             }
         };

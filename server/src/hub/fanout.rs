@@ -121,7 +121,13 @@ pub(super) fn plan(effects: Effects) -> Vec<Delivery> {
                     by,
                 },
             ),
-            Notice::Personal { user, id, args } => to(user, Outbound::Notice { id: id.into(), args }),
+            Notice::Personal { user, id, args } => to(
+                user,
+                Outbound::Notice {
+                    id: id.into(),
+                    args,
+                },
+            ),
             Notice::Report { to, report } => Delivery::ToUsers {
                 users: to,
                 item: Outbound::Frame(encode(&ServerEvent::Report(report))),

@@ -378,6 +378,8 @@ async fn sync(shared: &Arc<Shared>, marked: &mut HashSet<UserId>) {
             marked.clear();
             shared.announce(changes, now);
         }
-        Err(error) => tracing::warn!(%error, people = marked.len(), "presence update failed; will retry"),
+        Err(error) => {
+            tracing::warn!(%error, people = marked.len(), "presence update failed; will retry")
+        }
     }
 }

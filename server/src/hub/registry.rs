@@ -399,7 +399,12 @@ impl Registry {
         let inner = self.read();
         let mut by_conn: HashMap<ConnId, (Arc<Conn>, Vec<usize>)> = HashMap::new();
         for (index, conversation) in conversations.iter().enumerate() {
-            for conn in inner.rooms.get(conversation).into_iter().flat_map(|r| &r.conns) {
+            for conn in inner
+                .rooms
+                .get(conversation)
+                .into_iter()
+                .flat_map(|r| &r.conns)
+            {
                 by_conn
                     .entry(conn.id)
                     .or_insert_with(|| (conn.clone(), Vec::new()))
@@ -416,7 +421,11 @@ impl Registry {
     }
 }
 
-fn remove_from_room(rooms: &mut HashMap<ConversationId, Room>, conversation: ConversationId, id: ConnId) {
+fn remove_from_room(
+    rooms: &mut HashMap<ConversationId, Room>,
+    conversation: ConversationId,
+    id: ConnId,
+) {
     if let Some(room) = rooms.get_mut(&conversation) {
         room.conns.retain(|c| c.id != id);
         if room.conns.is_empty() {

@@ -165,16 +165,30 @@ impl Store {
         macro_rules! migrations {
             ($backend:literal) => {
                 [
-                    ("init", include_str!(concat!("../../migrations/", $backend, "/0001_init.sql"))),
+                    (
+                        "init",
+                        include_str!(concat!("../../migrations/", $backend, "/0001_init.sql")),
+                    ),
                     (
                         "consultations",
-                        include_str!(concat!("../../migrations/", $backend, "/0002_consultations.sql")),
+                        include_str!(concat!(
+                            "../../migrations/",
+                            $backend,
+                            "/0002_consultations.sql"
+                        )),
                     ),
                     (
                         "moderation",
-                        include_str!(concat!("../../migrations/", $backend, "/0003_moderation.sql")),
+                        include_str!(concat!(
+                            "../../migrations/",
+                            $backend,
+                            "/0003_moderation.sql"
+                        )),
                     ),
-                    ("presence", include_str!(concat!("../../migrations/", $backend, "/0004_presence.sql"))),
+                    (
+                        "presence",
+                        include_str!(concat!("../../migrations/", $backend, "/0004_presence.sql")),
+                    ),
                 ]
             };
         }

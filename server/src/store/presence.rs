@@ -74,9 +74,7 @@ impl Store {
         .bind(viewer.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok(UserId(r.try_get(0)?)))
-            .collect()
+        rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
 
     /// The conversations of `users` whose members hear about their presence: those with at most `max_members`

@@ -47,6 +47,17 @@ pub fn test_config() -> (Config, Guard) {
     config.hash_concurrency = 2;
     // Tests register many people from 127.0.0.1; the registration limit has its own test.
     config.register_per_hour = 1_000_000;
+    // `ENGAWA_TEST_REDIS=redis://…` runs the suite with Redis presence and fan-out; each server gets its own
+    // namespace on that Redis.
+    if let Ok(url) = std::env::var("ENGAWA_TEST_REDIS") {
+        static N: AtomicU64 = AtomicU64::new(0);
+        config.redis_url = Some(url);
+        config.redis_prefix = format!(
+            "engawa-test-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        );
+    }
     if std::env::var("ENGAWA_TEST_DATABASE").as_deref() == Ok("postgres") {
         let db = pg::fresh_database();
         config.database_url = Some(db.url.clone());
