@@ -55,7 +55,7 @@ struct RedisBus {
     commands: ConnectionManager,
     prefix: String,
     /// Set when a payload could not be published; cleared once the others were told to catch up.
-    lost: AtomicBool,
+    lost: Arc<AtomicBool>,
 }
 
 impl Bus {
@@ -102,14 +102,22 @@ impl Bus {
         let node = getrandom::u64()
             .unwrap_or_else(|_| crate::now_ms() as u64 ^ u64::from(std::process::id()));
         let (outgoing, queue) = mpsc::channel(OUTGOING);
+        let lost = Arc::new(AtomicBool::new(false));
+        // The publisher holds no sender: it drains the queue and ends once the node dropped its last handle.
+        tracker.spawn(publish(
+            commands.clone(),
+            lost.clone(),
+            queue,
+            channel,
+            node,
+        ));
         let bus = Arc::new(RedisBus {
             outgoing,
             commands,
             prefix: prefix.to_owned(),
-            lost: AtomicBool::new(false),
+            lost,
         });
         let (inbound_tx, inbound) = mpsc::unbounded_channel();
-        tracker.spawn(publish(bus.clone(), queue, channel, node));
         tracker.spawn(subscribe(subscriber, push_rx, inbound_tx, node, shutdown));
         Ok((Bus { redis: Some(bus) }, inbound))
     }
@@ -148,9 +156,14 @@ impl Bus {
 }
 
 /// Publishes queued payloads in order, a batch per round trip. Ends when the node drops its last handle.
-async fn publish(bus: Arc<RedisBus>, mut queue: mpsc::Receiver<Bytes>, channel: String, node: u64) {
+async fn publish(
+    mut conn: ConnectionManager,
+    lost: Arc<AtomicBool>,
+    mut queue: mpsc::Receiver<Bytes>,
+    channel: String,
+    node: u64,
+) {
     let mut batch = Vec::with_capacity(BATCH);
-    let mut conn = bus.commands.clone();
     let frame = |payload: &[u8]| {
         let mut out = BytesMut::with_capacity(8 + payload.len());
         out.put_u64(node);
@@ -159,7 +172,7 @@ async fn publish(bus: Arc<RedisBus>, mut queue: mpsc::Receiver<Bytes>, channel: 
     };
     loop {
         // After a loss, the others must hear "catch up" even when nothing else is sent: retry on a timer.
-        let received = if bus.lost.load(Ordering::Relaxed) {
+        let received = if lost.load(Ordering::Relaxed) {
             match tokio::time::timeout(RETRY, queue.recv_many(&mut batch, BATCH)).await {
                 Ok(n) => n,
                 Err(_) => usize::MAX,
@@ -172,7 +185,7 @@ async fn publish(bus: Arc<RedisBus>, mut queue: mpsc::Receiver<Bytes>, channel: 
         }
         let mut pipe = redis::pipe();
         // Before the batch: the payloads that were lost before it are in the database; tell the others to look.
-        let told = bus.lost.swap(false, Ordering::Relaxed);
+        let told = lost.swap(false, Ordering::Relaxed);
         if told {
             pipe.publish(&channel, frame(CATCH_UP).as_ref()).ignore();
         }
@@ -184,11 +197,11 @@ async fn publish(bus: Arc<RedisBus>, mut queue: mpsc::Receiver<Bytes>, channel: 
             Ok(Ok(())) => metrics::counter!("engawa_bus_published_total").increment(1),
             Ok(Err(error)) => {
                 tracing::warn!(%error, "publish to Redis failed; the other nodes will catch up");
-                bus.lost.store(true, Ordering::Relaxed);
+                lost.store(true, Ordering::Relaxed);
             }
             Err(_) => {
                 tracing::warn!("publish to Redis timed out; the other nodes will catch up");
-                bus.lost.store(true, Ordering::Relaxed);
+                lost.store(true, Ordering::Relaxed);
             }
         }
     }

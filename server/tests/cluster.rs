@@ -137,8 +137,10 @@ impl Cluster {
             .and_then(|rest| rest.split('/').next())
             .and_then(|a| a.parse().ok())
             .unwrap_or_else(|| panic!("an address in {line:?}"));
-        let mut config = engawa::Config::default();
-        config.database_url = Some(self.db.url.clone());
+        let config = engawa::Config {
+            database_url: Some(self.db.url.clone()),
+            ..Default::default()
+        };
         Node {
             child,
             server: Server::remote(addr, config).await,
