@@ -148,6 +148,16 @@ impl Cluster {
     }
 }
 
+/// A public channel an admin makes on `on`, joined by each person through their own node.
+async fn channel_with(on: &Server, name: &str, members: &[(&Server, &User)]) -> i64 {
+    let root = on.admin("root").await;
+    let channel = on.channel(&root, name, "public").await;
+    for (server, user) in members {
+        server.join(user, channel).await;
+    }
+    channel
+}
+
 /// The message events of `conversation` a client receives until it holds `count` of them.
 async fn messages(client: &mut Client, conversation: i64, count: usize) -> Vec<(u64, String)> {
     let mut out = Vec::new();
@@ -210,11 +220,8 @@ async fn a_message_sent_on_one_node_reaches_the_others_in_order_and_presence_is_
     let alice = a.server.register("alice").await;
     let bob = b.server.register("bob").await;
     let carol = c.server.register("carol").await;
-    let root = a.server.admin("root").await;
-    let channel = a.server.channel(&root, "crossing", "public").await;
-    a.server.join(&alice, channel).await;
-    b.server.join(&bob, channel).await;
-    c.server.join(&carol, channel).await;
+    let members = [(&a.server, &alice), (&b.server, &bob), (&c.server, &carol)];
+    let channel = channel_with(&a.server, "crossing", &members).await;
     let mut bob_ws = b.server.connect(&bob).await;
     let mut carol_ws = c.server.connect(&carol).await;
 
@@ -264,11 +271,8 @@ async fn a_killed_node_takes_its_people_offline_and_its_clients_resume_on_anothe
     let alice = a.server.register("alice").await;
     let dave = a.server.register("dave").await;
     let bob = b.server.register("bob").await;
-    let root = b.server.admin("root").await;
-    let channel = b.server.channel(&root, "kitchen", "public").await;
-    b.server.join(&bob, channel).await;
-    a.server.join(&alice, channel).await;
-    a.server.join(&dave, channel).await;
+    let members = [(&b.server, &bob), (&a.server, &alice), (&a.server, &dave)];
+    let channel = channel_with(&b.server, "kitchen", &members).await;
     let mut bob_ws = b.server.connect(&bob).await;
     let mut alice_ws = a.server.connect(&alice).await;
     let _dave_ws = a.server.connect(&dave).await;
@@ -319,10 +323,8 @@ async fn redis_killed_and_restarted_empty_during_a_stream_loses_nothing() {
     let mut b = cluster.node().await;
     let alice = a.server.register("alice").await;
     let bob = b.server.register("bob").await;
-    let root = a.server.admin("root").await;
-    let channel = a.server.channel(&root, "steady", "public").await;
-    a.server.join(&alice, channel).await;
-    b.server.join(&bob, channel).await;
+    let members = [(&a.server, &alice), (&b.server, &bob)];
+    let channel = channel_with(&a.server, "steady", &members).await;
     let mut bob_ws = b.server.connect(&bob).await;
     // Asking discards the frames before the answer: a second connection asks, the first keeps the log.
     let mut bob_probe = b.server.connect(&bob).await;
@@ -473,30 +475,13 @@ async fn consultation_routing_on_three_nodes_never_assigns_twice_and_loses_no_re
         cluster.node().await,
     ];
     let root = nodes[0].server.admin("root").await;
-    let (_, topics) = nodes[0].server.api(&root, "GET", "/topics", None).await;
-    let visa = topics
-        .as_array()
-        .and_then(|l| l.iter().find(|t| t["key"] == "visa"))
-        .and_then(|t| t["id"].as_i64())
-        .expect("the seeded visa topic");
+    let visa = nodes[0].server.topic(&root, "visa").await;
 
     // One helper with room for one on each node, connected there.
     let mut helpers = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
-        let server = &node.server;
-        let user = server.register(&format!("helper{i}")).await;
-        server.set_role(&root, &user, "volunteer").await;
-        let client = server.connect(&user).await;
-        let (status, body) = server
-            .api(
-                &user,
-                "PUT",
-                "/helpers/me",
-                Some(json!({"topics": [visa], "languages": ["en"], "capacity": 1, "availability": "available"})),
-            )
-            .await;
-        assert_eq!(status, 200, "{body}");
-        helpers.push((user, client));
+        let name = format!("helper{i}");
+        helpers.push(node.server.helper(&root, &name, &[visa], &["en"], 1).await);
     }
 
     // Six people ask at once, two on each node.

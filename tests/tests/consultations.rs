@@ -9,16 +9,7 @@ use crate::support::{Client, Server, User, client_id, is_event};
 
 /// A topic's id by key (`visa`, `housing`, …), as any member lists them.
 async fn topic(server: &Server, user: &User, key: &str) -> i64 {
-    let (status, topics) = server.api(user, "GET", "/topics", None).await;
-    assert_eq!(status, 200, "{topics}");
-    topics
-        .as_array()
-        .expect("a list")
-        .iter()
-        .find(|t| t["key"] == key)
-        .unwrap_or_else(|| panic!("seeded topic {key}: {topics}"))["id"]
-        .as_i64()
-        .expect("id")
+    server.topic(user, key).await
 }
 
 /// A volunteer covering `topics` in `languages` with room for two, available, connected.
@@ -41,31 +32,9 @@ async fn helper_with(
     languages: &[&str],
     capacity: u32,
 ) -> (User, Client) {
-    let user = server
-        .register_with(name, json!({"locale": languages[0]}))
-        .await;
-    let (status, body) = server
-        .api(
-            admin,
-            "PUT",
-            &format!("/users/{}/role", user.id),
-            Some(json!({"role": "volunteer"})),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    // Connected first, so that what routing gives them at once reaches them live.
-    let client = server.connect(&user).await;
-    let (status, body) = server
-        .api(
-            &user,
-            "PUT",
-            "/helpers/me",
-            Some(json!({"topics": topics, "languages": languages, "capacity": capacity, "availability": "available"})),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["availability"], "available");
-    (user, client)
+    server
+        .helper(admin, name, topics, languages, capacity)
+        .await
 }
 
 /// Opens a consultation; returns it and the first frame matching `pred` its requester receives (before or

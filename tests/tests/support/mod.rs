@@ -257,6 +257,48 @@ impl Server {
         client
     }
 
+    /// A topic's id by key (`visa`, `housing`, …), as any member lists them.
+    pub async fn topic(&self, user: &User, key: &str) -> i64 {
+        let (status, topics) = self.api(user, "GET", "/topics", None).await;
+        assert_eq!(status, 200, "{topics}");
+        topics
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|t| t["key"] == key)
+            .unwrap_or_else(|| panic!("seeded topic {key}: {topics}"))["id"]
+            .as_i64()
+            .expect("id")
+    }
+
+    /// A volunteer covering `topics` in `languages` with room for `capacity`, available, connected here.
+    pub async fn helper(
+        &self,
+        admin: &User,
+        name: &str,
+        topics: &[i64],
+        languages: &[&str],
+        capacity: u32,
+    ) -> (User, Client) {
+        let user = self
+            .register_with(name, json!({"locale": languages[0]}))
+            .await;
+        self.set_role(admin, &user, "volunteer").await;
+        // Connected first, so that what routing gives them at once reaches them live.
+        let client = self.connect(&user).await;
+        let (status, body) = self
+            .api(
+                &user,
+                "PUT",
+                "/helpers/me",
+                Some(json!({"topics": topics, "languages": languages, "capacity": capacity, "availability": "available"})),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["availability"], "available");
+        (user, client)
+    }
+
     /// A person with the moderator role, made through the real admin path (an admin changes the role).
     pub async fn promote(&self, admin_username: &str, user: &User, role: &str) {
         let admin = self.admin(admin_username).await;
