@@ -16,7 +16,6 @@ use crate::client::{self, Dialect, Room, Ws};
 
 /// What every connection task reports into.
 pub struct Shared {
-    epoch: Instant,
     /// The step being measured; stamps of other steps are not counted.
     step: AtomicU32,
     /// End-to-end latency in µs of the current step's deliveries.
@@ -34,7 +33,6 @@ pub struct Shared {
 impl Shared {
     fn new() -> Shared {
         Shared {
-            epoch: Instant::now(),
             step: AtomicU32::new(0),
             hist: Mutex::new(new_histogram()),
             received: AtomicU64::new(0),
@@ -46,7 +44,9 @@ impl Shared {
     }
 
     pub fn micros(&self) -> u64 {
-        self.epoch.elapsed().as_micros() as u64
+        // One epoch for the whole process, so that swarms on different nodes compare stamps.
+        static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        EPOCH.get_or_init(Instant::now).elapsed().as_micros() as u64
     }
 
     fn on_text(&self, text: &str) {
@@ -206,6 +206,11 @@ impl Swarm {
         Ok(tx)
     }
 
+    /// How many members the swarm has.
+    pub fn members(&self) -> usize {
+        self.members.len()
+    }
+
     /// Connections the server (or the network) ended.
     pub fn lost(&self) -> u64 {
         self.shared.ended.load(Ordering::Relaxed)
@@ -218,12 +223,26 @@ impl Swarm {
     /// Sends `rate` messages per second for `duration`, round-robin over `senders`, then waits up to `drain` for
     /// the deliveries; each message is expected by `fanout` readers.
     pub async fn step(&self, step: u32, load: &Load<'_>) -> Step {
+        let mark = self.begin(step);
+        let start = Instant::now();
+        let sent = self.pace(step, load).await;
+        self.settle(mark, load, sent, start.elapsed(), start).await
+    }
+
+    /// Starts counting the deliveries of `step` (and only those).
+    pub fn begin(&self, step: u32) -> Mark {
         let shared = &self.shared;
         shared.step.store(step, Ordering::Relaxed);
         *lock(&shared.hist) = new_histogram();
         shared.received.store(0, Ordering::Relaxed);
-        let errors_before = shared.errors.load(Ordering::Relaxed);
+        Mark {
+            errors: shared.errors.load(Ordering::Relaxed),
+        }
+    }
 
+    /// Sends the load's messages at its rate; returns how many were sent.
+    async fn pace(&self, step: u32, load: &Load<'_>) -> u64 {
+        let shared = &self.shared;
         let total = (load.rate * load.duration.as_secs_f64()).round() as u64;
         let start = Instant::now();
         let mut tick = tokio::time::interval(Duration::from_millis(1));
@@ -245,8 +264,21 @@ impl Swarm {
                 sent += 1;
             }
         }
+        sent
+    }
+
+    /// Waits up to the load's drain for the deliveries of `sent` messages (sent over `paced` from `start`, by this
+    /// swarm or another) to this swarm's readers, and summarises them.
+    pub async fn settle(
+        &self,
+        mark: Mark,
+        load: &Load<'_>,
+        sent: u64,
+        paced: Duration,
+        start: Instant,
+    ) -> Step {
+        let shared = &self.shared;
         let expected = sent * load.fanout;
-        let paced = start.elapsed();
         let deadline = Instant::now() + load.drain;
         while shared.received.load(Ordering::Relaxed) < expected && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(5)).await;
@@ -269,7 +301,7 @@ impl Swarm {
             p99_ms: ms(0.99),
             p999_ms: ms(0.999),
             max_ms: hist.max() as f64 / 1000.0,
-            errors: shared.errors.load(Ordering::Relaxed) - errors_before,
+            errors: shared.errors.load(Ordering::Relaxed) - mark.errors,
             seconds,
             server_cpu_s: 0.0,
             loadgen_cpu_s: 0.0,
@@ -296,6 +328,11 @@ impl Swarm {
         // Dropping each sender ends its task, which closes its socket.
         drop(self.slots);
     }
+}
+
+/// Where a step began, for [`Swarm::settle`].
+pub struct Mark {
+    errors: u64,
 }
 
 /// The load of one step.

@@ -5,7 +5,8 @@
 //! (`serve-bare`); and an Engawa node started through `engawa::run` on a seeded database (`serve-engawa`). Each
 //! server under test is its own process on its own core; the load generator keeps the other.
 //!
-//! - [`scenarios`]: (a) idle, (b) hot channel, (c) rooms, (e) connect storm, (f) a reader that stops.
+//! - [`scenarios`]: (a) idle, (b) hot channel, (c) rooms, (d) two nodes through Redis, (e) connect storm, (f) a
+//!   reader that stops.
 //! - [`load`]: the swarm of connections, the pacer, latency histograms.
 //! - [`client`]: the three protocols' handshakes, sends and stamps.
 //! - [`servers`]: starting, pinning and observing the server processes.
@@ -27,7 +28,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 
-use scenarios::{Common, HotArgs, IdleArgs, RoomsArgs, SlowArgs, StormArgs};
+use scenarios::{ClusterArgs, Common, HotArgs, IdleArgs, RoomsArgs, SlowArgs, StormArgs};
 
 #[derive(Parser)]
 #[command(
@@ -62,6 +63,14 @@ enum Command {
         #[command(flatten)]
         args: RoomsArgs,
     },
+    /// (d) Two Engawa nodes through Redis against one: the latency the Redis hop adds, publishes per message,
+    /// Redis CPU. Needs PostgreSQL (`--pg`) and `redis-server`; `--servers` does not apply.
+    Cluster {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: ClusterArgs,
+    },
     /// (e) Connect storm: authenticated connections per second to `ready`, and time to ready.
     Storm {
         #[command(flatten)]
@@ -84,11 +93,8 @@ enum Command {
     },
     /// Runs the bare broadcast server on 127.0.0.1 (used by the scenarios; prints `listening <port>`).
     ServeBare,
-    /// Runs an Engawa node on a seeded data directory (used by the scenarios; prints `listening <port>`).
-    ServeEngawa {
-        #[arg(long)]
-        data: PathBuf,
-    },
+    /// Runs an Engawa node on a seeded database (used by the scenarios; prints `listening <port>`).
+    ServeEngawa(servers::Node),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -98,10 +104,12 @@ fn main() -> anyhow::Result<()> {
             let listener = listen().await?;
             bare::serve(listener).await
         }),
-        Command::ServeEngawa { data } => multi_thread()?.block_on(async {
+        Command::ServeEngawa(node) => multi_thread()?.block_on(async {
             let listener = listen().await?;
             let config = engawa::Config {
-                data_dir: data,
+                data_dir: node.data,
+                database_url: node.database_url,
+                redis_url: node.redis_url,
                 ..engawa::Config::default()
             };
             engawa::run(config, listener, tokio_util::sync::CancellationToken::new()).await?;
@@ -123,10 +131,11 @@ async fn scenario(command: Command) -> anyhow::Result<()> {
         Command::Idle { common, args } => scenarios::idle(&common, &args).await.map(drop),
         Command::Hot { common, args } => scenarios::hot(&common, &args).await.map(drop),
         Command::Rooms { common, args } => scenarios::rooms(&common, &args).await.map(drop),
+        Command::Cluster { common, args } => scenarios::cluster(&common, &args).await.map(drop),
         Command::Storm { common, args } => scenarios::storm(&common, &args).await.map(drop),
         Command::Slow { common, args } => scenarios::slow(&common, &args).await.map(drop),
         Command::Smoke { out } => smoke(out).await,
-        Command::ServeBare | Command::ServeEngawa { .. } => unreachable!("handled in main"),
+        Command::ServeBare | Command::ServeEngawa(_) => unreachable!("handled in main"),
     }
 }
 
@@ -167,6 +176,18 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
                 per_member: 1.0,
                 secs: 1.0,
                 body: 64,
+            },
+        )
+        .await?,
+        scenarios::cluster(
+            &common,
+            &ClusterArgs {
+                subscribers: 50,
+                rate: 20.0,
+                secs: 1.0,
+                body: 64,
+                pg: std::env::var("ENGAWA_BENCH_PG")
+                    .unwrap_or_else(|_| scenarios::DEFAULT_PG.into()),
             },
         )
         .await?,

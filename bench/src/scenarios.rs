@@ -58,6 +58,10 @@ impl Common {
     }
 }
 
+fn log_path(common: &Common, name: &str) -> PathBuf {
+    common.work().join("logs").join(format!("{name}.log"))
+}
+
 /// Who is in which room.
 struct Layout {
     room_of: Vec<usize>,
@@ -116,7 +120,12 @@ impl Setup {
                 .collect();
             (rooms, vec![None; layout.room_of.len()], None)
         };
-        let server = Server::start(kind, data.as_deref(), &work.join("logs"))?;
+        let node = data.as_ref().map(|dir| servers::Node {
+            data: dir.clone(),
+            database_url: None,
+            redis_url: None,
+        });
+        let server = Server::start(kind, node.as_ref(), &log_path(common, kind.name()))?;
         let members = layout
             .room_of
             .iter()
@@ -675,6 +684,279 @@ pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
     Ok(results)
 }
 
+// --- (d) two nodes through Redis ---------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, clap::Args, serde::Serialize)]
+pub struct ClusterArgs {
+    /// Members of the channel; with two nodes, half are connected to each.
+    #[arg(long, default_value_t = 1000)]
+    pub subscribers: usize,
+    /// Messages per second, sent by members on the first node.
+    #[arg(long, default_value_t = 50.0)]
+    pub rate: f64,
+    #[arg(long, default_value_t = 5.0)]
+    pub secs: f64,
+    #[arg(long, default_value_t = 64)]
+    pub body: usize,
+    /// An existing PostgreSQL database to create the run's own databases from.
+    #[arg(
+        long,
+        env = "ENGAWA_BENCH_PG",
+        default_value = DEFAULT_PG
+    )]
+    #[serde(skip)]
+    pub pg: String,
+}
+
+pub const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// One node, or two sharing a Redis, on a fresh PostgreSQL database holding one channel of `subscribers`.
+struct Nodes {
+    servers: Vec<Server>,
+    redis: Option<servers::Redis>,
+    db: servers::PgDatabase,
+    data: PathBuf,
+    tokens: Vec<String>,
+    room: Room,
+}
+
+impl Nodes {
+    async fn start(count: usize, common: &Common, args: &ClusterArgs) -> anyhow::Result<Nodes> {
+        let db = servers::PgDatabase::create(&args.pg).await?;
+        let layout = Layout::one_room(args.subscribers);
+        let seeded = match seed::seed_url(&db.url, args.subscribers, &layout.rooms).await {
+            Ok(seeded) => seeded,
+            Err(e) => {
+                db.drop_now().await?;
+                return Err(e.context("seeding Engawa's PostgreSQL database"));
+            }
+        };
+        let mut nodes = Nodes {
+            servers: Vec::new(),
+            redis: None,
+            db,
+            data: common.work().join("data"),
+            tokens: seeded.tokens,
+            room: seeded
+                .rooms
+                .into_iter()
+                .next()
+                .context("one room was seeded")?,
+        };
+        if let Err(e) = nodes.boot(count, common).await {
+            nodes.stop().await?;
+            return Err(e);
+        }
+        Ok(nodes)
+    }
+
+    async fn boot(&mut self, count: usize, common: &Common) -> anyhow::Result<()> {
+        if count > 1 {
+            self.redis = Some(servers::Redis::start(&log_path(common, "redis"))?);
+        }
+        for i in 0..count {
+            let node = servers::Node {
+                data: self.data.join(i.to_string()),
+                database_url: Some(self.db.url.clone()),
+                redis_url: self.redis.as_ref().map(|r| r.url.clone()),
+            };
+            let name = format!("engawa-node{i}");
+            self.servers.push(Server::start(
+                Kind::Engawa,
+                Some(&node),
+                &log_path(common, &name),
+            )?);
+        }
+        Ok(())
+    }
+
+    /// A swarm of the members `range` on node `node`.
+    async fn swarm(
+        &self,
+        node: usize,
+        range: std::ops::Range<usize>,
+        common: &Common,
+    ) -> anyhow::Result<Swarm> {
+        let members = self.tokens[range]
+            .iter()
+            .map(|t| Member {
+                room: 0,
+                token: Some(t.clone()),
+            })
+            .collect();
+        Swarm::connect(
+            Kind::Engawa.dialect(),
+            self.servers[node].addr,
+            vec![self.room.clone()],
+            members,
+            None,
+            common.concurrency,
+        )
+        .await
+    }
+
+    async fn stop(self) -> anyhow::Result<()> {
+        for server in self.servers {
+            server.stop();
+        }
+        drop(self.redis);
+        let _ = std::fs::remove_dir_all(&self.data);
+        self.db.drop_now().await
+    }
+}
+
+/// What one configuration measured: per node's readers, and Redis's work during the step.
+struct ClusterStep {
+    readers: Vec<Step>,
+    sent: u64,
+    redis: Option<(servers::RedisCounters, f64)>,
+}
+
+/// Sends from the first node's members; every node's readers count their own deliveries.
+async fn cluster_step(
+    nodes: &Nodes,
+    swarms: &[Swarm],
+    args: &ClusterArgs,
+) -> anyhow::Result<ClusterStep> {
+    for swarm in swarms {
+        swarm.quiet().await;
+    }
+    let senders: Vec<usize> = (0..swarms[0].members()).collect();
+    let load = |fanout: usize| Load {
+        rate: args.rate,
+        duration: Duration::from_secs_f64(args.secs),
+        senders: &senders,
+        fanout: fanout as u64,
+        body_len: args.body,
+        drain: Duration::from_secs(3),
+    };
+    let before = match &nodes.redis {
+        Some(r) => Some(r.counters().await?),
+        None => None,
+    };
+    let marks: Vec<_> = swarms.iter().map(|s| s.begin(1)).collect();
+    let start = Instant::now();
+    let first = swarms[0].step(1, &load(swarms[0].members())).await;
+    let paced = Duration::from_secs_f64(first.seconds);
+    let mut readers = vec![first];
+    for (swarm, mark) in swarms.iter().zip(marks).skip(1) {
+        readers.push(
+            swarm
+                .settle(mark, &load(swarm.members()), readers[0].sent, paced, start)
+                .await,
+        );
+    }
+    let redis = match (&nodes.redis, before) {
+        (Some(r), Some(b)) => {
+            let after = r.counters().await?;
+            Some((
+                servers::RedisCounters {
+                    publishes: after.publishes - b.publishes,
+                    cpu_s: after.cpu_s - b.cpu_s,
+                },
+                start.elapsed().as_secs_f64(),
+            ))
+        }
+        _ => None,
+    };
+    let sent = readers[0].sent;
+    Ok(ClusterStep {
+        readers,
+        sent,
+        redis,
+    })
+}
+
+pub async fn cluster(common: &Common, args: &ClusterArgs) -> anyhow::Result<Results> {
+    let n = args.subscribers;
+    let mut results = Results::new(format!("cluster-{n}"), args)?;
+    let half = n / 2;
+    for run in 1..=common.runs {
+        // A: one node, every member on it. B: two nodes through Redis, half the members on each.
+        let mut row = Row::new(Kind::Engawa, run);
+        for count in [1, 2] {
+            eprintln!("  run {run}/{} · {count} node(s)", common.runs);
+            let nodes = Nodes::start(count, common, args).await?;
+            let measured = async {
+                let mut swarms = Vec::new();
+                if count == 1 {
+                    swarms.push(nodes.swarm(0, 0..n, common).await?);
+                } else {
+                    swarms.push(nodes.swarm(0, 0..half, common).await?);
+                    swarms.push(nodes.swarm(1, half..n, common).await?);
+                }
+                // Presence of the new connections is pushed within a second; it is not part of the step.
+                tokio::time::sleep(Duration::from_millis(1500)).await;
+                let step = cluster_step(&nodes, &swarms, args).await;
+                for swarm in swarms {
+                    swarm.close();
+                }
+                step
+            }
+            .await;
+            nodes.stop().await?;
+            let step = measured?;
+            for (node, r) in step.readers.iter().enumerate() {
+                eprintln!(
+                    "    node {node}'s readers: {} of {} delivered, p50 {:.2} ms, p99 {:.2} ms",
+                    r.received, r.expected, r.p50_ms, r.p99_ms
+                );
+            }
+            let got = step.readers.iter().map(|r| r.received).sum::<u64>() as f64
+                / step.readers.iter().map(|r| r.expected).sum::<u64>().max(1) as f64;
+            if count == 1 {
+                let r = &step.readers[0];
+                row.metrics.insert("one_p50_ms".into(), r.p50_ms);
+                row.metrics.insert("one_p99_ms".into(), r.p99_ms);
+                row.metrics.insert("one_delivered_pct".into(), got * 100.0);
+            } else {
+                let (local, remote) = (&step.readers[0], &step.readers[1]);
+                row.metrics.insert("local_p99_ms".into(), local.p99_ms);
+                row.metrics.insert("remote_p99_ms".into(), remote.p99_ms);
+                row.metrics
+                    .insert("hop_p50_ms".into(), remote.p50_ms - local.p50_ms);
+                row.metrics
+                    .insert("hop_p99_ms".into(), remote.p99_ms - local.p99_ms);
+                row.metrics.insert("two_delivered_pct".into(), got * 100.0);
+                if let Some((redis, secs)) = step.redis {
+                    let per_message = redis.publishes as f64 / step.sent.max(1) as f64;
+                    eprintln!(
+                        "    Redis: {} publishes for {} messages ({per_message:.3} each), {:.3} s of CPU",
+                        redis.publishes, step.sent, redis.cpu_s
+                    );
+                    row.metrics
+                        .insert("publishes_per_message".into(), per_message);
+                    row.metrics
+                        .insert("redis_cpu_pct".into(), redis.cpu_s / secs * 100.0);
+                    row.metrics.insert(
+                        "redis_us_per_message".into(),
+                        redis.cpu_s * 1e6 / step.sent.max(1) as f64,
+                    );
+                }
+            }
+        }
+        results.rows.push(row);
+    }
+    results.finish(
+        &format!(
+            "(d) one channel of {n}, {} messages/s from node 0: one node against two through Redis",
+            args.rate
+        ),
+        &[
+            Metric::new("one_p99_ms", "1 node p99 ms", 2),
+            Metric::new("local_p99_ms", "2 nodes local p99", 2),
+            Metric::new("remote_p99_ms", "remote p99 ms", 2),
+            Metric::new("hop_p50_ms", "hop adds p50 ms", 2),
+            Metric::new("hop_p99_ms", "hop adds p99 ms", 2),
+            Metric::new("publishes_per_message", "publishes/msg", 3),
+            Metric::new("redis_us_per_message", "Redis µs/msg", 1),
+            Metric::new("two_delivered_pct", "delivered %", 2),
+        ],
+        &common.out,
+    )?;
+    Ok(results)
+}
+
 /// Checks a smoke run's results: every server delivered and nothing failed.
 pub fn check_smoke(results: &[Results]) -> anyhow::Result<()> {
     for r in results {
@@ -685,6 +967,11 @@ pub fn check_smoke(results: &[Results]) -> anyhow::Result<()> {
                 "rooms" | "slow" => m("delivered_pct").is_some_and(|d| d >= 99.9),
                 "idle" => m("bytes_per_conn").is_some_and(|b| b > 0.0) && m("lost") == Some(0.0),
                 "storm" => m("failed") == Some(0.0) && m("per_s").is_some_and(|p| p > 0.0),
+                "cluster" => {
+                    m("publishes_per_message") == Some(1.0)
+                        && m("one_delivered_pct").is_some_and(|d| d >= 99.9)
+                        && m("two_delivered_pct").is_some_and(|d| d >= 99.9)
+                }
                 _ => false,
             };
             anyhow::ensure!(

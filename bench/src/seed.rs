@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use anyhow::Context;
-use sqlx::{Connection, SqliteConnection};
+use sqlx::{AnyConnection, Connection};
 
 use crate::client::Room;
 
@@ -18,17 +18,22 @@ pub struct Seeded {
     pub rooms: Vec<Room>,
 }
 
-/// Seeds `people` people into a new database under `dir`; `rooms[k]` lists the people in room `k`.
+/// Seeds `people` people into a new SQLite database under `dir`; `rooms[k]` lists the people in room `k`.
 pub async fn seed(dir: &Path, people: usize, rooms: &[Vec<usize>]) -> anyhow::Result<Seeded> {
-    let url = engawa::store::default_url(dir);
-    // Opening the store creates the file and applies the migrations.
-    engawa::store::Store::open(&url).await?.close().await;
+    seed_url(&engawa::store::default_url(dir), people, rooms).await
+}
+
+/// Seeds an empty database at `url` (SQLite or PostgreSQL).
+pub async fn seed_url(url: &str, people: usize, rooms: &[Vec<usize>]) -> anyhow::Result<Seeded> {
+    // Opening the store creates the database file (SQLite) and applies the migrations.
+    engawa::store::Store::open(url).await?.close().await;
+    sqlx::any::install_default_drivers();
     let now = engawa::now_ms();
     let hash = engawa::auth::Hasher::new(1)
         .hash("a password nobody types".into())
         .await
         .map_err(|code| anyhow::anyhow!("hashing failed: {code:?}"))?;
-    let mut conn = SqliteConnection::connect(&url).await?;
+    let mut conn = AnyConnection::connect(url).await?;
     let mut tx = conn.begin().await?;
     let mut tokens = Vec::with_capacity(people);
     let mut ids = Vec::with_capacity(people);

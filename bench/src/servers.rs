@@ -18,7 +18,7 @@ const LOADGEN_CORE: &str = "0";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
-    /// Engawa itself (`engawa::run`), on a seeded SQLite database.
+    /// Engawa itself (`engawa::run`), on a seeded database (SQLite; PostgreSQL and Redis in scenario (d)).
     Engawa,
     /// The bare broadcast server of this crate: the practical limit.
     Bare,
@@ -91,6 +91,35 @@ pub fn pin_self() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Where an Engawa node under test keeps its data, and the Redis it shares with other nodes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Node {
+    /// The data directory (SQLite when no database URL is given).
+    #[arg(long)]
+    pub data: PathBuf,
+    #[arg(long)]
+    pub database_url: Option<String>,
+    #[arg(long)]
+    pub redis_url: Option<String>,
+}
+
+impl Node {
+    fn args(&self) -> Vec<String> {
+        let mut args = vec![
+            "serve-engawa".into(),
+            "--data".into(),
+            self.data.display().to_string(),
+        ];
+        if let Some(url) = &self.database_url {
+            args.extend(["--database-url".into(), url.clone()]);
+        }
+        if let Some(url) = &self.redis_url {
+            args.extend(["--redis-url".into(), url.clone()]);
+        }
+        args
+    }
+}
+
 /// A running server process.
 pub struct Server {
     pub kind: Kind,
@@ -99,22 +128,16 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts a server and waits for its `listening <port>` line. `data` is Engawa's seeded data directory.
-    pub fn start(kind: Kind, data: Option<&Path>, logs: &Path) -> anyhow::Result<Server> {
+    /// Starts a server, writing its log to `log`, and waits for its `listening <port>` line. `node` says where
+    /// Engawa's seeded database is.
+    pub fn start(kind: Kind, node: Option<&Node>, log: &Path) -> anyhow::Result<Server> {
         let root = repo_root();
         let exe = std::env::current_exe()?;
         let (program, args): (PathBuf, Vec<String>) = match kind {
-            Kind::Engawa => {
-                let data = data.context("Engawa needs its seeded data directory")?;
-                (
-                    exe,
-                    vec![
-                        "serve-engawa".into(),
-                        "--data".into(),
-                        data.display().to_string(),
-                    ],
-                )
-            }
+            Kind::Engawa => (
+                exe,
+                node.context("Engawa needs its seeded database")?.args(),
+            ),
             Kind::Bare => (exe, vec!["serve-bare".into()]),
             Kind::Ws => (
                 "node".into(),
@@ -142,20 +165,15 @@ impl Server {
                 ],
             ),
         };
-        std::fs::create_dir_all(logs)?;
-        let log = std::fs::File::create(logs.join(format!("{}.log", kind.name())))?;
-        let mut command = if pinning() {
-            let mut c = Command::new("taskset");
-            c.args(["-c", SERVER_CORE]).arg(&program);
-            c
-        } else {
-            Command::new(&program)
-        };
-        let mut child = command
+        if let Some(dir) = log.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let log_file = std::fs::File::create(log)?;
+        let mut child = on_server_core(&program)
             .args(&args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(log)
+            .stderr(log_file)
             .spawn()
             .with_context(|| format!("starting {}", program.display()))?;
         let stdout = child.stdout.take().expect("stdout is piped");
@@ -182,7 +200,7 @@ impl Server {
                 bail!(
                     "{} did not say `listening <port>`; see {}",
                     kind.name(),
-                    logs.join(format!("{}.log", kind.name())).display()
+                    log.display()
                 )
             }
         }
@@ -217,6 +235,17 @@ impl Server {
         // SIGKILL: nothing of a benchmark server's state is kept.
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A command that runs `program` on the servers' core (when pinning).
+fn on_server_core(program: &Path) -> Command {
+    if pinning() {
+        let mut c = Command::new("taskset");
+        c.args(["-c", SERVER_CORE]).arg(program);
+        c
+    } else {
+        Command::new(program)
     }
 }
 
@@ -275,5 +304,128 @@ pub fn available(kind: Kind) -> bool {
         Kind::Engawa | Kind::Bare => true,
         Kind::Ws | Kind::Socketio => root.join("bench/peers/node/node_modules").is_dir(),
         Kind::Uws => venv().join("bin/python").is_file(),
+    }
+}
+
+/// A `redis-server` of the run's own on a free port, on the servers' core, keeping nothing on disk.
+pub struct Redis {
+    pub url: String,
+    child: Child,
+    client: redis::Client,
+}
+
+impl Redis {
+    pub fn start(log: &Path) -> anyhow::Result<Redis> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let log_file = std::fs::File::create(log)?;
+        let child = on_server_core(Path::new("redis-server"))
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdin(Stdio::null())
+            .stdout(log_file)
+            .spawn()
+            .context("starting redis-server (Debian's redis-server package)")?;
+        let url = format!("redis://127.0.0.1:{port}");
+        let client = redis::Client::open(url.as_str())?;
+        let mut redis = Redis { url, child, client };
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if std::time::Instant::now() > deadline {
+                redis.stop();
+                bail!("redis-server did not start; see {}", log.display());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(redis)
+    }
+
+    /// What Redis has done so far: PUBLISH calls and its own CPU time in seconds (`INFO commandstats`, `INFO cpu`).
+    pub async fn counters(&self) -> anyhow::Result<RedisCounters> {
+        let mut conn = self.client.get_multiplexed_async_connection().await?;
+        let info: String = redis::cmd("INFO")
+            .arg("commandstats")
+            .arg("cpu")
+            .query_async(&mut conn)
+            .await?;
+        let field = |line: &str, name: &str| -> Option<f64> {
+            line.split([':', ','])
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
+        };
+        let mut counters = RedisCounters::default();
+        for line in info.lines() {
+            if let Some(rest) = line.strip_prefix("cmdstat_publish:") {
+                counters.publishes = field(rest, "calls").unwrap_or(0.0) as u64;
+            } else if let Some((name, value)) = line.split_once(':')
+                && matches!(name, "used_cpu_sys" | "used_cpu_user")
+            {
+                counters.cpu_s += value.trim().parse::<f64>().unwrap_or(0.0);
+            }
+        }
+        Ok(counters)
+    }
+
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RedisCounters {
+    pub publishes: u64,
+    pub cpu_s: f64,
+}
+
+/// A PostgreSQL database of the run's own, dropped (with any connections still open to it) when this is dropped.
+pub struct PgDatabase {
+    pub url: String,
+    admin: String,
+    name: String,
+}
+
+impl PgDatabase {
+    /// Creates an empty database on the server `admin` (a URL to an existing database) points to.
+    pub async fn create(admin: &str) -> anyhow::Result<PgDatabase> {
+        use sqlx::{Connection, Executor};
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let name = format!(
+            "engawa_bench_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
+        let mut conn = sqlx::PgConnection::connect(admin)
+            .await
+            .with_context(|| format!("connecting to PostgreSQL at {admin} (--pg)"))?;
+        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .await?;
+        conn.close().await?;
+        let (base, _) = admin
+            .rsplit_once('/')
+            .context("a database URL has a path")?;
+        Ok(PgDatabase {
+            url: format!("{base}/{name}"),
+            admin: admin.to_owned(),
+            name,
+        })
+    }
+
+    pub async fn drop_now(self) -> anyhow::Result<()> {
+        use sqlx::{Connection, Executor};
+        let mut conn = sqlx::PgConnection::connect(&self.admin).await?;
+        conn.execute(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        )))
+        .await?;
+        conn.close().await?;
+        Ok(())
     }
 }

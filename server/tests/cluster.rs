@@ -381,6 +381,49 @@ async fn redis_killed_and_restarted_empty_during_a_stream_loses_nothing() {
 }
 
 #[tokio::test]
+async fn what_another_node_changed_while_redis_was_down_reaches_connected_people_when_it_returns() {
+    let mut cluster = Cluster::new();
+    let a = cluster.node().await;
+    let b = cluster.node().await;
+    let carol = a.server.register("carol").await;
+    let dave = a.server.register("dave").await;
+    let erin = b.server.register("erin").await;
+    let admin = b.server.admin("root").await;
+    let mut carol_ws = a.server.connect(&carol).await;
+    let mut dave_ws = a.server.connect(&dave).await;
+    let mut erin_ws = b.server.connect(&erin).await;
+
+    let port = cluster.redis.port;
+    cluster.redis.kill();
+    // While Redis is down, node B opens a conversation with Carol and bans Dave: both payloads are lost.
+    let direct = erin_ws.open_direct(&carol).await;
+    let (status, body) = b
+        .server
+        .api(
+            &admin,
+            "POST",
+            "/moderation",
+            Some(json!({"action": {"kind": "ban", "user": dave.id}, "reason": "spam"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    cluster.redis = Redis::start_on(port);
+
+    // Node A catches up: Carol is told of the new conversation and receives it from then on; Dave is closed.
+    let told = carol_ws
+        .expect(|v| v["type"] == "membership" && v["conversation"] == direct)
+        .await;
+    assert_eq!(told["change"], "joined", "{told}");
+    assert_eq!(told["summary"]["id"], direct, "{told}");
+    assert_eq!(dave_ws.ended().await, Ended::Closed(4004));
+    let ack = erin_ws.say(direct, "are you there?").await;
+    let got = carol_ws.expect(|v| is_event(v, direct, "message")).await;
+    assert_eq!(got["seq"], ack["seq"]);
+    assert_eq!(got["message"]["body"], "are you there?");
+}
+
+#[tokio::test]
 async fn a_ban_issued_on_one_node_closes_the_persons_sockets_on_another_within_two_seconds() {
     let cluster = Cluster::new();
     let a = cluster.node().await;

@@ -6,6 +6,7 @@
 //! payloads ([`crate::bus::Inbound::CatchUp`]) compares each conversation it serves with the database and delivers
 //! what is newer; sessions drop what they already hold and fill their own gaps by seq.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -17,7 +18,7 @@ use super::ops::{Effects, Notice};
 use super::registry::{Frame, Outbound, Sessions, close, frame_text};
 use super::{Hub, Shared, consult::ConsultNotice, encode};
 use crate::bus::Inbound;
-use crate::protocol::{ConversationId, PresenceInfo, Seq, ServerEvent, UserId};
+use crate::protocol::{ConversationId, MembershipChange, PresenceInfo, Seq, ServerEvent, UserId};
 
 /// One thing to do to the connections of whichever node holds them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -272,6 +273,9 @@ impl Shared {
     /// Delivers what this node's subscribers may have missed while payloads were lost: every event newer than
     /// what each conversation here last saw.
     async fn catch_up(&self) {
+        if let Err(error) = self.reconcile().await {
+            tracing::error!(%error, "cannot bring memberships and sessions up to date");
+        }
         let mut caught = 0usize;
         for (conversation, mut seq) in self.registry.rooms() {
             if seq == 0 {
@@ -300,6 +304,78 @@ impl Shared {
         }
         metrics::counter!("engawa_bus_caught_up_events_total").increment(caught as u64);
         tracing::info!(events = caught, "caught up from the database");
+    }
+}
+
+impl Shared {
+    /// Brings this node's connections in line with the database, for payloads lost on the way here may have
+    /// carried joins, removals, logouts and bans: connections of sessions that ended are closed (4004 for someone
+    /// banned everywhere, 4003 otherwise), and each person receives exactly the conversations they are in, told
+    /// with a `membership` frame of what changed. Reading the database after taking the snapshot means a change
+    /// racing with this is at worst applied twice, which is harmless.
+    async fn reconcile(&self) -> Result<(), crate::store::StoreError> {
+        let people = self.registry.connected();
+        let now = crate::now_ms();
+        let (mut joined, mut left, mut closed) = (0usize, 0usize, 0usize);
+        for chunk in people.chunks(500) {
+            let users: Vec<UserId> = chunk.iter().map(|p| p.user).collect();
+            let live: HashSet<String> = self
+                .store
+                .live_sessions(&users, now)
+                .await?
+                .into_iter()
+                .collect();
+            let mut memberships: HashMap<UserId, HashSet<ConversationId>> = HashMap::new();
+            for (user, conversation) in self.store.memberships(&users, None).await? {
+                memberships.entry(user).or_default().insert(conversation);
+            }
+            for person in chunk {
+                let user = person.user;
+                let ended: Vec<&String> = person
+                    .sessions
+                    .iter()
+                    .filter(|s| !live.contains(*s))
+                    .collect();
+                if !ended.is_empty() {
+                    let code = if self.store.global_ban(user, now).await?.is_some() {
+                        close::BANNED
+                    } else {
+                        close::SESSION_REVOKED
+                    };
+                    for hash in ended {
+                        self.registry
+                            .kick_user(user, &Sessions::Only(hash.clone()), code);
+                        closed += 1;
+                    }
+                }
+                let now_in = memberships.remove(&user).unwrap_or_default();
+                let membership = |conversation, change| Outbound::Membership {
+                    conversation,
+                    change,
+                };
+                for &conversation in now_in.difference(&person.rooms) {
+                    self.registry.member_joined(conversation, user);
+                    self.registry
+                        .to_user(user, &membership(conversation, MembershipChange::Joined));
+                    joined += 1;
+                }
+                for &conversation in person.rooms.difference(&now_in) {
+                    self.registry.member_left(conversation, user);
+                    self.registry
+                        .to_user(user, &membership(conversation, MembershipChange::Left));
+                    left += 1;
+                }
+            }
+        }
+        if joined + left + closed > 0 {
+            tracing::info!(
+                joined,
+                left,
+                closed,
+                "memberships and sessions brought up to date"
+            );
+        }
+        Ok(())
     }
 }
 

@@ -162,21 +162,10 @@ impl Hub {
         Ok(allowed
             .iter()
             .zip(statuses)
-            .map(|(user, status)| {
-                let row = rows.get(user);
-                let hidden = *user != viewer && row.is_some_and(|r| r.hidden);
-                let status = if hidden {
-                    PresenceStatus::Offline
-                } else {
-                    status
-                };
-                PresenceInfo {
-                    user: *user,
-                    status,
-                    last_seen: (status == PresenceStatus::Offline && !hidden)
-                        .then(|| row.and_then(|r| r.last_seen))
-                        .flatten(),
-                }
+            .map(|(&user, status)| {
+                let row = rows.get(&user);
+                let hidden = user != viewer && row.is_some_and(|r| r.hidden);
+                seen_as(user, status, hidden, row.and_then(|r| r.last_seen))
             })
             .collect())
     }
@@ -220,6 +209,26 @@ impl Hub {
                 })
             })
             .collect())
+    }
+}
+
+/// How a person appears to others: someone who hides their presence is offline without "last seen"; "last seen"
+/// is given only for someone offline.
+fn seen_as(
+    user: UserId,
+    status: PresenceStatus,
+    hidden: bool,
+    last_seen: Option<Millis>,
+) -> PresenceInfo {
+    let status = if hidden {
+        PresenceStatus::Offline
+    } else {
+        status
+    };
+    PresenceInfo {
+        user,
+        status,
+        last_seen: last_seen.filter(|_| status == PresenceStatus::Offline && !hidden),
     }
 }
 
@@ -270,19 +279,7 @@ impl Shared {
         let now = crate::now_ms();
         let users = changes
             .into_iter()
-            .map(|(user, status)| {
-                let status = if hidden.contains(&user) {
-                    PresenceStatus::Offline
-                } else {
-                    status
-                };
-                PresenceInfo {
-                    user,
-                    status,
-                    last_seen: (status == PresenceStatus::Offline && !hidden.contains(&user))
-                        .then_some(now),
-                }
-            })
+            .map(|(user, status)| seen_as(user, status, hidden.contains(&user), Some(now)))
             .collect();
         self.deliver(vec![Delivery::Presence { users }]);
     }
@@ -291,7 +288,7 @@ impl Shared {
     /// frame per connection, holding the changes it may know.
     pub(super) async fn deliver_presence(&self, changes: &[PresenceInfo]) {
         let users: Vec<UserId> = changes.iter().map(|c| c.user).collect();
-        let pairs = match self.store.presence_audience(&users, PUSH_MAX_MEMBERS).await {
+        let pairs = match self.store.memberships(&users, Some(PUSH_MAX_MEMBERS)).await {
             Ok(pairs) => pairs,
             Err(error) => {
                 tracing::warn!(%error, "cannot read who hears of presence changes");

@@ -170,6 +170,13 @@ struct UserConn {
     pending: Option<HashMap<ConversationId, bool>>,
 }
 
+/// One person's connections on this node, as [`Registry::connected`] sees them.
+pub struct Connected {
+    pub user: UserId,
+    pub sessions: HashSet<String>,
+    pub rooms: HashSet<ConversationId>,
+}
+
 /// One conversation's subscribers on this node.
 #[derive(Default)]
 struct Room {
@@ -413,6 +420,25 @@ impl Registry {
             }
         }
         by_conn.into_values().collect()
+    }
+
+    /// Every person connected here: the sessions their connections belong to (token hashes), and the
+    /// conversations their connections receive (those still starting are left out: they read their memberships
+    /// themselves).
+    pub fn connected(&self) -> Vec<Connected> {
+        self.read()
+            .users
+            .iter()
+            .map(|(user, list)| Connected {
+                user: *user,
+                sessions: list.iter().map(|c| c.conn.token_hash.clone()).collect(),
+                rooms: list
+                    .iter()
+                    .filter(|c| c.pending.is_none())
+                    .flat_map(|c| c.rooms.iter().copied())
+                    .collect(),
+            })
+            .collect()
     }
 
     /// How many connections this node holds.

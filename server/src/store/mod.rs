@@ -110,6 +110,14 @@ pub struct WriteConn {
     backend: Backend,
 }
 
+/// SQL that holds when the person in column `user` is not banned everywhere at `now` (a parameter).
+fn not_banned_everywhere(user: &str, now: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM sanctions b WHERE b.user_id = {user} AND b.kind = 'ban' \
+         AND b.conversation_id IS NULL AND b.lifted_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > {now}))"
+    )
+}
+
 /// The default database when none is configured: SQLite under the data directory.
 pub fn default_url(data_dir: &Path) -> String {
     format!("sqlite://{}?mode=rwc", data_dir.join("engawa.db").display())
@@ -363,9 +371,9 @@ impl Store {
             // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
             // login that passed its own ban check just before the ban committed.
             "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
-             AND NOT EXISTS (SELECT 1 FROM sanctions b WHERE b.user_id = u.id AND b.kind = 'ban' \
-               AND b.conversation_id IS NULL AND b.lifted_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > $2))",
-            rows::USER_COLUMNS_U
+             AND {}",
+            rows::USER_COLUMNS_U,
+            not_banned_everywhere("u.id", "$2")
         )))
         .bind(token_hash)
         .bind(now)

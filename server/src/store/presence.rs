@@ -1,4 +1,5 @@
-//! What presence needs from the database: who shares a conversation with whom, and "last seen".
+//! What presence and catching up after lost bus payloads need from the database: who shares a conversation with
+//! whom, "last seen", and the memberships and live sessions of the people a node holds.
 
 use sqlx::{AssertSqlSafe, Row};
 
@@ -77,26 +78,50 @@ impl Store {
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
 
-    /// The conversations of `users` whose members hear about their presence: those with at most `max_members`
-    /// members (in bigger channels, clients ask with `get_presence` for the people they show).
-    pub async fn presence_audience(
+    /// The conversations of `users`, as (person, conversation) pairs. With `max_members`, only conversations of at
+    /// most that many members: those whose members hear about presence (in bigger channels, clients ask with
+    /// `get_presence` for the people they show).
+    pub async fn memberships(
         &self,
         users: &[UserId],
-        max_members: u32,
+        max_members: Option<u32>,
     ) -> Result<Vec<(UserId, ConversationId)>> {
         if users.is_empty() {
             return Ok(Vec::new());
         }
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT m.user_id, m.conversation_id FROM members m WHERE m.user_id IN ({}) \
-             AND (SELECT COUNT(*) FROM members x WHERE x.conversation_id = m.conversation_id) <= $1",
+        let small = if max_members.is_some() {
+            " AND (SELECT COUNT(*) FROM members x WHERE x.conversation_id = m.conversation_id) <= $1"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT m.user_id, m.conversation_id FROM members m WHERE m.user_id IN ({}){small}",
             id_list(users)
-        )))
-        .bind(i64::from(max_members))
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        if let Some(max) = max_members {
+            query = query.bind(i64::from(max));
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| Ok((UserId(r.try_get(0)?), ConversationId(r.try_get(1)?))))
             .collect()
+    }
+
+    /// The token hashes of these people's sessions that are still valid: not logged out, not expired, and not of
+    /// someone banned everywhere.
+    pub async fn live_sessions(&self, users: &[UserId], now: Millis) -> Result<Vec<String>> {
+        if users.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT s.token_hash FROM sessions s WHERE s.user_id IN ({}) AND s.expires_at > $1 AND {}",
+            id_list(users),
+            super::not_banned_everywhere("s.user_id", "$1")
+        )))
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 }
