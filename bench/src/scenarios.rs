@@ -809,7 +809,14 @@ impl Nodes {
 struct ClusterStep {
     readers: Vec<Step>,
     sent: u64,
-    redis: Option<(servers::RedisCounters, f64)>,
+    redis: Option<RedisWork>,
+}
+
+/// Redis's work over the step (`secs` long), and over as long a time with nothing sent just before.
+struct RedisWork {
+    idle: servers::RedisCounters,
+    busy: servers::RedisCounters,
+    secs: f64,
 }
 
 /// Sends from the first node's members; every node's readers count their own deliveries.
@@ -830,8 +837,14 @@ async fn cluster_step(
         body_len: args.body,
         drain: Duration::from_secs(3),
     };
+    // Redis's own work while nothing is sent (presence heartbeats), over as long as the step, then during it.
     let before = match &nodes.redis {
-        Some(r) => Some(r.counters().await?),
+        Some(r) => {
+            let idle0 = r.counters().await?;
+            tokio::time::sleep(Duration::from_secs_f64(args.secs)).await;
+            let idle1 = r.counters().await?;
+            Some((idle1 - idle0, idle1))
+        }
         None => None,
     };
     let marks: Vec<_> = swarms.iter().map(|s| s.begin(1)).collect();
@@ -847,16 +860,11 @@ async fn cluster_step(
         );
     }
     let redis = match (&nodes.redis, before) {
-        (Some(r), Some(b)) => {
-            let after = r.counters().await?;
-            Some((
-                servers::RedisCounters {
-                    publishes: after.publishes - b.publishes,
-                    cpu_s: after.cpu_s - b.cpu_s,
-                },
-                start.elapsed().as_secs_f64(),
-            ))
-        }
+        (Some(r), Some((idle, b))) => Some(RedisWork {
+            idle,
+            busy: r.counters().await? - b,
+            secs: start.elapsed().as_secs_f64(),
+        }),
         _ => None,
     };
     let sent = readers[0].sent;
@@ -918,19 +926,34 @@ pub async fn cluster(common: &Common, args: &ClusterArgs) -> anyhow::Result<Resu
                 row.metrics
                     .insert("hop_p99_ms".into(), remote.p99_ms - local.p99_ms);
                 row.metrics.insert("two_delivered_pct".into(), got * 100.0);
-                if let Some((redis, secs)) = step.redis {
-                    let per_message = redis.publishes as f64 / step.sent.max(1) as f64;
+                if let Some(redis) = step.redis {
+                    let sent = step.sent.max(1) as f64;
+                    let per_message = redis.busy.publishes as f64 / sent;
                     eprintln!(
-                        "    Redis: {} publishes for {} messages ({per_message:.3} each), {:.3} s of CPU",
-                        redis.publishes, step.sent, redis.cpu_s
+                        "    Redis: {} publishes for {} messages ({per_message:.3} each; {} while idle), \
+                         CPU {:.3} s sending, {:.3} s idle",
+                        redis.busy.publishes,
+                        step.sent,
+                        redis.idle.publishes,
+                        redis.busy.cpu_s,
+                        redis.idle.cpu_s
                     );
                     row.metrics
                         .insert("publishes_per_message".into(), per_message);
                     row.metrics
-                        .insert("redis_cpu_pct".into(), redis.cpu_s / secs * 100.0);
+                        .insert("idle_publishes".into(), redis.idle.publishes as f64);
+                    row.metrics.insert(
+                        "redis_cpu_pct".into(),
+                        redis.busy.cpu_s / redis.secs * 100.0,
+                    );
+                    row.metrics.insert(
+                        "redis_idle_cpu_pct".into(),
+                        redis.idle.cpu_s / args.secs * 100.0,
+                    );
+                    // What messages cost Redis beyond its idle work (heartbeats) over the same time.
                     row.metrics.insert(
                         "redis_us_per_message".into(),
-                        redis.cpu_s * 1e6 / step.sent.max(1) as f64,
+                        (redis.busy.cpu_s - redis.idle.cpu_s).max(0.0) * 1e6 / sent,
                     );
                 }
             }
@@ -943,12 +966,15 @@ pub async fn cluster(common: &Common, args: &ClusterArgs) -> anyhow::Result<Resu
             args.rate
         ),
         &[
+            Metric::new("one_p50_ms", "1 node p50 ms", 2),
             Metric::new("one_p99_ms", "1 node p99 ms", 2),
             Metric::new("local_p99_ms", "2 nodes local p99", 2),
             Metric::new("remote_p99_ms", "remote p99 ms", 2),
             Metric::new("hop_p50_ms", "hop adds p50 ms", 2),
             Metric::new("hop_p99_ms", "hop adds p99 ms", 2),
             Metric::new("publishes_per_message", "publishes/msg", 3),
+            Metric::new("redis_cpu_pct", "Redis CPU %", 2),
+            Metric::new("redis_idle_cpu_pct", "Redis idle CPU %", 2),
             Metric::new("redis_us_per_message", "Redis µs/msg", 1),
             Metric::new("two_delivered_pct", "delivered %", 2),
         ],
@@ -969,6 +995,7 @@ pub fn check_smoke(results: &[Results]) -> anyhow::Result<()> {
                 "storm" => m("failed") == Some(0.0) && m("per_s").is_some_and(|p| p > 0.0),
                 "cluster" => {
                     m("publishes_per_message") == Some(1.0)
+                        && m("idle_publishes") == Some(0.0)
                         && m("one_delivered_pct").is_some_and(|d| d >= 99.9)
                         && m("two_delivered_pct").is_some_and(|d| d >= 99.9)
                 }

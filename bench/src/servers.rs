@@ -384,6 +384,17 @@ pub struct RedisCounters {
     pub cpu_s: f64,
 }
 
+impl std::ops::Sub for RedisCounters {
+    type Output = RedisCounters;
+
+    fn sub(self, earlier: RedisCounters) -> RedisCounters {
+        RedisCounters {
+            publishes: self.publishes - earlier.publishes,
+            cpu_s: self.cpu_s - earlier.cpu_s,
+        }
+    }
+}
+
 /// A PostgreSQL database of the run's own, dropped (with any connections still open to it) when this is dropped.
 pub struct PgDatabase {
     pub url: String,

@@ -1,8 +1,8 @@
 //! Fan-out on this node and across nodes.
 //!
-//! Everything that reaches connections is first turned into [`Delivery`]s: serialized once, applied to this
-//! node's registry, then published once as one bus payload for the other nodes, which apply the same list to
-//! theirs. One committed operation is one payload, whatever the number of recipients. A node that may have missed
+//! Everything that reaches connections is first turned into [`Delivery`]s: serialized once, handed to the bus as
+//! one payload for the other nodes (a queue push that never waits), then applied to this node's registry; the
+//! other nodes apply the same list to theirs. One committed operation is one payload, whatever the number of recipients. A node that may have missed
 //! payloads ([`crate::bus::Inbound::CatchUp`]) compares each conversation it serves with the database and delivers
 //! what is newer; sessions drop what they already hold and fill their own gaps by seq.
 
@@ -203,12 +203,17 @@ fn plan_consult(out: &mut Vec<Delivery>, notice: ConsultNotice) {
 }
 
 impl Shared {
-    /// Delivers to this node's connections, then hands the same deliveries to the bus for the other nodes.
+    /// Hands the deliveries to the bus for the other nodes, then delivers them to this node's connections.
+    ///
+    /// Handing over is a push onto the publisher's bounded queue that never waits, so local delivery does not depend
+    /// on Redis. Doing it first wakes the publisher before the session tasks the local delivery wakes: published
+    /// the other way round, a payload waited behind this node's socket writes (in `docs/benchmarks.md`, scenario
+    /// (d), the hop added 7 ms at the median that way, and nothing measurable this way).
     pub(super) fn deliver(self: &Arc<Self>, deliveries: Vec<Delivery>) {
+        self.publish(&deliveries);
         for delivery in &deliveries {
             self.apply(delivery);
         }
-        self.publish(&deliveries);
     }
 
     /// Hands deliveries to the bus for the other nodes only.
