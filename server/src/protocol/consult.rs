@@ -7,11 +7,12 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::{ConversationId, Millis, UserId};
 
 /// A consultation topic (one queue each).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(transparent)]
 pub struct TopicId(pub i64);
 
@@ -23,7 +24,7 @@ impl std::fmt::Display for TopicId {
 
 /// Where a consultation is in its life. `waiting → active ⇄ on_hold → resolved | cancelled | expired`; a resolved
 /// or cancelled consultation may be reopened (it waits again) within the reopen window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsultationState {
     /// In its topic's queue.
@@ -74,7 +75,7 @@ impl ConsultationState {
 
 /// Whether a helper takes consultations now. Separate from presence: it lapses to `away` by itself a grace period
 /// after the helper's last connection closes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Availability {
     /// Routed to, within capacity.
@@ -106,7 +107,7 @@ impl Availability {
 }
 
 /// How a topic's queue is served.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Routing {
     /// The server assigns; helpers cannot claim.
@@ -142,7 +143,7 @@ impl Routing {
 }
 
 /// A weekly time range in Asia/Tokyo (UTC+9, no daylight saving time). `from` < `to`, both `HH:MM`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct HoursRange {
     /// ISO weekday: 1 = Monday … 7 = Sunday.
@@ -152,7 +153,7 @@ pub struct HoursRange {
 }
 
 /// A topic as a reader sees it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: TopicId,
@@ -171,7 +172,7 @@ pub struct Topic {
 }
 
 /// `POST /api/v1/topics` and `PATCH /api/v1/topics/{id}` (admins): only the given fields change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct TopicUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,7 +191,7 @@ pub struct TopicUpdate {
 }
 
 /// A helper's profile (`GET|PUT /api/v1/helpers/me`; volunteers, advisors and staff).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct HelperProfile {
     pub user: UserId,
@@ -207,7 +208,7 @@ pub struct HelperProfile {
 }
 
 /// `PUT /api/v1/helpers/me`: only the given fields change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct HelperUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -223,7 +224,7 @@ pub struct HelperUpdate {
 }
 
 /// A consultation as one of its parties (or a moderator) sees it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Consultation {
     /// The consultation's conversation.
@@ -265,7 +266,7 @@ pub struct Consultation {
 }
 
 /// Where a transfer sends a consultation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum TransferTarget {
     /// To another helper, who becomes its helper at once.
@@ -278,7 +279,7 @@ pub enum TransferTarget {
 
 /// What changed in a consultation (the `change` of a `consultation` event). Clients render
 /// `event-consultation-<change>` with the event's fields as arguments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsultChange {
     Opened,
@@ -301,7 +302,7 @@ pub enum ConsultChange {
 }
 
 /// A queue entry as helpers and moderators see it (`queue_item` frames and `GET /api/v1/queues`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct QueueItem {
     pub consultation: ConversationId,
@@ -315,7 +316,7 @@ pub struct QueueItem {
 
 /// One topic's queue (`GET /api/v1/queues`). Helpers see the topics they serve; moderators see all, with load
 /// and satisfaction.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct QueueView {
     pub topic: TopicId,
@@ -335,7 +336,7 @@ pub struct QueueView {
 }
 
 /// A helper's load, for moderators.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct HelperLoad {
     pub user: UserId,
@@ -346,7 +347,7 @@ pub struct HelperLoad {
 }
 
 /// A canned reply: one text per language (`GET|POST /api/v1/canned`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct CannedReply {
     pub id: i64,
@@ -359,7 +360,7 @@ pub struct CannedReply {
 }
 
 /// `POST /api/v1/canned` (admins and moderators).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NewCannedReply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -369,7 +370,7 @@ pub struct NewCannedReply {
 }
 
 /// The answer to `check_availability` and `GET /api/v1/topics/{id}/availability`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct AvailabilityAnswer {
     pub topic: TopicId,
@@ -389,7 +390,7 @@ pub struct AvailabilityAnswer {
 }
 
 /// One entry of the audit log (`GET /api/v1/audit`, staff). Entries are never changed or removed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEntry {
     pub id: i64,
@@ -405,7 +406,7 @@ pub struct AuditEntry {
 }
 
 /// `POST /api/v1/consultations`: the same as the `open_consultation` frame.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct OpenConsultationRequest {
     pub topic: TopicId,

@@ -1,10 +1,11 @@
 //! The closed set of error codes a client can receive.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Every error a client can receive, over WebSocket (`error` frames) and HTTP (JSON error bodies).
 /// Snake case on the wire; each has a Fluent message `error-<code with dashes>` in every locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The frame is not valid JSON.

@@ -13,6 +13,7 @@ mod moderation;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 pub use consult::{
     AuditEntry, Availability, AvailabilityAnswer, CannedReply, ConsultChange, Consultation,
@@ -41,7 +42,7 @@ pub type Millis = i64;
 pub type Args = BTreeMap<String, ArgValue>;
 
 /// One Fluent argument value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(untagged)]
 pub enum ArgValue {
     Number(i64),
@@ -71,7 +72,7 @@ impl From<String> for ArgValue {
 // ---------------------------------------------------------------------------------------------------------------
 
 /// Every frame a client may send over `/ws`. One JSON text frame is one message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClientMsg {
     /// The first frame of every connection.
@@ -324,7 +325,7 @@ pub enum ClientMsg {
 pub const PRESENCE_QUERY_MAX: usize = 500;
 
 /// What a connection says of itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SetPresenceStatus {
     Online,
@@ -332,7 +333,7 @@ pub enum SetPresenceStatus {
 }
 
 /// A person's presence across all their connections, on every node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PresenceStatus {
     /// At least one connection is active.
@@ -344,7 +345,7 @@ pub enum PresenceStatus {
 }
 
 /// One person's presence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct PresenceInfo {
     pub user: UserId,
@@ -399,7 +400,7 @@ impl ClientMsg {
 }
 
 /// "I hold every event of this conversation up to `seq`."
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ResumePoint {
     pub conversation: ConversationId,
@@ -407,7 +408,7 @@ pub struct ResumePoint {
 }
 
 /// A channel to create (WebSocket `create_channel` and `POST /api/v1/channels`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NewChannel {
     pub name: String,
@@ -424,7 +425,7 @@ pub struct NewChannel {
 // ---------------------------------------------------------------------------------------------------------------
 
 /// Every frame the server sends over `/ws`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerEvent {
     /// The answer to `hello`: who you are and the conversations you are in.
@@ -536,7 +537,7 @@ pub enum ServerEvent {
 }
 
 /// The snapshot a client starts from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Ready {
     pub protocol: u32,
@@ -558,7 +559,7 @@ pub struct Ready {
 }
 
 /// The limits a client must respect (the server enforces them).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     /// Largest frame the server accepts, in bytes; larger ones close the connection with 1009.
@@ -576,7 +577,7 @@ pub struct Limits {
 }
 
 /// What a successful request returns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(untagged)]
 pub enum AckResult {
     /// `send_message`: the stored message. `duplicate` is true when this `client_id` was already stored.
@@ -601,7 +602,7 @@ pub enum AckResult {
 }
 
 /// A conversation event as delivered live and on resume.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ConversationEvent {
     pub conversation: ConversationId,
     pub seq: Seq,
@@ -615,7 +616,7 @@ pub struct ConversationEvent {
 
 /// What happened in a conversation. Stored with ids and arguments only; clients render system events in their own
 /// language (`event-<kind>` Fluent ids).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EventBody {
     /// A new message (as it is now: a message deleted since carries `deleted: true` and no body).
@@ -762,7 +763,7 @@ impl EventBody {
 }
 
 /// A message as a reader sees it now.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Message {
     pub id: MessageId,
@@ -787,7 +788,7 @@ pub struct Message {
 }
 
 /// One emoji on a message and who put it there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Reaction {
     pub emoji: String,
@@ -796,7 +797,7 @@ pub struct Reaction {
 
 /// A page of messages, as they are now, with the seq the page is consistent with: apply live events with a larger
 /// seq on top of it, skip those with a smaller or equal one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryPage {
     pub conversation: ConversationId,
@@ -809,7 +810,7 @@ pub struct HistoryPage {
 }
 
 /// What kind of conversation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ConversationKind {
     Channel,
@@ -824,7 +825,7 @@ pub enum ConversationKind {
 }
 
 /// Who can see and join a channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Listed; anyone may join.
@@ -836,7 +837,7 @@ pub enum Visibility {
 }
 
 /// A conversation as its member sees it in the list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ConversationSummary {
     pub id: ConversationId,
@@ -876,7 +877,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 /// How your membership changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MembershipChange {
     Joined,
@@ -885,7 +886,7 @@ pub enum MembershipChange {
 }
 
 /// A notice for one person: the Fluent id, its arguments, and the text rendered in that person's language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct LocalizedText {
     pub id: String,
@@ -895,7 +896,7 @@ pub struct LocalizedText {
 }
 
 /// The body of an `error` frame and of every HTTP error response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorBody {
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
@@ -914,7 +915,7 @@ pub struct ErrorBody {
 // ---------------------------------------------------------------------------------------------------------------
 
 /// What a person may do, globally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Member,
@@ -954,7 +955,7 @@ impl Role {
 }
 
 /// A person as others see them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub id: UserId,
@@ -972,7 +973,7 @@ pub struct Profile {
 // ---------------------------------------------------------------------------------------------------------------
 
 /// `POST /api/v1/auth/register`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     pub username: String,
@@ -987,7 +988,7 @@ pub struct RegisterRequest {
 }
 
 /// `POST /api/v1/auth/login`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     pub username: String,
@@ -997,14 +998,14 @@ pub struct LoginRequest {
 /// Answer to register and login. The session token travels only in the `Set-Cookie: engawa_session=…` header
 /// (HttpOnly for browsers; other clients read it from there and send it as `Authorization: Bearer …` or in
 /// `hello`), never in a body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SessionCreated {
     pub user: Profile,
 }
 
 /// `POST /api/v1/auth/password`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     pub current_password: String,
@@ -1012,7 +1013,7 @@ pub struct ChangePasswordRequest {
 }
 
 /// `PATCH /api/v1/me`: only the given fields change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1029,14 +1030,14 @@ pub struct ProfileUpdate {
 }
 
 /// `PUT /api/v1/users/{id}/role` (admins)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct RoleUpdate {
     pub role: Role,
 }
 
 /// `POST /api/v1/conversations/{id}/messages`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SendRequest {
     pub client_id: String,
@@ -1047,21 +1048,21 @@ pub struct SendRequest {
 }
 
 /// `POST /api/v1/channels/{id}/invite` and `PUT|DELETE /api/v1/channels/{id}/moderators`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct UserRef {
     pub user: UserId,
 }
 
 /// `POST /api/v1/direct`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct DirectRequest {
     pub users: Vec<UserId>,
 }
 
 /// `PATCH /api/v1/channels/{id}`: only the given fields change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ChannelUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 //! the per-person block list.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::{ConversationId, MessageId, Millis, Role, UserId};
 
@@ -15,7 +16,7 @@ pub const SLOW_MODE_MAX_SECONDS: u32 = 6 * 3600;
 /// One moderation action. Sent as `moderate` over WebSocket or `POST /api/v1/moderation` over HTTP, with a reason
 /// that is written to the audit log. `conversation` absent on `timeout`, `ban`, `lift_timeout` and `unban` means
 /// everywhere (staff only); present, it means that channel (its moderators and staff).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ModAction {
     /// Any message becomes a tombstone.
@@ -91,7 +92,7 @@ impl ModAction {
 }
 
 /// `POST /api/v1/moderation`: an action and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ModRequest {
     pub action: ModAction,
@@ -100,7 +101,7 @@ pub struct ModRequest {
 }
 
 /// Why something was reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportCategory {
     Spam,
@@ -145,7 +146,7 @@ impl ReportCategory {
 
 /// `POST /api/v1/reports`: a message (in a channel, a direct conversation or a consultation) or a person.
 /// Exactly one of `message` and `user`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NewReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,7 +159,7 @@ pub struct NewReport {
 }
 
 /// Where a report is in the moderation queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportState {
     Open,
@@ -196,7 +197,7 @@ impl ReportState {
 }
 
 /// The reported message as it was when the report was made; kept even if the message is edited or deleted later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReportSnapshot {
     pub author: UserId,
@@ -206,7 +207,7 @@ pub struct ReportSnapshot {
 }
 
 /// A moderator's note on a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReportNote {
     pub author: UserId,
@@ -215,7 +216,7 @@ pub struct ReportNote {
 }
 
 /// A report as moderators see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub id: i64,
@@ -263,7 +264,7 @@ impl Report {
 
 /// `POST /api/v1/reports/{id}/resolve`: close with an action (taken now, through the same path as `moderate`) or,
 /// without one, after acting otherwise; `POST …/dismiss` takes only the note.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReportResolution {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,14 +274,14 @@ pub struct ReportResolution {
 }
 
 /// `POST /api/v1/reports/{id}/notes`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NoteText {
     pub body: String,
 }
 
 /// What an automod rule looks for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AutomodCheck {
     /// Any of these words or phrases, case-insensitively, as whole words (1 to 500 entries of 1 to 100
@@ -311,7 +312,7 @@ impl AutomodCheck {
 }
 
 /// What automod does with a message that matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AutomodAction {
     /// The message is refused; the sender is told why, in their language.
@@ -323,7 +324,7 @@ pub enum AutomodAction {
 }
 
 /// `POST /api/v1/automod`, `PUT /api/v1/automod/{id}` (admins; channel moderators for their channel's rules).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct AutomodRuleSpec {
     /// A label moderators see.
@@ -355,7 +356,7 @@ fn enabled() -> bool {
 }
 
 /// A stored automod rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AutomodRule {
     pub id: i64,
     #[serde(flatten)]
@@ -365,7 +366,7 @@ pub struct AutomodRule {
 }
 
 /// One line of a channel's public moderation log (`GET /api/v1/channels/{id}/modlog`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ModLogEntry {
     pub at: Millis,
