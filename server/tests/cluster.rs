@@ -158,6 +158,19 @@ async fn channel_with(on: &Server, name: &str, members: &[(&Server, &User)]) -> 
     channel
 }
 
+/// An admin bans someone from the whole community through `on`.
+async fn ban(on: &Server, admin: &User, user: &User) {
+    let (status, body) = on
+        .api(
+            admin,
+            "POST",
+            "/moderation",
+            Some(json!({"action": {"kind": "ban", "user": user.id}, "reason": "spam"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+}
+
 /// The message events of `conversation` a client receives until it holds `count` of them.
 async fn messages(client: &mut Client, conversation: i64, count: usize) -> Vec<(u64, String)> {
     let mut out = Vec::new();
@@ -397,16 +410,8 @@ async fn what_another_node_changed_while_redis_was_down_reaches_connected_people
     cluster.redis.kill();
     // While Redis is down, node B opens a conversation with Carol and bans Dave: both payloads are lost.
     let direct = erin_ws.open_direct(&carol).await;
-    let (status, body) = b
-        .server
-        .api(
-            &admin,
-            "POST",
-            "/moderation",
-            Some(json!({"action": {"kind": "ban", "user": dave.id}, "reason": "spam"})),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    ban(&b.server, &admin, &dave).await;
+    // Redis stays down for a while, so that those payloads are lost rather than late.
     tokio::time::sleep(Duration::from_secs(2)).await;
     cluster.redis = Redis::start_on(port);
 
@@ -434,16 +439,7 @@ async fn a_ban_issued_on_one_node_closes_the_persons_sockets_on_another_within_t
     let admin = b.server.admin("root").await;
 
     let started = Instant::now();
-    let (status, body) = b
-        .server
-        .api(
-            &admin,
-            "POST",
-            "/moderation",
-            Some(json!({"action": {"kind": "ban", "user": target.id}, "reason": "spam"})),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    ban(&b.server, &admin, &target).await;
     assert_eq!(first.ended().await, Ended::Closed(4004));
     assert_eq!(second.ended().await, Ended::Closed(4004));
     let took = started.elapsed();
