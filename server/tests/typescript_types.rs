@@ -28,6 +28,7 @@ fn export_protocol(cfg: &Config) {
     export::<DirectRequest>(cfg);
     export::<ChannelUpdate>(cfg);
     export::<HistoryPage>(cfg);
+    export::<Topic>(cfg);
     export::<TopicUpdate>(cfg);
     export::<HelperUpdate>(cfg);
     export::<NewCannedReply>(cfg);

@@ -61,6 +61,7 @@ export type * from './SendRequest';
 export type * from './ServerEvent';
 export type * from './SessionCreated';
 export type * from './SetPresenceStatus';
+export type * from './Topic';
 export type * from './TopicId';
 export type * from './TopicUpdate';
 export type * from './TransferTarget';

@@ -1,0 +1,67 @@
+// The sidebar: who is signed in, and the channels and direct conversations with their unread badges.
+
+import { byId, h } from '../dom';
+import { currentLocale, listOf, t } from '../i18n';
+import { nameOf } from '../people';
+import type { ConversationSummary, UserId } from '../protocol';
+import { me, state } from '../state';
+
+/** A conversation's name: "# channel", or the other people's names. */
+export function convName(conv: ConversationSummary | undefined): string {
+  if (!conv) return '';
+  if (conv.kind === 'channel') return `# ${conv.name}`;
+  const self = me().id;
+  const others = (conv.members ?? []).filter((id: UserId) => id !== self);
+  return listOf((others.length ? others : [self]).map(nameOf));
+}
+
+export function renderMe(): void {
+  const person = state.me;
+  if (!person) return;
+  byId('me').replaceChildren(
+    h('bdi', { className: 'me-name', textContent: person.display_name }),
+    ' ',
+    h('span', { className: 'me-role', textContent: t(`role-${person.role}`) }),
+  );
+}
+
+export function renderSidebar(): void {
+  if (!state.me) return;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.conv : undefined;
+  const channels: ConversationSummary[] = [];
+  const directs: ConversationSummary[] = [];
+  for (const conv of state.convs.values()) (conv.kind === 'channel' ? channels : directs).push(conv);
+  const byName = (a: ConversationSummary, b: ConversationSummary) =>
+    convName(a).localeCompare(convName(b), currentLocale());
+  byId('channel-list').replaceChildren(...channels.sort(byName).map(renderConvItem));
+  byId('direct-list').replaceChildren(...directs.sort(byName).map(renderConvItem));
+  if (focused) document.querySelector<HTMLElement>(`.conv-list [data-conv="${CSS.escape(focused)}"]`)?.focus();
+}
+
+function renderConvItem(conv: ConversationSummary): HTMLLIElement {
+  const button = h(
+    'button',
+    { type: 'button', className: 'conv', data: { conv: String(conv.id) } },
+    h('bdi', { className: 'conv-name', textContent: convName(conv) }),
+  );
+  if (conv.id === state.open && state.pane === 'conversation') button.setAttribute('aria-current', 'page');
+  if (!conv.joined) button.append(h('span', { className: 'tag', textContent: t('chat-invitation') }));
+  if (conv.mentions > 0) {
+    button.append(
+      h('span', { className: 'badge mention', textContent: `@${conv.mentions}`, attrs: { 'aria-hidden': 'true' } }),
+      h('span', { className: 'visually-hidden', textContent: t('notice-mentions', { count: conv.mentions }) }),
+    );
+  }
+  if (conv.unread > 0) {
+    button.classList.add('unread');
+    button.append(
+      h('span', {
+        className: 'badge',
+        textContent: conv.unread > 99 ? '99+' : String(conv.unread),
+        attrs: { 'aria-hidden': 'true' },
+      }),
+      h('span', { className: 'visually-hidden', textContent: t('notice-unread', { count: conv.unread }) }),
+    );
+  }
+  return h('li', {}, button);
+}
