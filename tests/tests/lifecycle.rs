@@ -261,3 +261,44 @@ async fn the_fluent_files_are_served_to_clients() {
         .expect("request");
     assert_eq!(missing.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn the_built_web_client_is_served_with_a_strict_policy_and_cacheable_assets() {
+    let server = Server::start().await;
+    let get = |path: &str| server.http.get(server.url(path)).send();
+    let page = get("/").await.expect("the page");
+    assert_eq!(page.status().as_u16(), 200);
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(header(&page, "content-type").starts_with("text/html"));
+    let policy = header(&page, "content-security-policy");
+    assert!(
+        policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"),
+        "{policy}"
+    );
+    assert_eq!(header(&page, "cache-control"), "no-cache");
+    let html = page.text().await.expect("html");
+    // The page loads its script from a content-named asset, never inline.
+    let script = html
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|src| src.starts_with("/assets/") && src.ends_with(".js"))
+        .unwrap_or_else(|| panic!("a script under /assets/ in {html}"));
+    assert!(
+        !html.contains("<script>") && !html.contains("style=\""),
+        "no inline script or style: {html}"
+    );
+    let asset = get(script).await.expect("the script");
+    assert_eq!(asset.status().as_u16(), 200);
+    assert!(header(&asset, "content-type").starts_with("text/javascript"));
+    assert!(header(&asset, "cache-control").contains("immutable"));
+    // A client-side route reloads into the page.
+    let route = get("/c/42").await.expect("a client route");
+    assert_eq!(route.text().await.expect("html"), html);
+}

@@ -113,7 +113,8 @@ async fn l10n_file(
     }
 }
 
-/// The embedded web client. Unknown paths get `index.html`, so client-side routes work on reload.
+/// The embedded web client (built by `server/build.rs`). Unknown paths get `index.html`, so client-side routes work
+/// on reload.
 async fn static_file(uri: axum::http::Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
     let path = if path.is_empty() { "index.html" } else { path };
@@ -144,6 +145,16 @@ async fn static_file(uri: axum::http::Uri) -> Response {
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
+    );
+    // Vite names each built asset after its content: it never changes under its name. The page itself is checked
+    // on every load so that a new release is picked up.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if name.starts_with("assets/") {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        }),
     );
     headers.insert(
         header::REFERRER_POLICY,
