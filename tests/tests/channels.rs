@@ -231,3 +231,38 @@ async fn browsers_authenticate_with_the_session_cookie() {
         "the token is never echoed"
     );
 }
+
+#[tokio::test]
+async fn finding_people_matches_what_was_typed_literally() {
+    let server = Server::start().await;
+    let anna = server.register("anna_x").await;
+    server.register("annabx").await;
+    let found = |q: &'static str| {
+        let (server, anna) = (&server, &anna);
+        async move {
+            let (status, body) = server
+                .api(anna, "GET", &format!("/users?q={q}"), None)
+                .await;
+            assert_eq!(status, 200, "{body}");
+            let mut names: Vec<String> = body
+                .as_array()
+                .expect("a list")
+                .iter()
+                .filter_map(|p| p["username"].as_str().map(str::to_owned))
+                .collect();
+            names.sort();
+            names
+        }
+    };
+    assert_eq!(
+        found("anna_").await,
+        ["anna_x"],
+        "`_` is a character, not a wildcard"
+    );
+    assert_eq!(found("ANNA").await, ["anna_x", "annabx"]);
+    assert_eq!(
+        found("anna%25").await,
+        Vec::<String>::new(),
+        "`%` is a character too"
+    );
+}

@@ -298,9 +298,18 @@ impl Store {
 
     /// People whose username or display name starts with `prefix` (case-insensitive), by username.
     pub async fn search_users(&self, prefix: &str, limit: u32) -> Result<Vec<Profile>> {
-        let pattern = format!("{}%", prefix.to_lowercase().replace(['%', '_', '\\'], ""));
+        // LIKE's wildcards in what was typed are matched literally (`anna_x` finds `anna_x`, not `annabx`).
+        let mut pattern = String::with_capacity(prefix.len() + 1);
+        for c in prefix.to_lowercase().chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('%');
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {} FROM users WHERE active = 1 AND (username_key LIKE $1 OR LOWER(display_name) LIKE $1) \
+            "SELECT {} FROM users WHERE active = 1 \
+             AND (username_key LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\') \
              ORDER BY username_key LIMIT $2",
             rows::USER_COLUMNS
         )))
