@@ -14,10 +14,10 @@ import type {
   UserId,
 } from './protocol';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** One request; resolves with the JSON body (null for 204), rejects with ServerError. */
-async function call(method: Method, path: string, body?: unknown): Promise<unknown> {
+export async function call(method: Method, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {

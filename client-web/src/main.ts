@@ -9,6 +9,7 @@ import { byId } from './dom';
 import { isShipped, loadLocaleIndex, negotiateLocale, t, translateDocument, useLocale } from './i18n';
 import { wireHistory } from './history';
 import { whenNamesChange } from './people';
+import { onPresenceFrame, wirePresence } from './presence';
 import type { Profile } from './protocol';
 import { logout, signedIn, signedOut } from './session';
 import { state } from './state';
@@ -16,7 +17,12 @@ import { onServerFrame, resumePoints } from './sync';
 import { showAuth, wireAuth } from './views/auth';
 import { wireBrowse } from './views/browse';
 import { wireComposer } from './views/composer';
+import { onConsultFrame, renderConsult, wireConsult } from './views/consult';
 import { closePickerOnEscape, onMessageAction } from './views/message-actions';
+import { onModerationFrame, rerenderModeration, wireModeration } from './views/moderation';
+import { wireAudit } from './views/moderation-audit';
+import { wireReports } from './views/moderation-reports';
+import { wirePeoplePanel } from './views/profile-people';
 import { rerenderEntries } from './views/messages';
 import { fillLocaleSelects, wireLocale } from './views/locale';
 import { renderConversationHead, renderTyping, wirePanes } from './views/panes';
@@ -27,7 +33,12 @@ import { toast } from './views/toast';
 function wireConnection(): void {
   connection.attach({
     resumePoints,
-    onFrame: onServerFrame,
+    onFrame: (frame, answered) => {
+      onServerFrame(frame, answered);
+      onConsultFrame(frame);
+      onPresenceFrame(frame);
+      onModerationFrame(frame);
+    },
     onStatus: renderStatus,
     onSessionEnded: signedOut,
     onCloseNotice: (id) => toast(t(id)),
@@ -42,6 +53,8 @@ function rerenderNames(): void {
   renderConversationHead();
   renderTyping();
   if (state.pane === 'conversation') rerenderEntries(() => true);
+  renderConsult();
+  rerenderModeration();
 }
 
 function wire(): void {
@@ -53,6 +66,12 @@ function wire(): void {
   wireBrowse();
   wireHistory();
   wireComposer();
+  wireConsult();
+  wirePresence();
+  wireModeration();
+  wireReports();
+  wireAudit();
+  wirePeoplePanel();
   byId('logout').addEventListener('click', () => void logout());
   for (const list of [byId('channel-list'), byId('direct-list')]) {
     list.addEventListener('click', (e) => {

@@ -10,6 +10,7 @@ import { state, type OutboxItem } from './state';
 import { settleOutbox } from './sync';
 import { ackedMessage, type Seq } from './wire';
 import { scrollToBottom, upsertPendingElement } from './views/messages';
+import { composerRefused } from './views/moderation';
 
 /** Automatic retries of one message after retryable refusals, before it shows as failed. */
 const MAX_RETRIES = 5;
@@ -17,7 +18,7 @@ const MAX_RETRIES = 5;
 const RETRY_AFTER_MS: Partial<Record<ErrorCode, number>> = { unavailable: 3_000, internal: 5_000 };
 
 /** A client_id: a random UUID. Plain-HTTP deployments are not a secure context, where randomUUID is missing. */
-function newClientId(): string {
+export function newClientId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
@@ -101,6 +102,8 @@ function onRefused(item: OutboxItem, error: unknown): void {
   }
   item.status = 'failed';
   item.error = error instanceof Error ? error.message : String(error);
+  // Said next to the composer too: timed out, slow mode, a locked channel… in the server's words.
+  if (error instanceof ServerError) composerRefused(item.conversation, item.error);
   if (item.conversation === state.open) upsertPendingElement(item);
 }
 

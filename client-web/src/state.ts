@@ -4,7 +4,7 @@
 import type { ConversationId, ConversationSummary, Limits, Message, MessageId, Profile, UserId } from './protocol';
 import type { EventFrame, Seq } from './wire';
 
-export type Pane = 'empty' | 'browse' | 'conversation';
+export type Pane = 'empty' | 'browse' | 'conversation' | 'ask' | 'console' | 'reports' | 'audit';
 
 /** A message in a conversation's view. */
 export interface MessageEntry {

@@ -10,7 +10,7 @@ import { loadProfile, nameOf, rememberProfile } from './people';
 import type { ConversationId, ConversationSummary, Reaction, ResumePoint, ServerEvent, UserId } from './protocol';
 import { me, state, type Entry, type View } from './state';
 import type { EventFrame, Frame } from './wire';
-import { nearBottom, removePendingElement, scrollToBottom, upsertEntryElement } from './views/messages';
+import { nearBottom, removePendingElement, rerenderEntries, scrollToBottom, upsertEntryElement } from './views/messages';
 import { openConversation, renderConversationHead, renderTyping, route } from './views/panes';
 import { convName, renderMe, renderSidebar } from './views/sidebar';
 import { toast } from './views/toast';
@@ -156,7 +156,13 @@ function updateSummary(conv: ConversationSummary, ev: EventFrame): void {
 /** Applies one event to a loaded view ("Rebuilding message state from events"), and re-renders what changed. */
 export function applyToView(view: View, ev: EventFrame): void {
   const changed = applyEvent(view, ev);
-  if (changed && view.id === state.open && state.pane === 'conversation') upsertEntryElement(changed);
+  if (!changed || view.id !== state.open || state.pane !== 'conversation') return;
+  upsertEntryElement(changed);
+  // Replies quote the message they answer: an edit or a delete changes their quote too.
+  if (ev.kind === 'message_edited' || ev.kind === 'message_deleted') {
+    const answered = ev.message;
+    rerenderEntries((entry) => entry.kind === 'message' && entry.msg.reply_to === answered);
+  }
 }
 
 function applyEvent(view: View, ev: EventFrame): Entry | null {

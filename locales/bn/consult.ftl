@@ -106,3 +106,71 @@ consult-canned = তৈরি উত্তর
 consult-capacity = একসাথে সর্বোচ্চ পরামর্শের সংখ্যা
 consult-hours = সময়সূচি (জাপানের সময়)
 consult-position = অপেক্ষার তালিকায় অবস্থান: { $position }
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = পরামর্শ
+consult-consultation = পরামর্শ সেশন
+consult-loading = লোড হচ্ছে…
+consult-ask-intro = কোন বিষয়ে সাহায্য দরকার তা বেছে নিন এবং আপনার প্রশ্নটি লিখুন। আপনার ভাষায় কথা বলেন এমন একজন স্বেচ্ছাসেবক বা পরামর্শদাতা এখানেই আপনাকে ব্যক্তিগতভাবে উত্তর দেবেন।
+consult-checking = এখন কে সাহায্য করতে পারেন তা দেখা হচ্ছে…
+consult-choose-topic = একটি বিষয় বেছে নিন।
+consult-languages-none = অন্তত একটি ভাষা বেছে নিন।
+consult-first-message-hint = নিজের ভাষায় লিখতে পারেন। Ctrl+Enter চাপলে পাঠানো হবে।
+consult-helpers = আপনাকে সাহায্য করছেন: { $names }
+consult-requester = জিজ্ঞাসা করেছেন: { $name }
+consult-in-languages = ভাষা: { $languages }
+consult-assigned-hint = এই অনুরোধটি আপনাকে দেওয়া হয়েছে। দ্রুত গ্রহণ করুন বা উত্তর দিন, নইলে এটি অপেক্ষার তালিকায় ফিরে যাবে।
+consult-assigned-toast = আপনার জন্য নতুন পরামর্শ: { $name } ({ $topic })। দ্রুত গ্রহণ করুন বা উত্তর দিন।
+consult-taken-toast = { $name } এখন { $topic } বিষয়ে আপনাকে সাহায্য করছেন।
+consult-on-hold-requester = স্থগিত আছে: চালিয়ে যেতে চাইলে একটি বার্তা লিখুন।
+consult-on-hold-helper = স্থগিত আছে: জিজ্ঞাসাকারী আবার লিখলে এটি আপনার কাছে ফিরে আসবে।
+consult-closed = এই পরামর্শ বন্ধ হয়ে গেছে।
+consult-closed-reopen = এই পরামর্শ বন্ধ হয়ে গেছে। { $date } পর্যন্ত আপনি এটি আবার খুলতে পারবেন।
+consult-cancel-confirm = এই অনুরোধটি বাতিল করবেন?
+consult-rate-send = মূল্যায়ন পাঠান
+consult-rate-change = মূল্যায়ন বদলান
+consult-rated = আপনি এই সাহায্যকে ৫-এর মধ্যে { $rating } দিয়েছেন। ধন্যবাদ!
+consult-rated-by = ৫-এর মধ্যে { $rating } মূল্যায়ন।
+consult-rating-required = ১ থেকে ৫ তারার মধ্যে বেছে নিন।
+consult-stars =
+    { $rating ->
+        [one] { $rating }টি তারা
+       *[other] { $rating }টি তারা
+    }
+consult-summary-hint = আপনি যাঁকে সাহায্য করেছেন তিনি এই সারসংক্ষেপ দেখতে পাবেন।
+consult-transfer-to = কোথায় হস্তান্তর করবেন
+consult-transfer-queue = এই বিষয়ের অপেক্ষার তালিকায় ফেরত পাঠান
+consult-transfer-topic = { $topic } বিষয়ের অপেক্ষার তালিকা
+consult-transfer-helper = অন্য সহায়তাকারী…
+consult-transfer-username = সহায়তাকারীর ইউজারনেম
+consult-side-title = নোট ও তৈরি উত্তর
+consult-note-label = অভ্যন্তরীণ নোট
+consult-note-placeholder = সহায়তাকারীদের জন্য একটি নোট লিখুন…
+consult-note-add = নোট যোগ করুন
+consult-notes-empty = এখনো কোনো নোট নেই।
+consult-canned-filter = তৈরি উত্তর খুঁজুন
+consult-canned-insert = বসান
+consult-canned-send = এখনই পাঠান
+consult-canned-empty = এখনো কোনো তৈরি উত্তর নেই। মডারেটররা যোগ করতে পারেন।
+consult-canned-none = কোনো তৈরি উত্তর মেলেনি।
+consult-availability = আপনার উপলব্ধতা
+consult-load = { $capacity }টির মধ্যে { $load }টি পরামর্শ চলছে
+consult-no-profile = সাহায্য শুরু করতে নিজেকে "উপলব্ধ" করুন।
+consult-my = আমার পরামর্শগুলো
+consult-my-empty = আপনার কোনো পরামর্শ এখন চলছে না।
+consult-new = নতুন
+consult-switch-hint = Alt+↑ ও Alt+↓ দিয়ে আপনার পরামর্শগুলোর মধ্যে যাওয়া যায়।
+consult-queue-count = { $count } জন অপেক্ষায়
+consult-queue-empty = কেউ অপেক্ষা করছেন না।
+consult-no-topics = অপেক্ষার তালিকা দেখতে আপনি যে বিষয়গুলোতে সাহায্য করেন সেগুলো বেছে নিন।
+consult-not-your-language = আপনার ভাষা নয়
+consult-waiting-for =
+    { $minutes ->
+        [0] এক মিনিটের কম অপেক্ষা
+       *[other] { $minutes } মিনিট ধরে অপেক্ষা
+    }
+consult-settings = আপনি কোন বিষয়ে সাহায্য করেন
+consult-settings-topics = বিষয়
+consult-settings-languages = যে ভাষাগুলোতে সাহায্য করেন
+consult-capacity-hint = একসাথে কয়টি পরামর্শ নেবেন (১–২০)।
+consult-saved = সংরক্ষিত হয়েছে।

@@ -78,3 +78,21 @@ notice-mentions =
         [one] { $count }টি উল্লেখ
        *[other] { $count }টি উল্লেখ
     }
+
+# Presence and profiles.
+presence-online = অনলাইন
+presence-away = দূরে
+presence-offline = অফলাইন
+presence-last-seen = শেষ দেখা গেছে { $time }
+people-title = সদস্যরা
+people-partial = এই কথোপকথনে এখন পর্যন্ত যাঁদের দেখা গেছে, শুধু তাঁদের তালিকা দেখানো হচ্ছে।
+people-you = আপনি
+profile-title = প্রোফাইল
+profile-edit = প্রোফাইল সম্পাদনা করুন
+profile-role = ভূমিকা
+profile-speaks = যে ভাষায় কথা বলেন
+profile-learning = যে ভাষা শিখছেন
+profile-none = উল্লেখ নেই
+profile-app-language = অ্যাপের ভাষা
+profile-hide-presence-hint = অন্য সবাই আপনাকে অফলাইন দেখবেন, "শেষ দেখা গেছে" সময় ছাড়াই।
+profile-saved = আপনার প্রোফাইল সংরক্ষণ করা হয়েছে।

@@ -106,3 +106,72 @@ consult-canned = Canned replies
 consult-capacity = Capacity
 consult-hours = Hours (Japan time)
 consult-position = Position in queue: { $position }
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = Consultations
+consult-consultation = Consultation
+consult-loading = Loading…
+consult-ask-intro = Choose what you need help with and write your question. A volunteer or advisor who speaks your language answers you here, privately.
+consult-checking = Checking who can help now…
+consult-choose-topic = Choose a topic.
+consult-languages-none = Choose at least one language.
+consult-first-message-hint = Write in your own language. Ctrl+Enter sends.
+consult-helpers = Helping you: { $names }
+consult-requester = Asked by { $name }
+consult-in-languages = In { $languages }
+consult-assigned-hint = This request was given to you. Accept it or answer soon, or it goes back to the queue.
+consult-assigned-toast = New consultation for you: { $name } ({ $topic }). Accept it or answer soon.
+consult-taken-toast = { $name } is now helping you with { $topic }.
+consult-on-hold-requester = On hold: write a message when you want to continue.
+consult-on-hold-helper = On hold: it comes back to you when the person writes again.
+consult-closed = This consultation is closed.
+consult-closed-reopen = This consultation is closed. You can reopen it until { $date }.
+consult-cancel-confirm = Cancel this request?
+consult-rate-send = Send rating
+consult-rate-change = Change rating
+consult-rated = You rated this help { $rating } out of 5. Thank you!
+consult-rated-by = Rated { $rating } out of 5.
+consult-rating-required = Choose from 1 to 5 stars.
+consult-stars =
+    { $rating ->
+        [one] { $rating } star
+       *[other] { $rating } stars
+    }
+consult-summary-hint = The person you helped sees this summary.
+consult-transfer-to = Transfer to
+consult-transfer-queue = Back to this topic's queue
+consult-transfer-topic = The queue for { $topic }
+consult-transfer-helper = Another helper…
+consult-transfer-username = The helper's username
+consult-side-title = Notes and replies
+consult-note-label = Internal note
+consult-note-placeholder = Write a note for the helpers…
+consult-note-add = Add note
+consult-notes-empty = No notes yet.
+consult-canned-filter = Search canned replies
+consult-canned-insert = Insert
+consult-canned-send = Send now
+consult-canned-empty = No canned replies yet. Moderators can add them.
+consult-canned-none = No canned reply matches.
+consult-availability = Your availability
+consult-load = { $load } of { $capacity } consultations in progress
+consult-no-profile = Set yourself Available to start helping.
+consult-my = My consultations
+consult-my-empty = You have no consultations in progress.
+consult-new = new
+consult-switch-hint = Alt+↑ and Alt+↓ move between your consultations.
+consult-queue-count = { $count } waiting
+consult-queue-empty = Nobody is waiting.
+consult-no-topics = Choose the topics you help with to see their queues.
+consult-not-your-language = not your language
+consult-waiting-for =
+    { $minutes ->
+        [0] Waiting less than a minute
+        [one] Waiting { $minutes } minute
+       *[other] Waiting { $minutes } minutes
+    }
+consult-settings = What you help with
+consult-settings-topics = Topics
+consult-settings-languages = Languages you help in
+consult-capacity-hint = How many consultations you take at once (1–20).
+consult-saved = Saved.

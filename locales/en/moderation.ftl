@@ -74,3 +74,98 @@ mod-unblock = Unblock
 mod-blocked-message = Message from someone you blocked
 mod-show-anyway = Show
 mod-hide-presence = Hide my online status
+
+# The web client: a message's menu, and the dialog of one moderation action.
+mod-more-actions = More actions
+mod-view-profile = View profile
+mod-timeout-title = Time out { $user }
+mod-ban-title = Ban { $user }
+mod-ban-everywhere-title = Ban { $user } from the community
+mod-kick-title = Remove { $user } from the channel
+mod-ban-until-lifted = Until lifted
+mod-scope = Where
+mod-scope-channel = Only in { $channel }
+mod-scope-everywhere = Everywhere in the community
+mod-also-delete = Also delete this message
+mod-reason-hint = Kept in the audit log. Members can read it in the channel’s moderation log.
+mod-report-person-title = Report { $user }
+mod-report-category = What is wrong?
+mod-report-send = Send report
+
+# The web client: a channel's settings, and what the composer says.
+mod-channel-settings = Channel settings
+mod-channel-settings-title = Settings of { $channel }
+mod-slow-mode-hint = Each member can send one message per interval. Moderators are exempt.
+mod-lock-hint = Only moderators can write in a locked channel.
+mod-public-modlog = Members can read the moderation log
+mod-public-modlog-hint = When this is off, only the channel’s moderators and staff can read it.
+mod-modlog-title = Moderation log of { $channel }
+mod-modlog-empty = Nothing has been moderated in this channel yet.
+mod-composer-slow-mode = Slow mode is on: one message every { $duration }.
+mod-composer-locked = This channel is locked: only moderators can write.
+mod-composer-timed-out = You are timed out until { $until }.
+
+# The web client: the reports queue.
+mod-nav = Moderation
+mod-reports-open =
+    { $count ->
+        [one] { $count } open report
+       *[other] { $count } open reports
+    }
+mod-reports-filter = Show
+mod-reports-filter-active = Open and in review
+mod-reports-filter-closed = Closed
+mod-reports-filter-all = All
+mod-reports-empty = No reports here.
+mod-report-by = Reported by:
+mod-report-about = About:
+mod-report-automod = Flagged by automod
+mod-report-reporter-note = The reporter wrote:
+mod-report-open-conversation = Go to the conversation
+mod-report-claimed-by = Being reviewed by:
+mod-report-closed-by = Closed by:
+mod-report-notes = Moderators’ notes
+mod-resolve-title = Take action on this report
+mod-resolve-action = Action
+mod-resolve-none = No further action (it was handled already)
+mod-resolve-note = Note
+mod-dismiss-title = Dismiss this report
+mod-note-body = Note for the other moderators
+
+# The web client: the audit log and a channel's moderation log.
+mod-audit-filter = Actions
+mod-audit-filter-all = All actions
+mod-audit-filter-moderation = Moderation
+mod-audit-filter-report = Reports
+mod-audit-filter-automod = Automod
+mod-audit-filter-role = Roles
+mod-audit-filter-consultation = Consultation reads
+mod-audit-empty = No entries.
+mod-audit-load-older = Load older entries
+mod-audit-reason = Reason: { $reason }
+mod-audit-target-message = message #{ $id }
+mod-audit-target-report = report #{ $id }
+mod-audit-target-consultation = consultation #{ $id }
+mod-audit-target-automod-rule = automod rule #{ $id }
+mod-audit-target-conversation = conversation #{ $id }
+mod-audit-action-moderation-delete-message = Message deleted
+mod-audit-action-moderation-pin = Message pinned
+mod-audit-action-moderation-unpin = Message unpinned
+mod-audit-action-moderation-timeout = Timeout
+mod-audit-action-moderation-lift-timeout = Timeout ended
+mod-audit-action-moderation-kick = Removed from the channel
+mod-audit-action-moderation-ban = Ban
+mod-audit-action-moderation-unban = Ban lifted
+mod-audit-action-moderation-slow-mode = Slow mode changed
+mod-audit-action-moderation-lock = Lock changed
+mod-audit-action-automod-timeout = Timeout by automod
+mod-audit-action-report-resolve = Report resolved
+mod-audit-action-report-dismiss = Report dismissed
+mod-audit-action-automod-create = Automod rule created
+mod-audit-action-automod-update = Automod rule changed
+mod-audit-action-automod-delete = Automod rule deleted
+mod-audit-action-role-change = Role changed
+mod-audit-action-consultation-read = Consultation read
+mod-audit-action-consultation-list = Consultations listed
+mod-audit-action-consultation-history = Consultation history read
+mod-audit-action-consultation-queues = Queues viewed

@@ -78,3 +78,21 @@ notice-mentions =
         [one] { $count } mention
        *[other] { $count } mentions
     }
+
+# Presence and profiles.
+presence-online = Online
+presence-away = Away
+presence-offline = Offline
+presence-last-seen = Last seen { $time }
+people-title = People
+people-partial = Only the people seen in this conversation so far are listed.
+people-you = you
+profile-title = Profile
+profile-edit = Edit profile
+profile-role = Role
+profile-speaks = Speaks
+profile-learning = Learning
+profile-none = Not given
+profile-app-language = App language
+profile-hide-presence-hint = Everyone else will see you as offline, without “last seen”.
+profile-saved = Your profile was saved.

@@ -104,3 +104,67 @@ consult-canned = 定型文
 consult-capacity = 同時に対応できる件数
 consult-hours = 対応時間（日本時間）
 consult-position = 順番：{ $position } 番目
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = 相談
+consult-consultation = 相談
+consult-loading = 読み込み中…
+consult-ask-intro = 相談したい分野を選んで、質問を書いてください。あなたの言語を話すボランティアや相談員が、ここで個別にお答えします。
+consult-checking = 今対応できる人を確認しています…
+consult-choose-topic = 相談の分野を選んでください。
+consult-languages-none = 言語を 1 つ以上選んでください。
+consult-first-message-hint = ご自分の言語で書いてかまいません。Ctrl+Enter で送信します。
+consult-helpers = 担当：{ $names }
+consult-requester = 相談者：{ $name }
+consult-in-languages = 言語：{ $languages }
+consult-assigned-hint = この相談があなたに割り当てられました。早めに引き受けるか返信してください。そうしないと順番待ちに戻ります。
+consult-assigned-toast = 新しい相談が割り当てられました：{ $name }（{ $topic }）。早めに引き受けるか返信してください。
+consult-taken-toast = { $name }さんが「{ $topic }」の相談を担当します。
+consult-on-hold-requester = 保留中です。続けたいときはメッセージを書いてください。
+consult-on-hold-helper = 保留中です。相談者がまた書くと、あなたのところに戻ります。
+consult-closed = この相談は終了しています。
+consult-closed-reopen = この相談は終了しています。{ $date } までもう一度開けます。
+consult-cancel-confirm = この相談をキャンセルしますか？
+consult-rate-send = 評価を送る
+consult-rate-change = 評価を変える
+consult-rated = このサポートを 5 段階で { $rating } と評価しました。ありがとうございます！
+consult-rated-by = 評価：5 段階で { $rating }
+consult-rating-required = 星を 1〜5 の中から選んでください。
+consult-stars = 星 { $rating } つ
+consult-summary-hint = このまとめは相談者にも表示されます。
+consult-transfer-to = 引き継ぎ先
+consult-transfer-queue = この分野の順番待ちに戻す
+consult-transfer-topic = 「{ $topic }」の順番待ち
+consult-transfer-helper = ほかの担当者…
+consult-transfer-username = 担当者のユーザー名
+consult-side-title = メモと定型文
+consult-note-label = 内部メモ
+consult-note-placeholder = 担当者向けのメモを書く…
+consult-note-add = メモを追加
+consult-notes-empty = メモはまだありません。
+consult-canned-filter = 定型文を検索
+consult-canned-insert = 挿入
+consult-canned-send = すぐ送る
+consult-canned-empty = 定型文はまだありません。モデレーターが追加できます。
+consult-canned-none = 一致する定型文はありません。
+consult-availability = 対応状況
+consult-load = 対応中の相談：{ $load } / { $capacity } 件
+consult-no-profile = 相談を受け始めるには「対応可能」にしてください。
+consult-my = 担当中の相談
+consult-my-empty = 担当中の相談はありません。
+consult-new = 新着
+consult-switch-hint = Alt+↑ と Alt+↓ で担当中の相談を切り替えられます。
+consult-queue-count = { $count } 件待ち
+consult-queue-empty = 待っている人はいません。
+consult-no-topics = 順番待ちを見るには、担当する分野を選んでください。
+consult-not-your-language = 対応外の言語
+consult-waiting-for =
+    { $minutes ->
+        [0] 待ち時間 1 分未満
+       *[other] { $minutes } 分待ち
+    }
+consult-settings = 担当する内容
+consult-settings-topics = 分野
+consult-settings-languages = 対応できる言語
+consult-capacity-hint = 同時に引き受ける相談の数（1〜20）。
+consult-saved = 保存しました。

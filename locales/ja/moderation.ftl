@@ -68,3 +68,97 @@ mod-unblock = ブロックを解除
 mod-blocked-message = ブロックした人からのメッセージ
 mod-show-anyway = 表示する
 mod-hide-presence = オンライン状態を表示しない
+
+# The web client: a message's menu, and the dialog of one moderation action.
+mod-more-actions = その他の操作
+mod-view-profile = プロフィールを見る
+mod-timeout-title = { $user } さんをタイムアウト
+mod-ban-title = { $user } さんを参加禁止にする
+mod-ban-everywhere-title = { $user } さんのコミュニティ利用を停止
+mod-kick-title = { $user } さんをチャンネルから退出させる
+mod-ban-until-lifted = 解除するまで
+mod-scope = 範囲
+mod-scope-channel = { $channel } のみ
+mod-scope-everywhere = コミュニティ全体
+mod-also-delete = このメッセージも削除する
+mod-reason-hint = 監査ログに残ります。メンバーはチャンネルのモデレーション記録で読むことができます。
+mod-report-person-title = { $user } さんを報告
+mod-report-category = 何が問題ですか？
+mod-report-send = 報告を送信
+
+# The web client: a channel's settings, and what the composer says.
+mod-channel-settings = チャンネル設定
+mod-channel-settings-title = { $channel } の設定
+mod-slow-mode-hint = 各メンバーは一定の間隔ごとに 1 件だけメッセージを送れます。モデレーターは対象外です。
+mod-lock-hint = ロックされたチャンネルに書き込めるのはモデレーターだけです。
+mod-public-modlog = メンバーがモデレーション記録を読めるようにする
+mod-public-modlog-hint = オフにすると、読めるのはこのチャンネルのモデレーターとスタッフだけになります。
+mod-modlog-title = { $channel } のモデレーション記録
+mod-modlog-empty = このチャンネルではまだモデレーションが行われていません。
+mod-composer-slow-mode = 低速モード中です：{ $duration }ごとに 1 件送信できます。
+mod-composer-locked = このチャンネルはロックされています：書き込めるのはモデレーターだけです。
+mod-composer-timed-out = { $until } までタイムアウト中です。
+
+# The web client: the reports queue.
+mod-nav = モデレーション
+mod-reports-open =
+    { $count ->
+       *[other] 未対応の報告 { $count } 件
+    }
+mod-reports-filter = 表示
+mod-reports-filter-active = 未対応と確認中
+mod-reports-filter-closed = 対応済み
+mod-reports-filter-all = すべて
+mod-reports-empty = ここに表示する報告はありません。
+mod-report-by = 報告者：
+mod-report-about = 対象：
+mod-report-automod = 自動モデレーションが検出
+mod-report-reporter-note = 報告者のコメント：
+mod-report-open-conversation = 会話を開く
+mod-report-claimed-by = 確認中の担当者：
+mod-report-closed-by = 対応した人：
+mod-report-notes = モデレーターのメモ
+mod-resolve-title = この報告に対応する
+mod-resolve-action = 対応内容
+mod-resolve-none = これ以上の対応はしない（対応済み）
+mod-resolve-note = メモ
+mod-dismiss-title = この報告を対応不要にする
+mod-note-body = ほかのモデレーターへのメモ
+
+# The web client: the audit log and a channel's moderation log.
+mod-audit-filter = 操作
+mod-audit-filter-all = すべての操作
+mod-audit-filter-moderation = モデレーション
+mod-audit-filter-report = 報告
+mod-audit-filter-automod = 自動モデレーション
+mod-audit-filter-role = 役割
+mod-audit-filter-consultation = 相談の閲覧
+mod-audit-empty = 記録はありません。
+mod-audit-load-older = さらに古い記録を読み込む
+mod-audit-reason = 理由：{ $reason }
+mod-audit-target-message = メッセージ #{ $id }
+mod-audit-target-report = 報告 #{ $id }
+mod-audit-target-consultation = 相談 #{ $id }
+mod-audit-target-automod-rule = 自動モデレーションのルール #{ $id }
+mod-audit-target-conversation = 会話 #{ $id }
+mod-audit-action-moderation-delete-message = メッセージの削除
+mod-audit-action-moderation-pin = メッセージのピン留め
+mod-audit-action-moderation-unpin = ピン留めの解除
+mod-audit-action-moderation-timeout = タイムアウト
+mod-audit-action-moderation-lift-timeout = タイムアウトの解除
+mod-audit-action-moderation-kick = チャンネルからの退出
+mod-audit-action-moderation-ban = 参加禁止
+mod-audit-action-moderation-unban = 禁止の解除
+mod-audit-action-moderation-slow-mode = 低速モードの変更
+mod-audit-action-moderation-lock = ロックの変更
+mod-audit-action-automod-timeout = 自動モデレーションによるタイムアウト
+mod-audit-action-report-resolve = 報告への対応
+mod-audit-action-report-dismiss = 報告を対応不要に
+mod-audit-action-automod-create = 自動モデレーションのルール作成
+mod-audit-action-automod-update = 自動モデレーションのルール変更
+mod-audit-action-automod-delete = 自動モデレーションのルール削除
+mod-audit-action-role-change = 役割の変更
+mod-audit-action-consultation-read = 相談の閲覧
+mod-audit-action-consultation-list = 相談一覧の閲覧
+mod-audit-action-consultation-history = 相談履歴の閲覧
+mod-audit-action-consultation-queues = 待ち行列の閲覧

@@ -76,3 +76,21 @@ notice-mentions =
     { $count ->
        *[other] メンション { $count } 件
     }
+
+# Presence and profiles.
+presence-online = オンライン
+presence-away = 離席中
+presence-offline = オフライン
+presence-last-seen = 最終オンライン：{ $time }
+people-title = メンバー
+people-partial = この会話でこれまでに見かけた人だけを表示しています。
+people-you = あなた
+profile-title = プロフィール
+profile-edit = プロフィールを編集
+profile-role = 役割
+profile-speaks = 話せる言語
+profile-learning = 学習中の言語
+profile-none = 未設定
+profile-app-language = アプリの言語
+profile-hide-presence-hint = ほかの人には「オフライン」と表示され、最終オンライン時刻も表示されません。
+profile-saved = プロフィールを保存しました。

@@ -106,3 +106,72 @@ consult-canned = तयारी जवाफहरू
 consult-capacity = एकै पटक लिन सकिने परामर्श
 consult-hours = सहयोग गर्ने समय (जापानको समय)
 consult-position = पर्खाइ सूचीमा स्थान: { $position }
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = परामर्शहरू
+consult-consultation = परामर्श
+consult-loading = लोड हुँदैछ…
+consult-ask-intro = तपाईंलाई कुन विषयमा सहयोग चाहिएको हो छान्नुहोस् र आफ्नो प्रश्न लेख्नुहोस्। तपाईंको भाषा बोल्ने स्वयंसेवक वा सल्लाहकारले यहीँ निजी रूपमा जवाफ दिनुहुन्छ।
+consult-checking = अहिले को सहयोग गर्न सक्नुहुन्छ भनी हेर्दैछ…
+consult-choose-topic = एउटा विषय छान्नुहोस्।
+consult-languages-none = कम्तीमा एउटा भाषा छान्नुहोस्।
+consult-first-message-hint = आफ्नै भाषामा लेख्न सक्नुहुन्छ। Ctrl+Enter थिच्दा पठाइन्छ।
+consult-helpers = सहयोग गर्दै: { $names }
+consult-requester = सोध्ने व्यक्ति: { $name }
+consult-in-languages = भाषा: { $languages }
+consult-assigned-hint = यो अनुरोध तपाईंलाई दिइएको छ। छिट्टै स्वीकार गर्नुहोस् वा जवाफ दिनुहोस्, नत्र यो पर्खाइ सूचीमा फर्किन्छ।
+consult-assigned-toast = तपाईंका लागि नयाँ परामर्श: { $name } ({ $topic })। छिट्टै स्वीकार गर्नुहोस् वा जवाफ दिनुहोस्।
+consult-taken-toast = { $name } ले अब { $topic } मा तपाईंलाई सहयोग गर्दै हुनुहुन्छ।
+consult-on-hold-requester = होल्डमा छ: जारी राख्न चाहनुहुन्छ भने सन्देश लेख्नुहोस्।
+consult-on-hold-helper = होल्डमा छ: सोध्ने व्यक्तिले फेरि लेखेपछि यो तपाईंकहाँ फर्किन्छ।
+consult-closed = यो परामर्श बन्द भइसकेको छ।
+consult-closed-reopen = यो परामर्श बन्द भइसकेको छ। { $date } सम्म तपाईं यसलाई फेरि खोल्न सक्नुहुन्छ।
+consult-cancel-confirm = यो अनुरोध रद्द गर्ने हो?
+consult-rate-send = मूल्याङ्कन पठाउनुहोस्
+consult-rate-change = मूल्याङ्कन बदल्नुहोस्
+consult-rated = तपाईंले यो सहयोगलाई ५ मा { $rating } अङ्क दिनुभयो। धन्यवाद!
+consult-rated-by = ५ मा { $rating } अङ्क दिइयो।
+consult-rating-required = १ देखि ५ तारासम्म छान्नुहोस्।
+consult-stars =
+    { $rating ->
+        [one] { $rating } तारा
+       *[other] { $rating } तारा
+    }
+consult-summary-hint = तपाईंले सहयोग गर्नुभएको व्यक्तिले यो सारांश देख्नुहुन्छ।
+consult-transfer-to = कहाँ हस्तान्तरण गर्ने
+consult-transfer-queue = यही विषयको पर्खाइ सूचीमा फर्काउनुहोस्
+consult-transfer-topic = { $topic } को पर्खाइ सूची
+consult-transfer-helper = अर्को सहयोगी…
+consult-transfer-username = सहयोगीको प्रयोगकर्ता नाम
+consult-side-title = टिप्पणी र तयारी जवाफ
+consult-note-label = आन्तरिक टिप्पणी
+consult-note-placeholder = सहयोगीहरूका लागि टिप्पणी लेख्नुहोस्…
+consult-note-add = टिप्पणी थप्नुहोस्
+consult-notes-empty = अहिलेसम्म कुनै टिप्पणी छैन।
+consult-canned-filter = तयारी जवाफ खोज्नुहोस्
+consult-canned-insert = राख्नुहोस्
+consult-canned-send = अहिले नै पठाउनुहोस्
+consult-canned-empty = अहिलेसम्म तयारी जवाफ छैनन्। मोडरेटरहरूले थप्न सक्नुहुन्छ।
+consult-canned-none = कुनै तयारी जवाफ मेल खाएन।
+consult-availability = तपाईंको उपलब्धता
+consult-load = { $capacity } मध्ये { $load } परामर्श चलिरहेका छन्
+consult-no-profile = सहयोग सुरु गर्न आफूलाई "उपलब्ध" बनाउनुहोस्।
+consult-my = मेरा परामर्शहरू
+consult-my-empty = तपाईंको कुनै परामर्श चलिरहेको छैन।
+consult-new = नयाँ
+consult-switch-hint = Alt+↑ र Alt+↓ ले आफ्ना परामर्शहरूबीच सार्छ।
+consult-queue-count = { $count } पर्खिरहेका
+consult-queue-empty = कोही पनि पर्खिरहेको छैन।
+consult-no-topics = पर्खाइ सूची हेर्न तपाईंले सहयोग गर्ने विषयहरू छान्नुहोस्।
+consult-not-your-language = तपाईंको भाषा होइन
+consult-waiting-for =
+    { $minutes ->
+        [0] एक मिनेटभन्दा कम पर्खाइ
+        [one] { $minutes } मिनेटदेखि पर्खिरहेको
+       *[other] { $minutes } मिनेटदेखि पर्खिरहेको
+    }
+consult-settings = तपाईं केमा सहयोग गर्नुहुन्छ
+consult-settings-topics = विषयहरू
+consult-settings-languages = तपाईंले सहयोग गर्ने भाषाहरू
+consult-capacity-hint = एकै पटक कति परामर्श लिने (१–२०)।
+consult-saved = सुरक्षित गरियो।

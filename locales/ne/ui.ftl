@@ -78,3 +78,21 @@ notice-mentions =
         [one] { $count } उल्लेख
        *[other] { $count } उल्लेखहरू
     }
+
+# Presence and profiles.
+presence-online = अनलाइन
+presence-away = टाढा
+presence-offline = अफलाइन
+presence-last-seen = अन्तिम पटक देखिएको { $time }
+people-title = मानिसहरू
+people-partial = यो कुराकानीमा अहिलेसम्म देखिएका मानिसहरू मात्र सूचीमा छन्।
+people-you = तपाईं
+profile-title = प्रोफाइल
+profile-edit = प्रोफाइल सम्पादन गर्नुहोस्
+profile-role = भूमिका
+profile-speaks = बोल्ने भाषा
+profile-learning = सिक्दै गरेको भाषा
+profile-none = उल्लेख गरिएको छैन
+profile-app-language = एपको भाषा
+profile-hide-presence-hint = अरू सबैले तपाईंलाई अफलाइन देख्नेछन्, "अन्तिम पटक देखिएको" समय बिना।
+profile-saved = तपाईंको प्रोफाइल सुरक्षित गरियो।

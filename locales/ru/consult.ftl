@@ -110,3 +110,82 @@ consult-canned = Шаблоны ответов
 consult-capacity = Лимит консультаций
 consult-hours = Часы работы (по японскому времени)
 consult-position = Место в очереди: { $position }
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = Консультации
+consult-consultation = Консультация
+consult-loading = Загрузка…
+consult-ask-intro = Выберите, с чем вам нужна помощь, и напишите свой вопрос. Волонтёр или консультант, говорящий на вашем языке, ответит вам здесь, лично.
+consult-checking = Проверяем, кто может помочь сейчас…
+consult-choose-topic = Выберите тему.
+consult-languages-none = Выберите хотя бы один язык.
+consult-first-message-hint = Пишите на своём языке. Ctrl+Enter отправляет.
+consult-helpers = Вам помогает: { $names }
+consult-requester = Спрашивает: { $name }
+consult-in-languages = Язык: { $languages }
+consult-assigned-hint = Этот запрос передан вам. Примите его или ответьте в ближайшее время, иначе он вернётся в очередь.
+consult-assigned-toast = Новая консультация для вас: { $name } ({ $topic }). Примите её или ответьте в ближайшее время.
+consult-taken-toast = { $name } теперь помогает вам по теме «{ $topic }».
+consult-on-hold-requester = Приостановлена: напишите сообщение, когда захотите продолжить.
+consult-on-hold-helper = Приостановлена: вернётся к вам, когда человек снова напишет.
+consult-closed = Эта консультация закрыта.
+consult-closed-reopen = Эта консультация закрыта. Её можно открыть снова до { $date }.
+consult-cancel-confirm = Отменить этот запрос?
+consult-rate-send = Отправить оценку
+consult-rate-change = Изменить оценку
+consult-rated = Вы оценили эту помощь на { $rating } из 5. Спасибо!
+consult-rated-by = Оценка: { $rating } из 5.
+consult-rating-required = Выберите от 1 до 5 звёзд.
+consult-stars =
+    { $rating ->
+        [one] { $rating } звезда
+        [few] { $rating } звезды
+       *[other] { $rating } звёзд
+    }
+consult-summary-hint = Этот итог увидит человек, которому вы помогли.
+consult-transfer-to = Кому передать
+consult-transfer-queue = Вернуть в очередь этой темы
+consult-transfer-topic = В очередь темы «{ $topic }»
+consult-transfer-helper = Другому помощнику…
+consult-transfer-username = Имя пользователя помощника
+consult-side-title = Заметки и шаблоны
+consult-note-label = Внутренняя заметка
+consult-note-placeholder = Напишите заметку для помощников…
+consult-note-add = Добавить заметку
+consult-notes-empty = Заметок пока нет.
+consult-canned-filter = Поиск по шаблонам ответов
+consult-canned-insert = Вставить
+consult-canned-send = Отправить сразу
+consult-canned-empty = Шаблонов ответов пока нет. Их могут добавить модераторы.
+consult-canned-none = Подходящих шаблонов нет.
+consult-availability = Ваша доступность
+consult-load =
+    { $load } из { $capacity } { $capacity ->
+        [one] консультации
+       *[other] консультаций
+    } в работе
+consult-no-profile = Чтобы начать помогать, отметьте себя «На связи».
+consult-my = Мои консультации
+consult-my-empty = У вас нет консультаций в работе.
+consult-new = новая
+consult-switch-hint = Alt+↑ и Alt+↓ переключают между вашими консультациями.
+consult-queue-count =
+    { $count ->
+        [one] { $count } ожидает
+       *[other] { $count } ожидают
+    }
+consult-queue-empty = Никто не ждёт.
+consult-no-topics = Выберите темы, в которых вы помогаете, чтобы видеть их очереди.
+consult-not-your-language = не ваш язык
+consult-waiting-for =
+    { $minutes ->
+        [0] Ждёт меньше минуты
+        [one] Ждёт { $minutes } минуту
+        [few] Ждёт { $minutes } минуты
+       *[other] Ждёт { $minutes } минут
+    }
+consult-settings = С чем вы помогаете
+consult-settings-topics = Темы
+consult-settings-languages = Языки, на которых вы помогаете
+consult-capacity-hint = Сколько консультаций вы ведёте одновременно (1–20).
+consult-saved = Сохранено.

@@ -82,3 +82,21 @@ notice-mentions =
        *[many] { $count } упоминаний
         [other] { $count } упоминания
     }
+
+# Presence and profiles.
+presence-online = В сети
+presence-away = Нет на месте
+presence-offline = Не в сети
+presence-last-seen = Был(а) в сети { $time }
+people-title = Участники
+people-partial = Показаны только те, кто уже появлялся в этой беседе.
+people-you = вы
+profile-title = Профиль
+profile-edit = Изменить профиль
+profile-role = Роль
+profile-speaks = Языки общения
+profile-learning = Изучает языки
+profile-none = Не указано
+profile-app-language = Язык приложения
+profile-hide-presence-hint = Все остальные будут видеть вас не в сети и без времени последнего посещения.
+profile-saved = Профиль сохранён.

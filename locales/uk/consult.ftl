@@ -110,3 +110,82 @@ consult-canned = Шаблони відповідей
 consult-capacity = Ліміт консультацій
 consult-hours = Години роботи (за японським часом)
 consult-position = Місце в черзі: { $position }
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = Консультації
+consult-consultation = Консультація
+consult-loading = Завантаження…
+consult-ask-intro = Оберіть, із чим вам потрібна допомога, і напишіть своє питання. Волонтер або консультант, який розмовляє вашою мовою, відповість вам тут, особисто.
+consult-checking = Перевіряємо, хто може допомогти зараз…
+consult-choose-topic = Оберіть тему.
+consult-languages-none = Оберіть хоча б одну мову.
+consult-first-message-hint = Пишіть своєю мовою. Ctrl+Enter надсилає.
+consult-helpers = Вам допомагає: { $names }
+consult-requester = Запитує: { $name }
+consult-in-languages = Мова: { $languages }
+consult-assigned-hint = Цей запит передано вам. Прийміть його або дайте відповідь найближчим часом, інакше він повернеться в чергу.
+consult-assigned-toast = Нова консультація для вас: { $name } ({ $topic }). Прийміть її або дайте відповідь найближчим часом.
+consult-taken-toast = { $name } тепер допомагає вам із темою «{ $topic }».
+consult-on-hold-requester = Призупинена: напишіть повідомлення, коли захочете продовжити.
+consult-on-hold-helper = Призупинена: повернеться до вас, коли людина знову напише.
+consult-closed = Ця консультація закрита.
+consult-closed-reopen = Ця консультація закрита. Її можна відкрити знову до { $date }.
+consult-cancel-confirm = Скасувати цей запит?
+consult-rate-send = Надіслати оцінку
+consult-rate-change = Змінити оцінку
+consult-rated = Ви оцінили цю допомогу на { $rating } з 5. Дякуємо!
+consult-rated-by = Оцінка: { $rating } з 5.
+consult-rating-required = Оберіть від 1 до 5 зірок.
+consult-stars =
+    { $rating ->
+        [one] { $rating } зірка
+        [few] { $rating } зірки
+       *[other] { $rating } зірок
+    }
+consult-summary-hint = Цей підсумок побачить людина, якій ви допомогли.
+consult-transfer-to = Кому передати
+consult-transfer-queue = Повернути в чергу цієї теми
+consult-transfer-topic = У чергу теми «{ $topic }»
+consult-transfer-helper = Іншому помічникові…
+consult-transfer-username = Ім’я користувача помічника
+consult-side-title = Нотатки й шаблони
+consult-note-label = Внутрішня нотатка
+consult-note-placeholder = Напишіть нотатку для помічників…
+consult-note-add = Додати нотатку
+consult-notes-empty = Нотаток поки немає.
+consult-canned-filter = Пошук шаблонів відповідей
+consult-canned-insert = Вставити
+consult-canned-send = Надіслати одразу
+consult-canned-empty = Шаблонів відповідей поки немає. Їх можуть додати модератори.
+consult-canned-none = Відповідних шаблонів немає.
+consult-availability = Ваша доступність
+consult-load =
+    { $load } з { $capacity } { $capacity ->
+        [one] консультації
+       *[other] консультацій
+    } у роботі
+consult-no-profile = Щоб почати допомагати, позначте себе «На зв’язку».
+consult-my = Мої консультації
+consult-my-empty = У вас немає консультацій у роботі.
+consult-new = нова
+consult-switch-hint = Alt+↑ і Alt+↓ перемикають між вашими консультаціями.
+consult-queue-count =
+    { $count ->
+        [one] { $count } очікує
+       *[other] { $count } очікують
+    }
+consult-queue-empty = Ніхто не чекає.
+consult-no-topics = Оберіть теми, у яких ви допомагаєте, щоб бачити їхні черги.
+consult-not-your-language = не ваша мова
+consult-waiting-for =
+    { $minutes ->
+        [0] Чекає менше хвилини
+        [one] Чекає { $minutes } хвилину
+        [few] Чекає { $minutes } хвилини
+       *[other] Чекає { $minutes } хвилин
+    }
+consult-settings = Із чим ви допомагаєте
+consult-settings-topics = Теми
+consult-settings-languages = Мови, якими ви допомагаєте
+consult-capacity-hint = Скільки консультацій ви ведете одночасно (1–20).
+consult-saved = Збережено.

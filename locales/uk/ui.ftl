@@ -82,3 +82,21 @@ notice-mentions =
        *[many] { $count } згадок
         [other] { $count } згадки
     }
+
+# Presence and profiles.
+presence-online = У мережі
+presence-away = Немає на місці
+presence-offline = Не в мережі
+presence-last-seen = Був(ла) у мережі { $time }
+people-title = Учасники
+people-partial = Показано лише тих, хто вже з’являвся в цій розмові.
+people-you = ви
+profile-title = Профіль
+profile-edit = Змінити профіль
+profile-role = Роль
+profile-speaks = Мови спілкування
+profile-learning = Вивчає мови
+profile-none = Не вказано
+profile-app-language = Мова застосунку
+profile-hide-presence-hint = Усі інші бачитимуть вас не в мережі та без часу останнього відвідування.
+profile-saved = Профіль збережено.

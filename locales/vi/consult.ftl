@@ -104,3 +104,67 @@ consult-canned = Câu trả lời mẫu
 consult-capacity = Số cuộc tư vấn nhận cùng lúc
 consult-hours = Giờ hỗ trợ (giờ Nhật Bản)
 consult-position = Vị trí trong hàng chờ: { $position }
+
+# The web client: the sidebar, the consultation bar, the helper console and the helpers' side panel.
+consult-consultations = Tư vấn
+consult-consultation = Cuộc tư vấn
+consult-loading = Đang tải…
+consult-ask-intro = Hãy chọn vấn đề bạn cần hỗ trợ và viết câu hỏi. Một tình nguyện viên hoặc chuyên viên tư vấn nói ngôn ngữ của bạn sẽ trả lời riêng cho bạn tại đây.
+consult-checking = Đang kiểm tra ai có thể hỗ trợ ngay…
+consult-choose-topic = Hãy chọn một chủ đề.
+consult-languages-none = Hãy chọn ít nhất một ngôn ngữ.
+consult-first-message-hint = Bạn có thể viết bằng ngôn ngữ của mình. Nhấn Ctrl+Enter để gửi.
+consult-helpers = Người hỗ trợ bạn: { $names }
+consult-requester = Người hỏi: { $name }
+consult-in-languages = Bằng { $languages }
+consult-assigned-hint = Yêu cầu này đã được giao cho bạn. Hãy sớm chấp nhận hoặc trả lời, nếu không nó sẽ quay lại hàng chờ.
+consult-assigned-toast = Có cuộc tư vấn mới cho bạn: { $name } ({ $topic }). Hãy sớm chấp nhận hoặc trả lời.
+consult-taken-toast = { $name } đang hỗ trợ bạn về { $topic }.
+consult-on-hold-requester = Đang tạm dừng: hãy viết tin nhắn khi bạn muốn tiếp tục.
+consult-on-hold-helper = Đang tạm dừng: cuộc tư vấn sẽ quay lại với bạn khi người hỏi viết tiếp.
+consult-closed = Cuộc tư vấn này đã kết thúc.
+consult-closed-reopen = Cuộc tư vấn này đã kết thúc. Bạn có thể mở lại đến { $date }.
+consult-cancel-confirm = Hủy yêu cầu này?
+consult-rate-send = Gửi đánh giá
+consult-rate-change = Đổi đánh giá
+consult-rated = Bạn đã đánh giá sự hỗ trợ này { $rating } trên 5. Cảm ơn bạn!
+consult-rated-by = Được đánh giá { $rating } trên 5.
+consult-rating-required = Hãy chọn từ 1 đến 5 sao.
+consult-stars = { $rating } sao
+consult-summary-hint = Người bạn đã hỗ trợ sẽ xem được phần tóm tắt này.
+consult-transfer-to = Chuyển đến
+consult-transfer-queue = Trả lại hàng chờ của chủ đề này
+consult-transfer-topic = Hàng chờ của { $topic }
+consult-transfer-helper = Người hỗ trợ khác…
+consult-transfer-username = Tên đăng nhập của người hỗ trợ
+consult-side-title = Ghi chú và câu trả lời mẫu
+consult-note-label = Ghi chú nội bộ
+consult-note-placeholder = Viết ghi chú cho những người hỗ trợ…
+consult-note-add = Thêm ghi chú
+consult-notes-empty = Chưa có ghi chú nào.
+consult-canned-filter = Tìm câu trả lời mẫu
+consult-canned-insert = Chèn
+consult-canned-send = Gửi ngay
+consult-canned-empty = Chưa có câu trả lời mẫu nào. Người điều hành có thể thêm.
+consult-canned-none = Không có câu trả lời mẫu nào phù hợp.
+consult-availability = Trạng thái của bạn
+consult-load = Đang tư vấn { $load } trên { $capacity } cuộc
+consult-no-profile = Hãy chuyển sang "Sẵn sàng" để bắt đầu hỗ trợ.
+consult-my = Cuộc tư vấn của tôi
+consult-my-empty = Bạn không có cuộc tư vấn nào đang diễn ra.
+consult-new = mới
+consult-switch-hint = Alt+↑ và Alt+↓ để chuyển giữa các cuộc tư vấn của bạn.
+consult-queue-count = { $count } đang chờ
+consult-queue-empty = Không có ai đang chờ.
+consult-no-topics = Hãy chọn các chủ đề bạn hỗ trợ để xem hàng chờ.
+consult-not-your-language = không phải ngôn ngữ của bạn
+consult-waiting-for =
+    { $minutes ->
+        [0] Đã chờ chưa đến một phút
+       *[other] Đã chờ { $minutes } phút
+    }
+consult-settings = Bạn hỗ trợ về gì
+consult-settings-topics = Chủ đề
+consult-settings-languages = Ngôn ngữ bạn hỗ trợ
+consult-capacity-hint = Số cuộc tư vấn bạn nhận cùng lúc (1–20).
+consult-saved = Đã lưu.

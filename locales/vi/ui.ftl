@@ -76,3 +76,21 @@ notice-mentions =
     { $count ->
        *[other] { $count } lượt nhắc đến
     }
+
+# Presence and profiles.
+presence-online = Trực tuyến
+presence-away = Vắng mặt
+presence-offline = Ngoại tuyến
+presence-last-seen = Hoạt động lần cuối { $time }
+people-title = Mọi người
+people-partial = Chỉ hiện những người đã xuất hiện trong cuộc trò chuyện này.
+people-you = bạn
+profile-title = Hồ sơ
+profile-edit = Sửa hồ sơ
+profile-role = Vai trò
+profile-speaks = Nói được
+profile-learning = Đang học
+profile-none = Chưa cho biết
+profile-app-language = Ngôn ngữ ứng dụng
+profile-hide-presence-hint = Mọi người khác sẽ thấy bạn ngoại tuyến, không có thời gian hoạt động lần cuối.
+profile-saved = Đã lưu hồ sơ của bạn.

@@ -32,6 +32,7 @@ fn export_protocol(cfg: &Config) {
     export::<TopicUpdate>(cfg);
     export::<HelperUpdate>(cfg);
     export::<NewCannedReply>(cfg);
+    export::<CannedReply>(cfg);
     export::<AvailabilityAnswer>(cfg);
     export::<AuditEntry>(cfg);
     export::<OpenConsultationRequest>(cfg);

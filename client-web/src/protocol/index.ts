@@ -7,6 +7,7 @@ export type * from './AutomodRule';
 export type * from './AutomodRuleSpec';
 export type * from './Availability';
 export type * from './AvailabilityAnswer';
+export type * from './CannedReply';
 export type * from './ChangePasswordRequest';
 export type * from './ChannelUpdate';
 export type * from './ClientMsg';

@@ -5,11 +5,14 @@
 import { byId, h } from '../dom';
 import { formatDateTime, formatFullDateTime, formatTime, listOf, localize, t, type L10nArgs } from '../i18n';
 import { nameOf, topicName } from '../people';
+import { presenceDot } from '../presence';
 import type { Message, MessageId, Reaction, UserId } from '../protocol';
 import { me, state, type Entry, type OutboxItem } from '../state';
 import type { EventFrame } from '../wire';
 import { enterToSubmit } from './composer';
 import { cancelEdit, saveEdit } from './message-actions';
+import { messageMenu, messageMenuButton } from './moderation-menu';
+import { openProfile } from './profile';
 
 /** Emoji offered by the reaction picker. */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🙏', '🎉', '👀'];
@@ -234,7 +237,9 @@ function renderMeta(msg: Message): HTMLParagraphElement {
   const meta = h(
     'p',
     { className: 'meta' },
-    h('bdi', { className: 'author', textContent: nameOf(msg.author), data: { userId: String(msg.author) } }),
+    presenceDot(msg.author),
+    ' ',
+    authorButton(msg),
     ' ',
     timeElement(msg.created_at),
   );
@@ -242,6 +247,17 @@ function renderMeta(msg: Message): HTMLParagraphElement {
     meta.append(' ', localize(h('span', { className: 'edited' }), 'event-message-edited'));
   }
   return meta;
+}
+
+/** The author's name, which opens their profile. */
+function authorButton(msg: Message): HTMLButtonElement {
+  const button = h(
+    'button',
+    { type: 'button', className: 'author-button', data: { action: 'profile' } },
+    h('bdi', { className: 'author', textContent: nameOf(msg.author), data: { userId: String(msg.author) } }),
+  );
+  button.addEventListener('click', () => openProfile(msg.author, state.convs.get(msg.conversation)));
+  return button;
 }
 
 function renderReplyRef(msg: Message): HTMLParagraphElement {
@@ -284,8 +300,10 @@ function renderActions(msg: Message, own: boolean): HTMLElement[] {
     action('reply', 'chat-reply'),
     react,
     own && [action('edit', 'chat-edit'), action('delete', 'chat-delete')],
+    messageMenuButton(msg),
   );
-  if (state.picker !== msg.id) return [actions];
+  const menu = messageMenu(msg, own);
+  if (state.picker !== msg.id) return [actions, ...menu];
   const picker = h(
     'div',
     { className: 'picker' },
@@ -293,7 +311,7 @@ function renderActions(msg: Message, own: boolean): HTMLElement[] {
       h('button', { type: 'button', className: 'reaction', textContent: emoji, data: { action: 'pick', emoji } }),
     ),
   );
-  return [actions, picker];
+  return [actions, picker, ...menu];
 }
 
 function snippet(text: string): string {

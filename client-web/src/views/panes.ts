@@ -2,6 +2,7 @@
 // conversation renders its head, its messages (loading them when needed) and moves the read marker.
 
 import { act } from '../act';
+import { isConsultKind } from '../consult';
 import { byId, element } from '../dom';
 import { listOf, localize, t } from '../i18n';
 import { loadLatest, markRead } from '../history';
@@ -12,7 +13,12 @@ import { upsertConv } from '../sync';
 import { ackedConversation } from '../wire';
 import { showBrowse } from './browse';
 import { composerInput } from './composer';
+import { routeConsult, showConsultPane } from './consult';
+import { renderConsultBar } from './consult-bar';
 import { renderMessages, scrollToBottom } from './messages';
+import { renderModerationHead } from './moderation';
+import { showAudit } from './moderation-audit';
+import { showReports } from './moderation-reports';
 import { convName, renderSidebar } from './sidebar';
 
 export function conversationHash(id: ConversationId): string {
@@ -26,7 +32,9 @@ export function route(): void {
   // A conversation not known yet (before the ready frame) shows nothing; the ready frame routes again.
   if (id !== null && state.convs.has(id)) openConversation(id);
   else if (location.hash === '#/browse') void showBrowse();
-  else showPane('empty');
+  else if (location.hash === '#/reports') void showReports();
+  else if (location.hash === '#/audit') void showAudit();
+  else if (!routeConsult(location.hash)) showPane('empty');
 }
 
 export function showPane(pane: Pane): void {
@@ -35,6 +43,9 @@ export function showPane(pane: Pane): void {
   byId('empty-view').hidden = pane !== 'empty';
   byId('browse-view').hidden = pane !== 'browse';
   byId('conv-view').hidden = pane !== 'conversation';
+  byId('reports-view').hidden = pane !== 'reports';
+  byId('audit-view').hidden = pane !== 'audit';
+  showConsultPane(pane);
   // On phones one column shows: the list, or the pane.
   byId('chat').dataset.pane = pane === 'empty' ? 'list' : 'main';
   renderSidebar();
@@ -81,9 +92,11 @@ export function renderConversationHead(): void {
   topic.textContent = conv.topic;
   topic.hidden = !conv.topic;
   localize(byId('conv-members'), 'chat-members', { count: conv.member_count });
-  byId('leave-button').hidden = !(conv.joined && conv.kind !== 'direct');
+  byId('leave-button').hidden = !(conv.joined && conv.kind !== 'direct' && !isConsultKind(conv.kind));
   byId('join-bar').hidden = conv.joined;
   element('composer', HTMLFormElement).hidden = !conv.joined;
+  renderConsultBar();
+  renderModerationHead();
 }
 
 export function renderTyping(): void {
