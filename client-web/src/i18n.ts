@@ -123,11 +123,78 @@ export function t(id: string, args?: L10nArgs): string {
 
 /** Gives an element its Fluent id (and arguments) and its text now; translateDocument() keeps it up to date. */
 export function localize<E extends HTMLElement>(node: E, id: string, args?: L10nArgs): E {
+  liveRenders.delete(node);
   node.dataset.l10nId = id;
   if (args) node.dataset.l10nArgs = JSON.stringify(args);
   else delete node.dataset.l10nArgs;
   node.textContent = t(id, args);
   return node;
+}
+
+/** A text that follows the language: a fixed string (user content), or a function rendering it in the current one. */
+export type Text = string | (() => string);
+
+/** Nodes whose text (or an attribute) is rendered by a function: rendered again when the language changes. */
+const liveRenders = new WeakMap<Node, (node: Node) => void>();
+const liveNodes = new Set<WeakRef<Node>>();
+
+function keepLive<N extends Node>(node: N, apply: (node: N) => void): N {
+  apply(node);
+  if (!liveRenders.has(node)) liveNodes.add(new WeakRef(node));
+  liveRenders.set(node, apply as (node: Node) => void);
+  return node;
+}
+
+/**
+ * Sets a node's text. A function is called again after every language switch (for texts whose arguments are
+ * formatted, or that are not a single Fluent id); a string is fixed, and ends any function set before.
+ */
+export function liveText<N extends Node>(node: N, text: Text): N {
+  if (typeof text !== 'string') return keepLive(node, (n) => (n.textContent = text()));
+  liveRenders.delete(node);
+  node.textContent = text;
+  return node;
+}
+
+/** Sets an attribute (aria-label, title) rendered by `render`, again after every language switch. */
+export function liveAttr<E extends Element>(node: E, name: string, render: () => string): E {
+  return keepLive(node, (n) => n.setAttribute(name, render()));
+}
+
+const localeListeners = new Set<() => void>();
+
+/** Calls `render` after every language switch (after data-l10n-id texts were translated); returns how to stop. */
+export function onLocaleChange(render: () => void): () => void {
+  localeListeners.add(render);
+  return () => localeListeners.delete(render);
+}
+
+/** After useLocale(): every text again, in the new language, without a reload. */
+export function relocalize(): void {
+  translateDocument();
+  for (const ref of liveNodes) {
+    const node = ref.deref();
+    const apply = node && liveRenders.get(node);
+    if (node && apply) apply(node);
+    else liveNodes.delete(ref);
+  }
+  for (const render of localeListeners) {
+    try {
+      render();
+    } catch (error) {
+      // One broken view does not keep the others in the old language; the error still surfaces.
+      window.setTimeout(() => {
+        throw error;
+      });
+    }
+  }
+}
+
+/** Gives an element a text that is not translated (the server's, user content, or none): its Fluent id goes. */
+export function clearText<E extends HTMLElement>(node: E, text = ''): E {
+  delete node.dataset.l10nId;
+  delete node.dataset.l10nArgs;
+  return liveText(node, text);
 }
 
 /** Translates every element that carries a Fluent id, and the document's title and language. */

@@ -6,7 +6,7 @@
 import { connection } from './connection';
 import { OfflineError } from './errors';
 import { h } from './dom';
-import { t } from './i18n';
+import { onLocaleChange, t } from './i18n';
 import type { PresenceInfo, PresenceStatus, ServerEvent, UserId } from './protocol';
 
 /** No input for this long makes the tab `away`, as in most chat apps. */
@@ -159,6 +159,12 @@ function forgetPresence(): void {
 }
 
 export function wirePresence(): void {
+  // Every dot's label (aria-label and tooltip), in the new language.
+  onLocaleChange(() => {
+    for (const dot of document.querySelectorAll<HTMLElement>('[data-presence-user]')) {
+      paintDot(dot, known.get(Number(dot.dataset.presenceUser))?.status);
+    }
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') {
       settle();

@@ -6,7 +6,7 @@ import { act, describeFailure } from '../act';
 import { connection } from '../connection';
 import { consult, languageLabel, loadTopics, present, sameLanguage, upsertConsultation } from '../consult';
 import { byId, h } from '../dom';
-import { currentLocale, localize, shippedLocales, t } from '../i18n';
+import { clearText, currentLocale, localize, shippedLocales, t, type L10nArgs } from '../i18n';
 import { newClientId } from '../outbox';
 import type { HoursRange, Topic, TopicId } from '../protocol';
 import { me, state } from '../state';
@@ -65,6 +65,14 @@ export function showAsk(): void {
   }, RECHECK_MS);
   const title = document.getElementById('ask-title');
   if (title && entering) title.focus();
+}
+
+/** After a language switch: topic and language names, the availability, a problem shown in the form. */
+export function rerenderAsk(): void {
+  if (!ask.built) return;
+  fillLanguages();
+  void fillTopics();
+  renderAskAvailability();
 }
 
 function build(): void {
@@ -300,22 +308,26 @@ async function send(): Promise<void> {
   const languages = selectedLanguages();
   const text = body.value;
   const max = state.limits?.max_body_chars;
-  let problem: string | null = null;
+  let problem: [string, L10nArgs?] | null = null;
   let focus: HTMLElement | null = null;
   if (topic === undefined) {
-    problem = t('consult-choose-topic');
+    problem = ['consult-choose-topic'];
     focus = f.querySelector('input[name="topic"]');
   } else if (!languages.length) {
-    problem = t('consult-languages-none');
+    problem = ['consult-languages-none'];
     focus = f.querySelector('input[name="languages"]');
   } else if (!text.trim()) {
-    problem = t('error-empty-body');
+    problem = ['error-empty-body'];
     focus = body;
   } else if (max && [...text].length > max) {
-    problem = t('error-body-too-long', { max });
+    problem = ['error-body-too-long', { max }];
     focus = body;
   }
-  if (error) error.textContent = problem ?? '';
+  if (error) {
+    // A problem found here keeps its Fluent id, so a language switch translates it; the server's text stays as is.
+    if (problem) localize(error, ...problem);
+    else clearText(error);
+  }
   if (problem || topic === undefined) {
     focus?.focus();
     return;
@@ -333,7 +345,7 @@ async function send(): Promise<void> {
     location.hash = conversationHash(c.id);
   } catch (failure) {
     // act() showed it as a notice too; the form keeps it next to the button.
-    if (error) error.textContent = describeFailure(failure);
+    if (error) clearText(error, describeFailure(failure));
   } finally {
     ask.sending = false;
     submit.disabled = false;

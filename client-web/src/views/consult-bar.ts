@@ -17,7 +17,7 @@ import {
 } from '../consult';
 import { byId, closest, element, h } from '../dom';
 import { ServerError } from '../errors';
-import { currentLocale, formatDateTime, listOf, localize, t, type L10nArgs } from '../i18n';
+import { clearText, currentLocale, formatDateTime, listOf, localize, t, type L10nArgs } from '../i18n';
 import { nameOf } from '../people';
 import type { Consultation, ConversationId, TransferTarget } from '../protocol';
 import { state } from '../state';
@@ -291,7 +291,7 @@ function rateForm(c: Consultation): HTMLFormElement {
     const comment = element('rate-comment', HTMLTextAreaElement).value.trim();
     const error = form.querySelector<HTMLElement>('.form-error');
     if (!rating) {
-      if (error) error.textContent = t('consult-rating-required');
+      if (error) localize(error, 'consult-rating-required');
       form.querySelector<HTMLInputElement>('input[name="rating"]')?.focus();
       return;
     }
@@ -384,7 +384,7 @@ async function transfer(form: HTMLFormElement, c: Consultation, choice: string):
     const people = name ? await searchPeople(name).catch(() => []) : [];
     const person = people.find((p) => p.username.toLowerCase() === name.toLowerCase()) ?? (people.length === 1 ? people[0] : undefined);
     if (!person) {
-      if (error) error.textContent = t('chat-no-people');
+      if (error) localize(error, 'chat-no-people');
       document.getElementById('transfer-helper')?.focus();
       return;
     }
@@ -404,7 +404,7 @@ async function transfer(form: HTMLFormElement, c: Consultation, choice: string):
  */
 async function run(form: HTMLFormElement, request: Promise<AckFrame>, notFoundIsDone = false): Promise<void> {
   const error = form.querySelector<HTMLElement>('.form-error');
-  if (error) error.textContent = '';
+  if (error) clearText(error);
   bar.busy = true;
   for (const button of form.querySelectorAll('button')) button.disabled = true;
   try {
@@ -413,7 +413,7 @@ async function run(form: HTMLFormElement, request: Promise<AckFrame>, notFoundIs
     bar.mode = null;
   } catch (failure) {
     if (!(notFoundIsDone && failure instanceof ServerError && failure.code === 'not_found')) {
-      if (error) error.textContent = describeFailure(failure);
+      if (error) clearText(error, describeFailure(failure));
       for (const button of form.querySelectorAll('button')) button.disabled = false;
       bar.busy = false;
       return;

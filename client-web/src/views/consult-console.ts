@@ -18,7 +18,7 @@ import {
   upsertConsultation,
 } from '../consult';
 import { byId, closest, element, h } from '../dom';
-import { listOf, localize, t } from '../i18n';
+import { listOf, liveText, localize, t } from '../i18n';
 import { nameOf } from '../people';
 import type { Availability, Consultation, QueueItem, TopicId } from '../protocol';
 import { me, state } from '../state';
@@ -177,7 +177,8 @@ function fillSettings(): void {
         'label',
         { className: 'check', htmlFor: id },
         h('input', { type: 'checkbox', id, value: String(topic.id), name: 'topics', checked: chosen.has(topic.id) }),
-        h('span', { textContent: topicLabel(topic.id) }),
+        // Not filled again on a language switch (that would drop what is being edited): the name follows alone.
+        liveText(h('span'), () => topicLabel(topic.id)),
       );
     }),
   );

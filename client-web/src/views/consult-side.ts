@@ -8,7 +8,7 @@ import { connection } from '../connection';
 import { byId, closest, h } from '../dom';
 import { OfflineError } from '../errors';
 import { loadLatest } from '../history';
-import { formatFullDateTime, formatTime, localize, t } from '../i18n';
+import { formatFullDateTime, formatTime, liveAttr, localize, t } from '../i18n';
 import { newClientId, sendMessage } from '../outbox';
 import { nameOf } from '../people';
 import type { CannedReply, Consultation, ConversationId } from '../protocol';
@@ -103,13 +103,11 @@ function build(notes: ConversationId): void {
       'div',
       { className: 'side-head' },
       localize(h('h2', { id: 'consult-side-title', tabIndex: -1 }), 'consult-side-title'),
-      h('button', {
-        type: 'button',
-        className: 'quiet side-close',
-        textContent: '×',
-        data: { sideAction: 'close' },
-        attrs: { 'aria-label': t('chat-close') },
-      }),
+      liveAttr(
+        h('button', { type: 'button', className: 'quiet side-close', textContent: '×', data: { sideAction: 'close' } }),
+        'aria-label',
+        () => t('chat-close'),
+      ),
     ),
     h(
       'section',

@@ -20,12 +20,12 @@ import {
   topicLabel,
   upsertConsultation,
 } from '../consult';
-import { t } from '../i18n';
+import { onLocaleChange, t } from '../i18n';
 import { loadProfile, nameOf } from '../people';
 import type { Consultation, ServerEvent } from '../protocol';
 import { state, type Pane } from '../state';
 import type { Frame } from '../wire';
-import { showAsk } from './consult-ask';
+import { rerenderAsk, showAsk } from './consult-ask';
 import { renderConsultBar, wireConsultBar } from './consult-bar';
 import { renderConsole, showConsole } from './consult-console';
 import { renderConsultNav, switchConsultation, wireConsultNav } from './consult-nav';
@@ -177,6 +177,12 @@ export function wireConsult(): void {
   wireConsultNav();
   wireConsultBar();
   wireConsultSide();
+  // A language switch: the bar, the side panel, the console and the form to ask for help, in the new language.
+  onLocaleChange(() => {
+    if (!state.me) return;
+    renderConsult();
+    rerenderAsk();
+  });
   // Quick switching between consultations from anywhere: Alt+↑ / Alt+↓.
   document.addEventListener('keydown', (event) => {
     if (!state.me || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;

@@ -5,7 +5,7 @@ import { describeFailure } from '../act';
 import { updateMe } from '../api';
 import { connection } from '../connection';
 import { element, h } from '../dom';
-import { autonym, currentLocale, isShipped, shippedLocales, translateDocument, useLocale } from '../i18n';
+import { autonym, currentLocale, isShipped, onLocaleChange, relocalize, shippedLocales, useLocale } from '../i18n';
 import { rememberProfile } from '../people';
 import { state } from '../state';
 import { showBrowse } from './browse';
@@ -32,7 +32,7 @@ export function fillLocaleSelects(): void {
 export async function applyLocale(tag: string): Promise<void> {
   await useLocale(tag);
   for (const select of localeSelects()) select.value = tag;
-  rerenderAll();
+  relocalize();
 }
 
 async function switchLocale(tag: string): Promise<void> {
@@ -49,8 +49,8 @@ async function switchLocale(tag: string): Promise<void> {
   }
 }
 
-function rerenderAll(): void {
-  translateDocument();
+/** The status line, the sidebar and the open conversation (messages, system lines, typing, reply bar) again. */
+function rerenderViews(): void {
   renderStatus();
   if (!state.me) return;
   renderMe();
@@ -66,6 +66,7 @@ function rerenderAll(): void {
 }
 
 export function wireLocale(): void {
+  onLocaleChange(rerenderViews);
   for (const select of localeSelects()) {
     select.addEventListener('change', () => void switchLocale(select.value));
   }

@@ -4,7 +4,7 @@
 
 import { connection } from '../connection';
 import { h, type Child } from '../dom';
-import { t } from '../i18n';
+import { localize, t } from '../i18n';
 import { nameOf } from '../people';
 import { presenceDot } from '../presence';
 import type { ConversationSummary, Message, ModAction, ReportCategory, UserId } from '../protocol';
@@ -83,7 +83,7 @@ export function openSanctionDialog(target: SanctionTarget): void {
     duration = durationSelect(TIMEOUTS, DEFAULT_TIMEOUT);
     content.push(field('mod-timeout-duration', duration));
   } else if (kind === 'ban') {
-    duration = durationSelect(BANS, 0, [{ value: '0', label: t('mod-ban-until-lifted') }]);
+    duration = durationSelect(BANS, 0, [{ value: '0', label: () => t('mod-ban-until-lifted') }]);
     content.push(field('mod-timeout-duration', duration));
   }
 
@@ -93,15 +93,15 @@ export function openSanctionDialog(target: SanctionTarget): void {
     const group = radios<Scope>(
       'mod-scope',
       [
-        { value: 'channel', label: t('mod-scope-channel', { channel: `#${conv.name}` }) },
-        { value: 'everywhere', label: t('mod-scope-everywhere') },
+        { value: 'channel', label: () => t('mod-scope-channel', { channel: `#${conv.name}` }) },
+        { value: 'everywhere', label: () => t('mod-scope-everywhere') },
       ],
       'channel',
     );
     content.push(group.fieldset);
     scope = group.value;
   } else if (scopes[0] === 'everywhere') {
-    content.push(h('p', { className: 'hint', textContent: t('mod-scope-everywhere') }));
+    content.push(localize(h('p', { className: 'hint' }), 'mod-scope-everywhere'));
   }
 
   let alsoDelete: HTMLInputElement | null = null;
@@ -116,8 +116,8 @@ export function openSanctionDialog(target: SanctionTarget): void {
 
   openDialog(
     {
-      title: t(TITLES[kind], { user: nameOf(user) }),
-      submitLabel: t(CONFIRMS[kind]),
+      title: () => t(TITLES[kind], { user: nameOf(user) }),
+      submitLabel: () => t(CONFIRMS[kind]),
       danger: true,
       returnFocus: target.returnFocus,
       onSubmit: async () => {
@@ -158,7 +158,7 @@ export function openReportDialog(target: ReportTarget): void {
   if (target.msg) content.push(quote(authorLine(target.msg.author), target.msg.body, target.msg.lang));
   const category = radios<ReportCategory | ''>(
     'mod-report-category',
-    REPORT_CATEGORIES.map((c) => ({ value: c, label: t(`report-category-${c}`) })),
+    REPORT_CATEGORIES.map((c) => ({ value: c, label: () => t(`report-category-${c}`) })),
     '',
   );
   for (const input of category.fieldset.querySelectorAll('input')) input.required = true;
@@ -168,8 +168,8 @@ export function openReportDialog(target: ReportTarget): void {
   const about = target.msg?.author ?? target.user;
   openDialog(
     {
-      title: target.msg ? t('mod-report-message') : t('mod-report-person-title', { user: nameOf(about ?? 0) }),
-      submitLabel: t('mod-report-send'),
+      title: target.msg ? () => t('mod-report-message') : () => t('mod-report-person-title', { user: nameOf(about ?? 0) }),
+      submitLabel: () => t('mod-report-send'),
       returnFocus: target.returnFocus,
       onSubmit: async () => {
         const chosen = category.value();

@@ -3,8 +3,8 @@
 
 import { describeFailure } from '../act';
 import { byId, h } from '../dom';
-import { t } from '../i18n';
-import type { ConversationSummary } from '../protocol';
+import { clearText, localize, onLocaleChange, t } from '../i18n';
+import type { ConversationSummary, ModLogEntry } from '../protocol';
 import { channelModlog, updateChannel } from './moderation-api';
 import { moderate } from './moderation-actions';
 import { checkbox, durationSelect, field, openDialog, reasonBox } from './moderation-dialog';
@@ -19,15 +19,15 @@ export function openChannelSettings(conv: ConversationSummary): void {
   const slowNow = conv.slow_mode_seconds ?? 0;
   const lockedNow = conv.locked === true;
   const publicNow = conv.public_modlog === true;
-  const slow = durationSelect(SLOW_MODES, slowNow, [{ value: '0', label: t('mod-slow-mode-off') }]);
+  const slow = durationSelect(SLOW_MODES, slowNow, [{ value: '0', label: () => t('mod-slow-mode-off') }]);
   const lock = checkbox('mod-lock', lockedNow, 'mod-lock-hint');
   const publicLog = checkbox('mod-public-modlog', publicNow, 'mod-public-modlog-hint');
   const reason = reasonBox('mod-reason', 'mod-reason-hint');
-  const logButton = h('button', { type: 'button', className: 'quiet', textContent: t('mod-modlog') });
+  const logButton = localize(h('button', { type: 'button', className: 'quiet' }), 'mod-modlog');
   const dialog = openDialog(
     {
-      title: t('mod-channel-settings-title', { channel: `#${conv.name}` }),
-      submitLabel: t('chat-save'),
+      title: () => t('mod-channel-settings-title', { channel: `#${conv.name}` }),
+      submitLabel: () => t('chat-save'),
       returnFocus: () => byId('channel-settings-button'),
       footer: [logButton],
       onSubmit: async () => {
@@ -60,16 +60,22 @@ export function openChannelSettings(conv: ConversationSummary): void {
 export function openModlog(conv: ConversationSummary): void {
   const list = h('ol', { className: 'audit-list', attrs: { 'aria-busy': 'true' } });
   const status = h('p', { className: 'hint', attrs: { role: 'status' } });
-  openDialog({ title: t('mod-modlog-title', { channel: `#${conv.name}` }), className: 'wide' }, status, list);
+  const dialog = openDialog({ title: () => t('mod-modlog-title', { channel: `#${conv.name}` }), className: 'wide' }, status, list);
+  // Its lines (dates, actions) in the new language when the language changes while it is open.
+  let shown: ModLogEntry[] = [];
+  const stop = onLocaleChange(() => list.replaceChildren(...shown.map(renderModlogEntry)));
+  dialog.dialog.addEventListener('close', stop);
   channelModlog(conv.id).then(
     (entries) => {
+      shown = entries;
       list.replaceChildren(...entries.map(renderModlogEntry));
       list.removeAttribute('aria-busy');
-      status.textContent = entries.length ? '' : t('mod-modlog-empty');
+      if (entries.length) clearText(status);
+      else localize(status, 'mod-modlog-empty');
     },
     (error: unknown) => {
       list.removeAttribute('aria-busy');
-      status.textContent = describeFailure(error);
+      clearText(status, describeFailure(error));
     },
   );
 }

@@ -1,10 +1,11 @@
 // Modal dialogs for the moderation and profile views: a native <dialog> (focus stays inside, Escape closes, the
 // page behind is inert), a form whose refusals show inside it in the person's language, and a few field builders
-// that always pair a control with its label. Also how durations read in the current language.
+// that always pair a control with its label. Also how durations read in the current language. Every text of a
+// dialog follows a language switch while it is open: Fluent ids (localize) or functions (liveText).
 
 import { describeFailure } from '../act';
 import { h, type Child } from '../dom';
-import { currentLocale, t } from '../i18n';
+import { currentLocale, liveText, localize, type Text } from '../i18n';
 
 let nextId = 1;
 
@@ -22,9 +23,9 @@ export interface Dialog {
 }
 
 export interface DialogOptions {
-  title: string;
+  title: Text;
   /** The confirm button's text; without it the dialog only has a Close button. */
-  submitLabel?: string;
+  submitLabel?: Text;
   /** The confirm button does something that cannot be taken back (delete, ban). */
   danger?: boolean;
   className?: string;
@@ -42,22 +43,17 @@ export function openDialog(options: DialogOptions, ...content: Child[]): Dialog 
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const body = h('div', { className: 'modal-body' }, content);
   const error = h('p', { className: 'form-error', attrs: { role: 'alert' } });
-  const cancel = h('button', {
-    type: 'button',
-    className: options.submitLabel ? 'quiet' : '',
-    textContent: t(options.submitLabel ? 'chat-cancel' : 'chat-close'),
-  });
+  const cancel = localize(
+    h('button', { type: 'button', className: options.submitLabel ? 'quiet' : '' }),
+    options.submitLabel ? 'chat-cancel' : 'chat-close',
+  );
   const submit = options.submitLabel
-    ? h('button', {
-        type: 'submit',
-        className: options.danger ? 'primary danger' : 'primary',
-        textContent: options.submitLabel,
-      })
+    ? liveText(h('button', { type: 'submit', className: options.danger ? 'primary danger' : 'primary' }), options.submitLabel)
     : null;
   const form = h(
     'form',
     { className: 'modal-form', method: 'dialog' },
-    h('h2', { className: 'modal-title', id: titleId, textContent: options.title }),
+    liveText(h('h2', { className: 'modal-title', id: titleId }), options.title),
     body,
     error,
     h('div', { className: 'modal-footer' }, options.footer ?? [], cancel, submit),
@@ -106,20 +102,20 @@ export function openDialog(options: DialogOptions, ...content: Child[]): Dialog 
 /** A label and its control, with an optional hint the control is described by. */
 export function field(labelId: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hintId?: string): HTMLElement {
   control.id ||= uid('field');
-  const hint = hintId ? h('p', { className: 'hint', id: uid('hint'), textContent: t(hintId) }) : null;
+  const hint = hintId ? localize(h('p', { className: 'hint', id: uid('hint') }), hintId) : null;
   if (hint) control.setAttribute('aria-describedby', hint.id);
-  return h('div', { className: 'field' }, h('label', { htmlFor: control.id, textContent: t(labelId) }), control, hint);
+  return h('div', { className: 'field' }, localize(h('label', { htmlFor: control.id }), labelId), control, hint);
 }
 
 /** A checkbox with its label on the same line, and an optional hint. */
 export function checkbox(labelId: string, checked: boolean, hintId?: string): { row: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { type: 'checkbox', checked, id: uid('check') });
-  const hint = hintId ? h('p', { className: 'hint', id: uid('hint'), textContent: t(hintId) }) : null;
+  const hint = hintId ? localize(h('p', { className: 'hint', id: uid('hint') }), hintId) : null;
   if (hint) input.setAttribute('aria-describedby', hint.id);
   const row = h(
     'div',
     { className: 'field' },
-    h('label', { className: 'check', htmlFor: input.id }, input, ' ', h('span', { textContent: t(labelId) })),
+    h('label', { className: 'check', htmlFor: input.id }, input, ' ', localize(h('span'), labelId)),
     hint,
   );
   return { row, input };
@@ -128,7 +124,7 @@ export function checkbox(labelId: string, checked: boolean, hintId?: string): { 
 /** A group of radio buttons with a legend; returns the fieldset and a reader of the chosen value. */
 export function radios<V extends string>(
   legendId: string,
-  choices: readonly { value: V; label: string; hint?: string }[],
+  choices: readonly { value: V; label: Text; hint?: Text }[],
   chosen: V,
 ): { fieldset: HTMLFieldSetElement; value: () => V; onChange: (listener: (value: V) => void) => void } {
   const name = uid('choice');
@@ -139,15 +135,15 @@ export function radios<V extends string>(
   const fieldset = h(
     'fieldset',
     { className: 'choices' },
-    h('legend', { textContent: t(legendId) }),
+    localize(h('legend'), legendId),
     inputs.map(({ input, choice }) =>
       h(
         'label',
         { className: 'check', htmlFor: input.id },
         input,
         ' ',
-        h('span', { textContent: choice.label }),
-        choice.hint ? h('span', { className: 'hint', textContent: ` ${choice.hint}` }) : null,
+        liveText(h('span'), choice.label),
+        choice.hint ? [' ', liveText(h('span', { className: 'hint' }), choice.hint)] : null,
       ),
     ),
   );
@@ -187,14 +183,14 @@ export function formatDuration(seconds: number): string {
 export function durationSelect(
   seconds: readonly number[],
   chosen: number,
-  extra: readonly { value: string; label: string }[] = [],
+  extra: readonly { value: string; label: Text }[] = [],
 ): HTMLSelectElement {
   const values = seconds.includes(chosen) || chosen <= 0 ? [...seconds] : [...seconds, chosen].sort((a, b) => a - b);
   const select = h(
     'select',
     {},
-    extra.map((option) => h('option', { value: option.value, textContent: option.label })),
-    values.map((s) => h('option', { value: String(s), textContent: formatDuration(s) })),
+    extra.map((option) => liveText(h('option', { value: option.value }), option.label)),
+    values.map((s) => liveText(h('option', { value: String(s) }), () => formatDuration(s))),
   );
   select.value = String(chosen);
   return select;

@@ -5,7 +5,7 @@
 
 import { describeFailure } from '../act';
 import { byId, element, h, type Child } from '../dom';
-import { formatDateTime, formatFullDateTime, t } from '../i18n';
+import { formatDateTime, formatFullDateTime, t, type Text } from '../i18n';
 import { nameOf } from '../people';
 import { presenceDot } from '../presence';
 import type { ConversationSummary, ModAction, Report, ReportState } from '../protocol';
@@ -257,18 +257,18 @@ async function openResolveDialog(report: Report): Promise<void> {
   // In a channel, the sanction applies there; elsewhere only staff may act, everywhere.
   const inChannel = conv?.kind === 'channel';
   const canSanction = inChannel || isStaff();
-  const choices: { value: Choice; label: string }[] = [{ value: 'none', label: t('mod-resolve-none') }];
-  if (report.message) choices.push({ value: 'delete', label: t('mod-delete') });
+  const choices: { value: Choice; label: Text }[] = [{ value: 'none', label: () => t('mod-resolve-none') }];
+  if (report.message) choices.push({ value: 'delete', label: () => t('mod-delete') });
   if (canSanction) {
     const user = nameOf(report.target_user);
     choices.push(
-      { value: 'timeout', label: t('mod-timeout-title', { user }) },
-      { value: 'ban', label: t(inChannel ? 'mod-ban-title' : 'mod-ban-everywhere-title', { user }) },
+      { value: 'timeout', label: () => t('mod-timeout-title', { user }) },
+      { value: 'ban', label: () => t(inChannel ? 'mod-ban-title' : 'mod-ban-everywhere-title', { user }) },
     );
   }
   const group = radios<Choice>('mod-resolve-action', choices, 'none');
   const timeout = durationSelect(TIMEOUTS, 600);
-  const ban = durationSelect(BANS, 0, [{ value: '0', label: t('mod-ban-until-lifted') }]);
+  const ban = durationSelect(BANS, 0, [{ value: '0', label: () => t('mod-ban-until-lifted') }]);
   const timeoutRow = field('mod-timeout-duration', timeout);
   const banRow = field('mod-timeout-duration', ban);
   const sync = (choice: Choice) => {
@@ -280,8 +280,8 @@ async function openResolveDialog(report: Report): Promise<void> {
   const note = reasonBox('mod-resolve-note', 'mod-reason-hint');
   openDialog(
     {
-      title: t('mod-resolve-title'),
-      submitLabel: t('mod-resolve'),
+      title: () => t('mod-resolve-title'),
+      submitLabel: () => t('mod-resolve'),
       returnFocus: returnTo(report, 'resolve'),
       onSubmit: async () => {
         const where = inChannel && conv ? { conversation: conv.id } : {};
@@ -310,8 +310,8 @@ function openDismissDialog(report: Report): void {
   const note = reasonBox('mod-resolve-note', 'mod-reason-hint');
   openDialog(
     {
-      title: t('mod-dismiss-title'),
-      submitLabel: t('mod-dismiss'),
+      title: () => t('mod-dismiss-title'),
+      submitLabel: () => t('mod-dismiss'),
       returnFocus: returnTo(report, 'dismiss'),
       onSubmit: async () => upsertReport(await dismissReport(report.id, note.area.value.trim())),
     },
@@ -323,8 +323,8 @@ function openNoteDialog(report: Report): void {
   const note = reasonBox('mod-note-body', undefined, true);
   openDialog(
     {
-      title: t('mod-add-note'),
-      submitLabel: t('mod-add-note'),
+      title: () => t('mod-add-note'),
+      submitLabel: () => t('mod-add-note'),
       returnFocus: returnTo(report, 'note'),
       onSubmit: async () => upsertReport(await noteReport(report.id, note.area.value.trim())),
     },

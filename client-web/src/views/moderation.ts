@@ -4,7 +4,7 @@
 
 import { ServerError } from '../errors';
 import { byId, h } from '../dom';
-import { formatDateTime, localize } from '../i18n';
+import { formatDateTime, localize, onLocaleChange } from '../i18n';
 import type { ConversationId, ConversationSummary, ServerEvent } from '../protocol';
 import { state } from '../state';
 import type { EventFrame, Frame } from '../wire';
@@ -222,8 +222,5 @@ export function wireModeration(): void {
   }
   document.addEventListener('click', closeMessageMenuOnOutsideClick);
   // A language switch re-translates every data-l10n-id; texts with formatted arguments are rebuilt here.
-  new MutationObserver(rerenderModeration).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['lang'],
-  });
+  onLocaleChange(rerenderModeration);
 }

@@ -6,7 +6,7 @@ import { act, describeFailure } from '../act';
 import { getProfile, updateMe } from '../api';
 import { connection } from '../connection';
 import { h, type Child } from '../dom';
-import { autonym, currentLocale, formatFullDateTime, isShipped, shippedLocales, t } from '../i18n';
+import { autonym, currentLocale, formatFullDateTime, isShipped, liveAttr, liveText, localize, shippedLocales, t } from '../i18n';
 import { rememberProfile } from '../people';
 import { onPresenceChange, presenceDot, presenceOf, presenceText, watchPresence } from '../presence';
 import type { ConversationSummary, Profile, UserId } from '../protocol';
@@ -47,28 +47,32 @@ function presenceLine(id: UserId): string {
   return `${status} · ${t('presence-last-seen', { time: formatFullDateTime(info.last_seen) })}`;
 }
 
-function facts(rows: [string, Child][]): HTMLDListElement {
+/** Label ids and values; a function value is a text rendered again after a language switch. */
+function facts(rows: [string, Child | (() => string)][]): HTMLDListElement {
   return h(
     'dl',
     { className: 'facts' },
-    rows.map(([label, value]) => [h('dt', { textContent: t(label) }), h('dd', {}, value)]),
+    rows.map(([label, value]) => [
+      localize(h('dt'), label),
+      typeof value === 'function' ? liveText(h('dd'), value) : h('dd', {}, value),
+    ]),
   );
 }
 
 /** Another person's profile (or one's own, with an Edit button). `conv`: where it was opened, for sanctions. */
 export function openProfile(id: UserId, conv?: ConversationSummary): void {
-  const statusText = h('span', { textContent: presenceLine(id) });
+  const statusText = liveText(h('span'), () => presenceLine(id));
   const status = h('p', { className: 'presence-line' }, presenceDot(id), ' ', statusText);
   const details = h('div', { attrs: { 'aria-busy': 'true' } });
   const self = id === state.me?.id;
   const footer: HTMLButtonElement[] = [];
   const button = (labelId: string, run: () => void) => {
-    const b = h('button', { type: 'button', textContent: t(labelId) });
+    const b = localize(h('button', { type: 'button' }), labelId);
     b.addEventListener('click', run);
     footer.push(b);
     return b;
   };
-  const dialog = openDialog({ title: t('profile-title'), footer, className: 'profile' }, status, details);
+  const dialog = openDialog({ title: () => t('profile-title'), footer, className: 'profile' }, status, details);
   const stop = onPresenceChange(() => {
     statusText.textContent = presenceLine(id);
   });
@@ -101,7 +105,7 @@ export function openProfile(id: UserId, conv?: ConversationSummary): void {
         const kinds: [SanctionKind, string][] = [['timeout', 'mod-timeout'], ['ban', 'mod-ban']];
         if (conv.kind === 'channel') kinds.push(['kick', 'mod-kick']);
         const sanctions = kinds.map(([kind, labelId]) => {
-          const b = h('button', { type: 'button', className: 'small danger-text', textContent: t(labelId) });
+          const b = localize(h('button', { type: 'button', className: 'small danger-text' }), labelId);
           b.addEventListener('click', () => {
             dialog.close();
             openSanctionDialog({ kind, user: profile.id, conv });
@@ -109,7 +113,7 @@ export function openProfile(id: UserId, conv?: ConversationSummary): void {
           return b;
         });
         details.append(
-          h('div', { className: 'profile-moderation', attrs: { role: 'group', 'aria-label': t('mod-nav') } }, sanctions),
+          liveAttr(h('div', { className: 'profile-moderation', attrs: { role: 'group' } }, sanctions), 'aria-label', () => t('mod-nav')),
         );
       }
     }
@@ -120,13 +124,14 @@ export function openProfile(id: UserId, conv?: ConversationSummary): void {
     (profile) => {
       rememberProfile(profile);
       const heading = dialog.dialog.querySelector('.modal-title');
-      if (heading) heading.textContent = profile.display_name;
+      // The person's name replaces the title for good: no language switch brings the title back.
+      if (heading) liveText(heading, profile.display_name);
       details.replaceChildren(
         facts([
           ['auth-username', h('bdi', { textContent: `@${profile.username}` })],
-          ['profile-role', t(`role-${profile.role}`)],
-          ['profile-speaks', languages(profile.languages_spoken)],
-          ['profile-learning', languages(profile.languages_learning)],
+          ['profile-role', () => t(`role-${profile.role}`)],
+          ['profile-speaks', () => languages(profile.languages_spoken)],
+          ['profile-learning', () => languages(profile.languages_learning)],
         ]),
       );
       details.removeAttribute('aria-busy');
@@ -171,8 +176,8 @@ export function openOwnProfile(): void {
   const hide = checkbox('mod-hide-presence', hiddenBefore, 'profile-hide-presence-hint');
   openDialog(
     {
-      title: t('profile-edit'),
-      submitLabel: t('chat-save'),
+      title: () => t('profile-edit'),
+      submitLabel: () => t('chat-save'),
       onSubmit: async () => {
         const tag = locale.value;
         const updated = await updateMe({

@@ -10,11 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
-import { FluentBundle, FluentResource } from '@fluent/bundle';
-
 import {
   journeySteps,
   launchBrowser,
+  localeTexts,
   login,
   loginApi,
   message,
@@ -45,43 +44,13 @@ let sita;
 let binod;
 /** The seeded visa topic. @type {{ id: number, names: Record<string, string> }} */
 let visa;
-/** @type {Record<string, FluentBundle>} */
-const bundles = {};
+/** Each language's texts, as the client renders them. @type {Record<string, (id: string, args?: Record<string, string | number>) => string>} */
+const texts = {};
 
-/**
- * A text as the client renders it in `lang`: the same Fluent files, formatted the same way (with isolation marks
- * around arguments).
- * @param {string} lang @param {string} id @param {Record<string, string | number>} [args]
- */
-function text(lang, id, args) {
-  const bundle = bundles[lang];
-  const pattern = bundle?.getMessage(id)?.value;
-  assert.ok(bundle && pattern, `${id} exists in ${lang}`);
-  /** @type {Error[]} */
-  const errors = [];
-  const out = bundle.formatPattern(pattern, args ?? null, errors);
-  assert.deepEqual(errors, [], `${lang} ${id} formats without errors`);
-  return out;
-}
+/** @param {string} lang @param {string} id @param {Record<string, string | number>} [args] */
+const text = (lang, id, args) => (texts[lang] ?? assert.fail(`${lang} is loaded`))(id, args);
 
-/**
- * Loads a language's Fluent files as the client does. Numbers are formatted with the digits the browser uses for
- * that language (Chromium's trimmed ICU data writes Latin digits for Nepali where Node writes Devanagari ones).
- * @param {string} lang @param {import('playwright-core').Page} page
- */
-async function loadBundle(lang, page) {
-  const index = /** @type {{ locales: { locale: string, files: string[] }[] }} */ (
-    await (await fetch(new URL('/l10n', server.url))).json()
-  );
-  const files = index.locales.find((l) => l.locale === lang)?.files ?? [];
-  const digits = await page.evaluate((tag) => new Intl.NumberFormat(tag).resolvedOptions().numberingSystem, lang);
-  const bundle = new FluentBundle(`${lang}-u-nu-${digits}`);
-  for (const file of files) {
-    const source = await (await fetch(new URL(`/l10n/${lang}/${file}`, server.url))).text();
-    bundle.addResource(new FluentResource(source));
-  }
-  bundles[lang] = bundle;
-}
+
 
 before(async () => {
   server = await startServer();
@@ -104,7 +73,10 @@ before(async () => {
   });
   sita = await openPerson(browser, server, { locale: 'ja-JP' });
   binod = await openPerson(browser, server, { locale: 'ne' });
-  await Promise.all([loadBundle('ja', sita.page), loadBundle('ne', binod.page)]);
+  [texts.ja, texts.ne] = await Promise.all([
+    localeTexts(server, 'ja', { page: sita.page }),
+    localeTexts(server, 'ne', { page: binod.page }),
+  ]);
 });
 
 after(async () => {

@@ -11,11 +11,10 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
-import { FluentBundle, FluentResource } from '@fluent/bundle';
-
 import {
   journeySteps,
   launchBrowser,
+  localeTexts,
   login,
   message,
   openPerson,
@@ -67,16 +66,7 @@ const step = journeySteps(JOURNEY, () => ({ mira, vu }));
  * @param {Record<string, string | number>} args @param {{ isolating?: boolean }} [options]
  */
 async function fluent(lang, file, id, args, { isolating = false } = {}) {
-  const response = await fetch(new URL(`/l10n/${lang}/${file}`, server.url));
-  assert.ok(response.ok, `GET /l10n/${lang}/${file} answered ${response.status}`);
-  const bundle = new FluentBundle(lang, { useIsolating: isolating });
-  bundle.addResource(new FluentResource(await response.text()));
-  const pattern = bundle.getMessage(id)?.value;
-  assert.ok(pattern, `${id} is in ${lang}/${file}`);
-  const errors = /** @type {Error[]} */ ([]);
-  const text = bundle.formatPattern(pattern, args, errors);
-  assert.deepEqual(errors, [], `${id} renders without errors`);
-  return text;
+  return (await localeTexts(server, lang, { isolating }))(id, args);
 }
 
 /** The system lines of the open conversation. @param {import('playwright-core').Page} page */

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { chromium } from 'playwright-core';
 
 /** @typedef {import('playwright-core').Browser} Browser */
@@ -374,5 +375,37 @@ export function journeySteps(journey, people, { timeout = 6 * WAIT_MS, check = a
         for (const person of Object.values(everyone)) if (person) await check(person);
       });
     });
+  };
+}
+
+/**
+ * A language's texts rendered in Node from the server's own Fluent files (every file `/l10n` lists for it): as the
+ * web client renders them (arguments in isolation marks), or as the server does (`isolating: false`). With `page`,
+ * numbers use the digits that browser uses for the language (Chromium's trimmed ICU data writes Latin digits for
+ * Nepali where Node writes Devanagari ones). The returned function fails the test on an unknown id or a bad argument.
+ * @param {Server} server @param {string} lang @param {{ page?: Page, isolating?: boolean }} [options]
+ * @returns {Promise<(id: string, args?: Record<string, string | number>) => string>}
+ */
+export async function localeTexts(server, lang, { page, isolating = true } = {}) {
+  const index = /** @type {{ locales: { locale: string, files: string[] }[] }} */ (
+    await (await fetch(new URL('/l10n', server.url))).json()
+  );
+  const digits = page
+    ? await page.evaluate((tag) => new Intl.NumberFormat(tag).resolvedOptions().numberingSystem, lang)
+    : null;
+  const bundle = new FluentBundle(digits ? `${lang}-u-nu-${digits}` : lang, { useIsolating: isolating });
+  for (const file of index.locales.find((l) => l.locale === lang)?.files ?? []) {
+    const response = await fetch(new URL(`/l10n/${lang}/${file}`, server.url));
+    if (!response.ok) throw new Error(`GET /l10n/${lang}/${file} answered ${response.status}`);
+    bundle.addResource(new FluentResource(await response.text()));
+  }
+  return (id, args) => {
+    const pattern = bundle.getMessage(id)?.value;
+    if (!pattern) throw new Error(`${id} is missing from ${lang}`);
+    /** @type {Error[]} */
+    const errors = [];
+    const text = bundle.formatPattern(pattern, args ?? null, errors);
+    if (errors.length) throw new Error(`${lang} ${id}: ${errors.join('; ')}`);
+    return text;
   };
 }
