@@ -72,6 +72,11 @@ async function fetchProfile(id: UserId): Promise<Profile | null> {
   }
 }
 
+/** A person's Profile if it is loaded already (no look-up). */
+export function knownProfile(id: UserId): Profile | undefined {
+  return profiles.get(id) ?? undefined;
+}
+
 /** The display name of a person; "…" while it loads. */
 export function nameOf(id: UserId): string {
   const profile = profiles.get(id);

@@ -53,6 +53,7 @@ chat-invited = আপনাকে এই চ্যানেলে আমন্�
 chat-invitation = আমন্ত্রণ
 chat-message-label = বার্তা
 chat-composer-hint = Enter চাপলে পাঠানো হবে, Shift+Enter চাপলে নতুন লাইন শুরু হবে।
+chat-mention-list = যাঁদের উল্লেখ করা যায়
 chat-find-people = লোকজন খুঁজুন
 chat-search = খুঁজুন
 chat-no-people = কাউকে পাওয়া যায়নি।

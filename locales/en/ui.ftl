@@ -53,6 +53,7 @@ chat-invited = You are invited to this channel.
 chat-invitation = invitation
 chat-message-label = Message
 chat-composer-hint = Enter sends, Shift+Enter starts a new line.
+chat-mention-list = People to mention
 chat-find-people = Find people
 chat-search = Search
 chat-no-people = Nobody found.

@@ -52,6 +52,7 @@ chat-invited = このチャンネルに招待されています。
 chat-invitation = 招待
 chat-message-label = メッセージ
 chat-composer-hint = Enter で送信、Shift+Enter で改行します。
+chat-mention-list = メンションする人
 chat-find-people = ユーザーを探す
 chat-search = 検索
 chat-no-people = 見つかりませんでした。

@@ -53,6 +53,7 @@ chat-invited = तपाईंलाई यो च्यानलमा नि�
 chat-invitation = निमन्त्रणा
 chat-message-label = सन्देश
 chat-composer-hint = Enter थिच्दा पठाइन्छ, Shift+Enter थिच्दा नयाँ लाइन सुरु हुन्छ।
+chat-mention-list = उल्लेख गर्न सकिने मानिसहरू
 chat-find-people = मानिसहरू खोज्नुहोस्
 chat-search = खोज्नुहोस्
 chat-no-people = कोही भेटिएन।

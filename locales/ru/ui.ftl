@@ -55,6 +55,7 @@ chat-invited = Вас пригласили в этот канал.
 chat-invitation = приглашение
 chat-message-label = Сообщение
 chat-composer-hint = Enter — отправить, Shift+Enter — новая строка.
+chat-mention-list = Кого упомянуть
 chat-find-people = Поиск людей
 chat-search = Найти
 chat-no-people = Никого не найдено.

@@ -55,6 +55,7 @@ chat-invited = Вас запросили до цього каналу.
 chat-invitation = запрошення
 chat-message-label = Повідомлення
 chat-composer-hint = Enter — надіслати, Shift+Enter — новий рядок.
+chat-mention-list = Кого згадати
 chat-find-people = Пошук людей
 chat-search = Шукати
 chat-no-people = Нікого не знайдено.

@@ -52,6 +52,7 @@ chat-invited = Bạn được mời vào kênh này.
 chat-invitation = lời mời
 chat-message-label = Tin nhắn
 chat-composer-hint = Nhấn Enter để gửi, Shift+Enter để xuống dòng.
+chat-mention-list = Những người có thể nhắc đến
 chat-find-people = Tìm người
 chat-search = Tìm kiếm
 chat-no-people = Không tìm thấy ai.

@@ -6,6 +6,7 @@ import { byId, element } from '../dom';
 import { t } from '../i18n';
 import { sendMessage } from '../outbox';
 import { state } from '../state';
+import { wireMentions } from './mentions';
 import { renderReplyBar } from './panes';
 import { toast } from './toast';
 
@@ -14,20 +15,26 @@ const TYPING_EVERY_MS = 3_000;
 
 /** Enter submits, Shift+Enter is a new line, and Enter that confirms an IME composition does nothing else. */
 export function enterToSubmit(textarea: HTMLTextAreaElement, submit: () => void): void {
-  let composing = false;
-  textarea.addEventListener('compositionstart', () => {
-    composing = true;
-  });
-  textarea.addEventListener('compositionend', () => {
-    composing = false;
-  });
+  const composing = trackComposition(textarea);
   textarea.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
-    // keyCode 229: Safari reports the Enter that ends a composition this way, after compositionend.
-    if (event.isComposing || event.keyCode === 229 || composing) return;
+    if (composing(event)) return;
     event.preventDefault();
     submit();
   });
+}
+
+/** Whether a key belongs to an IME composition (and must be left to it), for a text field. */
+export function trackComposition(field: HTMLTextAreaElement | HTMLInputElement): (event: KeyboardEvent) => boolean {
+  let composing = false;
+  field.addEventListener('compositionstart', () => {
+    composing = true;
+  });
+  field.addEventListener('compositionend', () => {
+    composing = false;
+  });
+  // keyCode 229: Safari reports the Enter that ends a composition this way, after compositionend.
+  return (event) => event.isComposing || event.keyCode === 229 || composing;
 }
 
 export function composerInput(): HTMLTextAreaElement {
@@ -61,6 +68,8 @@ function sendTyping(): void {
 
 export function wireComposer(): void {
   const input = composerInput();
+  // First, so that Enter, Tab and the arrows pick a person while the list of people to mention is open.
+  wireMentions(input, element('mention-list', HTMLUListElement));
   enterToSubmit(input, submitComposer);
   input.addEventListener('input', () => {
     if (input.value.trim()) sendTyping();

@@ -19,7 +19,7 @@ function isOpen(): boolean {
 }
 
 /** The people to list, and whether that is only part of the members. */
-function peopleOf(conv: ConversationSummary): { ids: UserId[]; partial: boolean } {
+export function peopleOf(conv: ConversationSummary): { ids: UserId[]; partial: boolean } {
   if (conv.kind === 'direct' || conv.kind === 'group') return { ids: conv.members ?? [], partial: false };
   const ids = new Set<UserId>();
   for (const entry of state.views.get(conv.id)?.entries ?? []) {

@@ -174,6 +174,46 @@ step('an edit replaces the text on both sides and is marked as edited', async ()
   await shot(binod.page, JOURNEY, '03-channel-binod');
 });
 
+step('Binod types @an, picks Anna from the list with the keyboard and sends; Anna sees the mention highlighted', async () => {
+  const input = binod.page.locator('#composer-input');
+  const list = binod.page.locator('#mention-list[role="listbox"]');
+  const option = list.locator('[role="option"]').filter({ hasText: 'Anna Kovalenko' }).filter({ hasText: '@anna' });
+  // A click picks too, and Escape closes the list without touching the text.
+  await input.click();
+  await input.pressSequentially('@an');
+  await option.click();
+  assert.equal(await input.inputValue(), '@anna ');
+  await list.waitFor({ state: 'hidden' });
+  await input.pressSequentially('@an');
+  await option.waitFor();
+  await input.press('Escape');
+  await list.waitFor({ state: 'hidden' });
+  assert.equal(await input.inputValue(), '@anna @an');
+  await input.fill('');
+
+  await input.pressSequentially('Thanks @an');
+  await option.waitFor();
+  assert.equal(await input.getAttribute('role'), 'combobox');
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  await input.press('ArrowDown');
+  await input.press('ArrowUp');
+  const optionId = await option.getAttribute('id');
+  await option.and(binod.page.locator('[aria-selected="true"]')).waitFor();
+  assert.equal(await input.getAttribute('aria-activedescendant'), optionId, 'the highlighted person is the active descendant');
+  await shot(binod.page, JOURNEY, '03a-mention-list-binod');
+  await input.press('Enter'); // picks Anna, sends nothing
+  assert.equal(await input.inputValue(), 'Thanks @anna ');
+  await list.waitFor({ state: 'hidden' });
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await binod.page.locator('#messages li.message', { hasText: 'Thanks @an' }).count(), 0, 'Enter in the list sent nothing');
+  await input.pressSequentially('for the tip!');
+  await input.press('Enter');
+  const mention = message(anna.page, 'Thanks @anna for the tip!');
+  await mention.and(anna.page.locator('.mentions-me')).waitFor();
+  assert.equal(await message(binod.page, 'Thanks @anna for the tip!').and(binod.page.locator('.mentions-me')).count(), 0);
+  await shot(anna.page, JOURNEY, '03b-mentioned-anna');
+});
+
 step('a message to a conversation one is not looking at shows an unread badge, cleared on opening it', async () => {
   await anna.page.locator('#browse-button').click();
   await say(binod.page, 'Are you still there?');
