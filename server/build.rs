@@ -76,7 +76,11 @@ fn build_web_client(client: &Path, dest: &Path) -> PathBuf {
         "vite.config.ts",
         "tsconfig.json",
     ] {
-        println!("cargo:rerun-if-changed={}", client.join(input).display());
+        // Cargo counts a path that does not exist as changed on every build: only name those that do.
+        let path = client.join(input);
+        if path.exists() {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
     }
     let lock = client.join("package-lock.json");
     let installed = client.join("node_modules").join(".package-lock.json");
