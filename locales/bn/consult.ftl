@@ -144,6 +144,7 @@ consult-transfer-topic = { $topic } বিষয়ের অপেক্ষা�
 consult-transfer-helper = অন্য সহায়তাকারী…
 consult-transfer-username = সহায়তাকারীর ইউজারনেম
 consult-side-title = নোট ও তৈরি উত্তর
+consult-open-window = আলাদা উইন্ডোতে খুলুন
 consult-note-label = অভ্যন্তরীণ নোট
 consult-note-placeholder = সহায়তাকারীদের জন্য একটি নোট লিখুন…
 consult-note-add = নোট যোগ করুন

@@ -144,6 +144,7 @@ consult-transfer-topic = The queue for { $topic }
 consult-transfer-helper = Another helper…
 consult-transfer-username = The helper's username
 consult-side-title = Notes and replies
+consult-open-window = Open in its own window
 consult-note-label = Internal note
 consult-note-placeholder = Write a note for the helpers…
 consult-note-add = Add note

@@ -138,6 +138,7 @@ consult-transfer-topic = 「{ $topic }」の順番待ち
 consult-transfer-helper = ほかの担当者…
 consult-transfer-username = 担当者のユーザー名
 consult-side-title = メモと定型文
+consult-open-window = 別ウィンドウで開く
 consult-note-label = 内部メモ
 consult-note-placeholder = 担当者向けのメモを書く…
 consult-note-add = メモを追加

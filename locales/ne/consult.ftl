@@ -144,6 +144,7 @@ consult-transfer-topic = { $topic } को पर्खाइ सूची
 consult-transfer-helper = अर्को सहयोगी…
 consult-transfer-username = सहयोगीको प्रयोगकर्ता नाम
 consult-side-title = टिप्पणी र तयारी जवाफ
+consult-open-window = छुट्टै विन्डोमा खोल्नुहोस्
 consult-note-label = आन्तरिक टिप्पणी
 consult-note-placeholder = सहयोगीहरूका लागि टिप्पणी लेख्नुहोस्…
 consult-note-add = टिप्पणी थप्नुहोस्

@@ -149,6 +149,7 @@ consult-transfer-topic = В очередь темы «{ $topic }»
 consult-transfer-helper = Другому помощнику…
 consult-transfer-username = Имя пользователя помощника
 consult-side-title = Заметки и шаблоны
+consult-open-window = Открыть в отдельном окне
 consult-note-label = Внутренняя заметка
 consult-note-placeholder = Напишите заметку для помощников…
 consult-note-add = Добавить заметку

@@ -149,6 +149,7 @@ consult-transfer-topic = У чергу теми «{ $topic }»
 consult-transfer-helper = Іншому помічникові…
 consult-transfer-username = Ім’я користувача помічника
 consult-side-title = Нотатки й шаблони
+consult-open-window = Відкрити в окремому вікні
 consult-note-label = Внутрішня нотатка
 consult-note-placeholder = Напишіть нотатку для помічників…
 consult-note-add = Додати нотатку

@@ -138,6 +138,7 @@ consult-transfer-topic = Hàng chờ của { $topic }
 consult-transfer-helper = Người hỗ trợ khác…
 consult-transfer-username = Tên đăng nhập của người hỗ trợ
 consult-side-title = Ghi chú và câu trả lời mẫu
+consult-open-window = Mở trong cửa sổ riêng
 consult-note-label = Ghi chú nội bộ
 consult-note-placeholder = Viết ghi chú cho những người hỗ trợ…
 consult-note-add = Thêm ghi chú

@@ -23,6 +23,7 @@ import type { Consultation, ConversationId, TransferTarget } from '../protocol';
 import { state } from '../state';
 import type { AckFrame } from '../wire';
 import { renderConsult } from './consult';
+import { openInOwnWindow, solo } from './panes';
 import { toggleConsultSide } from './consult-side';
 import { toast } from './toast';
 
@@ -226,6 +227,7 @@ function renderActions(c: Consultation): HTMLElement {
     side.setAttribute('aria-controls', 'consult-side');
     side.setAttribute('aria-expanded', String(document.body.classList.contains('consult-side-open')));
     buttons.push(side);
+    if (!solo) buttons.push(actionButton('window', 'consult-open-window'));
   }
   return h('div', { className: 'consult-actions' }, buttons);
 }
@@ -463,6 +465,10 @@ export function wireConsultBar(): void {
     const c = id === null ? undefined : consult.byId.get(id);
     if (!button || !c) return;
     const action = button.dataset.action ?? '';
+    if (action === 'window') {
+      openInOwnWindow(c.id);
+      return;
+    }
     if (action === 'side') {
       toggleConsultSide();
       renderConsultBar();

@@ -24,7 +24,7 @@ import type { Availability, Consultation, QueueItem, TopicId } from '../protocol
 import { me, state } from '../state';
 import { splitList } from './browse';
 import { consultUnread } from './consult-nav';
-import { conversationHash, showPane } from './panes';
+import { conversationHash, openInOwnWindow, showPane } from './panes';
 import { toast } from './toast';
 
 /** The waiting times shown move on: render again this often while the console shows. */
@@ -161,6 +161,8 @@ function build(): void {
     if (claim instanceof HTMLButtonElement) void claimConsultation(Number(claim.dataset.claim), claim);
     const open = closest(event.target, '[data-open]');
     if (open) location.hash = conversationHash(Number(open.dataset.open));
+    const own = closest(event.target, '[data-window]');
+    if (own) openInOwnWindow(Number(own.dataset.window));
   });
 }
 
@@ -216,7 +218,9 @@ function replaceList(list: HTMLElement, items: HTMLElement[]): void {
         ? `[data-claim="${active.dataset.claim}"]`
         : active.dataset.open !== undefined
           ? `[data-open="${active.dataset.open}"]`
-          : null
+          : active.dataset.window !== undefined
+            ? `[data-window="${active.dataset.window}"]`
+            : null
       : null;
   list.replaceChildren(...items);
   if (key) (list.querySelector<HTMLElement>(key) ?? list.querySelector<HTMLElement>('button'))?.focus();
@@ -243,7 +247,7 @@ function renderMine(): void {
         h(
           'span',
           { className: 'consult-item-text' },
-          h('bdi', { className: 'conv-name', textContent: nameOf(c.requester) }),
+          h('bdi', { className: 'conv-name', id: `console-mine-name-${c.id}`, textContent: nameOf(c.requester) }),
           h('span', {
             className: 'consult-item-meta',
             textContent: `${topicLabel(c.topic)} · ${t(`consultation-state-${c.state.replaceAll('_', '-')}`)}`,
@@ -260,7 +264,17 @@ function renderMine(): void {
         );
       }
       if (c.id === state.open) button.setAttribute('aria-current', 'true');
-      return h('li', {}, button);
+      // The same consultation in a window of its own, beside this one (named by whom it is with).
+      const own = localize(
+        h('button', {
+          type: 'button',
+          className: 'small quiet console-window',
+          data: { window: String(c.id) },
+          attrs: { 'aria-describedby': `console-mine-name-${c.id}` },
+        }),
+        'consult-open-window',
+      );
+      return h('li', { className: 'console-mine-item' }, button, own);
     }),
   );
 }

@@ -25,6 +25,21 @@ export function conversationHash(id: ConversationId): string {
   return `#/c/${id}`;
 }
 
+/**
+ * A window of its own for one conversation (`?solo=1#/c/<id>`): the same app, with its own WebSocket, in a compact
+ * layout without the sidebar and the top bar's extras (the `solo` class on <body>), so that helpers can keep several
+ * consultations open side by side.
+ */
+export const solo = new URLSearchParams(location.search).get('solo') === '1';
+
+export function soloUrl(id: ConversationId): string {
+  return `${location.pathname}?solo=1${conversationHash(id)}`;
+}
+
+export function openInOwnWindow(id: ConversationId): void {
+  window.open(soloUrl(id), '_blank', 'popup,width=600,height=820');
+}
+
 export function route(): void {
   if (!state.me) return;
   const match = /^#\/c\/(\d+)$/.exec(location.hash);
@@ -142,6 +157,7 @@ async function leaveOpenConversation(): Promise<void> {
 }
 
 export function wirePanes(): void {
+  document.body.classList.toggle('solo', solo);
   window.addEventListener('hashchange', route);
   for (const back of document.querySelectorAll<HTMLElement>('[data-action="back"]')) {
     back.addEventListener('click', () => {
