@@ -16,6 +16,7 @@ import {
   localeTexts,
   login,
   loginApi,
+  manualTopic,
   message,
   openPerson,
   register,
@@ -61,11 +62,7 @@ before(async () => {
   // she speaks Nepali and Japanese (what she would set in her profile).
   await (await loginApi(server, 'sita')).call('PATCH', '/me', { locale: 'ja', languages_spoken: ['ne', 'ja'] });
   const admin = await loginApi(server, 'admin');
-  const topics = /** @type {{ id: number, key: string, names: Record<string, string> }[]} */ (await admin.call('GET', '/topics'));
-  const found = topics.find((topic) => topic.key === 'visa');
-  assert.ok(found, 'the visa topic is seeded');
-  visa = found;
-  await admin.call('PATCH', `/topics/${visa.id}`, { routing: 'manual' });
+  visa = await manualTopic(admin, 'visa');
   await admin.call('POST', '/canned', {
     topic: visa.id,
     title: 'Change of company name',
@@ -174,7 +171,7 @@ step('the volunteer writes an internal note; the engineer never sees it', async 
   await side.locator('.hint', { hasText: text('ja', 'consult-notes-hint') }).waitFor();
   await side.getByRole('textbox', { name: text('ja', 'consult-note-label') }).fill(NOTE);
   await side.getByRole('button', { name: text('ja', 'consult-note-add') }).click();
-  await side.locator('#notes-list .note', { hasText: NOTE }).locator('.author', { hasText: 'Sita Gurung' }).waitFor();
+  await side.locator('#notes-list .note:not(.pending)', { hasText: NOTE }).locator('.author', { hasText: 'Sita Gurung' }).waitFor();
   await side.locator('#notes-list .note.pending').waitFor({ state: 'detached' });
   await shot(page, JOURNEY, '05-note-ja');
 

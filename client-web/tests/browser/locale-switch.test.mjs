@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
-import { journeySteps, launchBrowser, localeTexts, login, loginApi, message, openPerson, registerApi, shot, startServer } from './support.mjs';
+import { journeySteps, launchBrowser, localeTexts, login, loginApi, manualTopic, message, openPerson, registerApi, shot, startServer } from './support.mjs';
 
 const JOURNEY = 'locale-switch';
 const FIRST_MESSAGE = 'My residence card expires next month. What do I need to do?';
@@ -58,11 +58,7 @@ before(async () => {
   const admin = await loginApi(server, 'aiko');
   // Accounts made on the command line speak no languages: Aiko helps in English and Japanese.
   await admin.call('PATCH', '/me', { languages_spoken: ['en', 'ja'] });
-  const topics = /** @type {{ id: number, key: string, name: string, names: Record<string, string> }[]} */ (await admin.call('GET', '/topics'));
-  const found = topics.find((topic) => topic.key === 'visa');
-  assert.ok(found, 'the visa topic is seeded');
-  visa = found;
-  await admin.call('PATCH', `/topics/${visa.id}`, { routing: 'manual' });
+  visa = await manualTopic(admin, 'visa');
   await admin.call('POST', '/canned', { topic: visa.id, title: 'Residence card', variants: { en: CANNED_EN } });
   const binodApi = await registerApi(server, { username: 'binod', display_name: 'Binod Thapa', languages_spoken: ['en'] });
   // Two reports about Binod: one stays open in the queue, one is dismissed (a line in the audit log).

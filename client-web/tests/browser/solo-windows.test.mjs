@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
-import { journeySteps, launchBrowser, localeTexts, login, loginApi, message, openPerson, register, say, shot, startServer } from './support.mjs';
+import { journeySteps, launchBrowser, localeTexts, login, loginApi, manualTopic, message, openPerson, register, say, shot, startServer } from './support.mjs';
 
 const JOURNEY = 'solo-windows';
 const ASK_ANNA = 'My residence card expires next month. What do I need to renew it?';
@@ -43,11 +43,7 @@ before(async () => {
   await server.createUser('sita', 'volunteer', { displayName: 'Sita Gurung' });
   await (await loginApi(server, 'sita')).call('PATCH', '/me', { languages_spoken: ['en'] });
   const admin = await loginApi(server, 'admin');
-  const topics = /** @type {{ id: number, key: string, name: string, names: Record<string, string> }[]} */ (await admin.call('GET', '/topics'));
-  const found = topics.find((topic) => topic.key === 'visa');
-  assert.ok(found, 'the visa topic is seeded');
-  visa = found;
-  await admin.call('PATCH', `/topics/${visa.id}`, { routing: 'manual' });
+  visa = await manualTopic(admin, 'visa');
   sita = await openPerson(browser, server);
   anna = await openPerson(browser, server);
   bao = await openPerson(browser, server);

@@ -409,3 +409,19 @@ export async function localeTexts(server, lang, { page, isolating = true } = {})
     return text;
   };
 }
+
+/**
+ * A seeded consultation topic, switched to manual routing so that a request waits in the queue until a helper takes
+ * it (with automatic routing an available helper is assigned at once). `admin` is an admin's session.
+ * @param {ApiSession} admin @param {string} key e.g. `visa`
+ * @returns {Promise<{ id: number, key: string, name: string, names: Record<string, string> }>}
+ */
+export async function manualTopic(admin, key) {
+  const topics = /** @type {{ id: number, key: string, name: string, names: Record<string, string> }[]} */ (
+    await admin.call('GET', '/topics')
+  );
+  const topic = topics.find((t) => t.key === key);
+  if (!topic) throw new Error(`the ${key} topic is not seeded`);
+  await admin.call('PATCH', `/topics/${topic.id}`, { routing: 'manual' });
+  return topic;
+}
