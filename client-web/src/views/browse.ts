@@ -60,6 +60,25 @@ function renderBrowseItem(conv: ConversationSummary): HTMLLIElement {
     if (joined) location.hash = conversationHash(conv.id);
     else void joinFromBrowse(conv, button, error);
   });
+  return browseItem(
+    `# ${conv.name}`,
+    visibilityText(conv.visibility),
+    [
+      conv.topic ? h('p', { className: 'topic', dir: 'auto', textContent: conv.topic }) : null,
+      h('p', { className: 'members', textContent: t('chat-members', { count: conv.member_count }) }),
+      error,
+    ],
+    button,
+  );
+}
+
+/** One row of a browse list: a name with a tag, lines below it, and the row's action. */
+function browseItem(
+  name: string,
+  tag: string,
+  lines: (HTMLElement | null)[],
+  action: HTMLButtonElement,
+): HTMLLIElement {
   return h(
     'li',
     { className: 'browse-item' },
@@ -69,15 +88,13 @@ function renderBrowseItem(conv: ConversationSummary): HTMLLIElement {
       h(
         'p',
         {},
-        h('bdi', { className: 'conv-name', textContent: `# ${conv.name}` }),
+        h('bdi', { className: 'conv-name', textContent: name }),
         ' ',
-        h('span', { className: 'tag', textContent: visibilityText(conv.visibility) }),
+        h('span', { className: 'tag', textContent: tag }),
       ),
-      conv.topic ? h('p', { className: 'topic', dir: 'auto', textContent: conv.topic }) : null,
-      h('p', { className: 'members', textContent: t('chat-members', { count: conv.member_count }) }),
-      error,
+      ...lines,
     ),
-    button,
+    action,
   );
 }
 
@@ -159,21 +176,10 @@ function renderPerson(person: Profile): HTMLLIElement {
       },
     );
   });
-  return h(
-    'li',
-    { className: 'browse-item' },
-    h(
-      'div',
-      { className: 'browse-text' },
-      h(
-        'p',
-        {},
-        h('bdi', { className: 'conv-name', textContent: person.display_name }),
-        ' ',
-        h('span', { className: 'tag', textContent: `@${person.username}` }),
-      ),
-      h('p', { className: 'members', textContent: t(`role-${person.role}`) }),
-    ),
+  return browseItem(
+    person.display_name,
+    `@${person.username}`,
+    [h('p', { className: 'members', textContent: t(`role-${person.role}`) })],
     button,
   );
 }
