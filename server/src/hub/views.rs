@@ -8,7 +8,7 @@ use crate::protocol::{
     ConversationSummary, ErrorCode, HelperLoad, HelperProfile, LocalizedText, QueueView, Refusal,
     Role, Topic, TopicId, UserId,
 };
-use crate::store::{ConsultFilter, ConsultRow};
+use crate::store::{ConsultFilter, ConsultRow, ReadConn};
 
 use super::{Hub, internal};
 
@@ -123,6 +123,15 @@ impl Hub {
             .consultations(&filter)
             .await
             .map_err(internal)?;
+        self.consultation_views(actor, rows).await
+    }
+
+    /// Consultations as `actor` sees them, with their queue positions.
+    async fn consultation_views(
+        &self,
+        actor: UserId,
+        rows: Vec<(ConsultRow, Vec<UserId>)>,
+    ) -> Result<Vec<Consultation>, Refusal> {
         let mut out = Vec::with_capacity(rows.len());
         for (c, helpers) in rows {
             let staff_view = c.requester != actor || helpers.contains(&actor);
@@ -325,17 +334,23 @@ impl Hub {
     }
 
     /// What `ready` carries about consultations: the open ones the person asked or helps with, and their helper
-    /// profile.
+    /// profile; read on the connection that reads the rest of `ready`.
     pub async fn ready_consultations(
         &self,
+        reader: &mut ReadConn,
         user: UserId,
     ) -> Result<(Vec<Consultation>, Option<HelperProfile>), Refusal> {
         let filter = ConsultFilter {
             open_only: true,
             limit: 200,
+            party: Some(user),
             ..ConsultFilter::default()
         };
-        let consultations = self.consultations(user, filter, false).await?;
-        Ok((consultations, self.helper_profile(user).await?))
+        let rows = reader.consultations(&filter).await.map_err(internal)?;
+        let helper = reader.helper(user).await.map_err(internal)?;
+        Ok((
+            self.consultation_views(user, rows).await?,
+            helper.map(|h| h.profile()),
+        ))
     }
 }

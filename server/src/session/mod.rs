@@ -292,13 +292,18 @@ where
             typing_sent: HashMap::new(),
         };
 
+        // Everything `ready` holds is read on one connection of the pool.
+        let mut reader = match Box::pin(hub.store().reader()).await {
+            Ok(reader) => reader,
+            Err(error) => return self.internal_end(error).await,
+        };
         // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
-        let ids = match Box::pin(hub.store().conversation_ids_of(user)).await {
+        let ids = match Box::pin(reader.conversation_ids_of(user)).await {
             Ok(ids) => ids,
             Err(error) => return self.internal_end(error).await,
         };
         hub.registry().subscribe_initial(&conn, &ids);
-        let conversations = match Box::pin(hub.store().conversations_of(user)).await {
+        let conversations = match Box::pin(reader.conversations_of(user)).await {
             Ok(list) => list,
             Err(error) => return self.internal_end(error).await,
         };
@@ -306,17 +311,19 @@ where
             live.delivered.insert(summary.id, summary.last_seq);
             hub.registry().note_seq(summary.id, summary.last_seq);
         }
-        let (consultations, helper) = match Box::pin(hub.ready_consultations(user)).await {
+        let (consultations, helper) = match Box::pin(hub.ready_consultations(&mut reader, user)).await {
             Ok(found) => found,
             Err(refusal) => {
                 tracing::error!(?refusal, "cannot read consultations for ready");
                 return End::close(close::SERVICE_RESTART, "internal error");
             }
         };
-        let blocked = match Box::pin(hub.store().blocks(user)).await {
+        let blocked = match Box::pin(reader.blocks(user)).await {
             Ok(list) => list,
             Err(error) => return self.internal_end(error).await,
         };
+        // Back to the pool before the frame is written, which may wait for a slow reader.
+        drop(reader);
         let ready = ServerEvent::Ready(Box::new(Ready {
             protocol: PROTOCOL_VERSION,
             user: authed.user,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use super::{Result, Store, StoreError, Tx};
+use super::{ReadConn, Result, Store, StoreError, Tx};
 use crate::protocol::{
     Availability, CannedReply, Consultation, ConsultationState, ConversationId, HelperProfile,
     HoursRange, Millis, QueueItem, Routing, Topic, TopicId, UserId,
@@ -793,59 +793,7 @@ impl Store {
         &self,
         filter: &ConsultFilter,
     ) -> Result<Vec<(ConsultRow, Vec<UserId>)>> {
-        let mut clauses = vec!["1 = 1".to_owned()];
-        if filter.party.is_some() {
-            clauses.push(
-                "(c.requester = $1 OR EXISTS (SELECT 1 FROM consultation_helpers x \
-                 WHERE x.consultation_id = c.id AND x.user_id = $1))"
-                    .to_owned(),
-            );
-        } else {
-            clauses.push("$1 = $1".to_owned());
-        }
-        if filter.open_only {
-            clauses.push("c.state IN ('waiting', 'active', 'on_hold')".to_owned());
-        }
-        if let Some(state) = filter.state {
-            clauses.push(format!("c.state = '{}'", state.as_str()));
-        }
-        if filter.topic.is_some() {
-            clauses.push("c.topic_id = $2".to_owned());
-        } else {
-            clauses.push("$2 = $2".to_owned());
-        }
-        if filter.text.is_some() {
-            clauses.push(
-                "(LOWER(c.preview) LIKE $3 OR LOWER(COALESCE(c.summary, '')) LIKE $3 OR EXISTS (SELECT 1 FROM \
-                 messages m WHERE m.conversation_id = c.id AND m.deleted_at IS NULL AND LOWER(m.body) LIKE $3))"
-                    .to_owned(),
-            );
-        } else {
-            clauses.push("$3 = $3".to_owned());
-        }
-        let sql = format!(
-            "SELECT {CONSULT_COLUMNS} FROM consultations c WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
-            clauses.join(" AND ")
-        );
-        let pattern = filter
-            .text
-            .as_deref()
-            .map(|t| format!("%{}%", t.to_lowercase().replace(['%', '_'], "")))
-            .unwrap_or_default();
-        let rows = sqlx::query(AssertSqlSafe(sql))
-            .bind(filter.party.map_or(0, |u| u.0))
-            .bind(filter.topic.map_or(0, |t| t.0))
-            .bind(pattern)
-            .bind(i64::from(filter.limit))
-            .fetch_all(&self.pool)
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let c = ConsultRow::from_row(row)?;
-            let helpers = self.consultation_helpers(c.id).await?;
-            out.push((c, helpers));
-        }
-        Ok(out)
+        self.reader().await?.consultations(filter).await
     }
 
     /// Ratings of a topic's consultations: (average, count).
@@ -890,5 +838,71 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+impl ReadConn {
+    /// Consultations matching a filter, newest first, with their helpers.
+    pub async fn consultations(
+        &mut self,
+        filter: &ConsultFilter,
+    ) -> Result<Vec<(ConsultRow, Vec<UserId>)>> {
+        let mut clauses = vec!["1 = 1".to_owned()];
+        if filter.party.is_some() {
+            clauses.push(
+                "(c.requester = $1 OR EXISTS (SELECT 1 FROM consultation_helpers x \
+                 WHERE x.consultation_id = c.id AND x.user_id = $1))"
+                    .to_owned(),
+            );
+        } else {
+            clauses.push("$1 = $1".to_owned());
+        }
+        if filter.open_only {
+            clauses.push("c.state IN ('waiting', 'active', 'on_hold')".to_owned());
+        }
+        if let Some(state) = filter.state {
+            clauses.push(format!("c.state = '{}'", state.as_str()));
+        }
+        if filter.topic.is_some() {
+            clauses.push("c.topic_id = $2".to_owned());
+        } else {
+            clauses.push("$2 = $2".to_owned());
+        }
+        if filter.text.is_some() {
+            clauses.push(
+                "(LOWER(c.preview) LIKE $3 OR LOWER(COALESCE(c.summary, '')) LIKE $3 OR EXISTS (SELECT 1 FROM \
+                 messages m WHERE m.conversation_id = c.id AND m.deleted_at IS NULL AND LOWER(m.body) LIKE $3))"
+                    .to_owned(),
+            );
+        } else {
+            clauses.push("$3 = $3".to_owned());
+        }
+        let sql = format!(
+            "SELECT {CONSULT_COLUMNS} FROM consultations c WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
+            clauses.join(" AND ")
+        );
+        let pattern = filter
+            .text
+            .as_deref()
+            .map(|t| format!("%{}%", t.to_lowercase().replace(['%', '_'], "")))
+            .unwrap_or_default();
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(filter.party.map_or(0, |u| u.0))
+            .bind(filter.topic.map_or(0, |t| t.0))
+            .bind(pattern)
+            .bind(i64::from(filter.limit))
+            .fetch_all(&mut *self.0)
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let c = ConsultRow::from_row(row)?;
+            let helpers = consultation_helpers_q(&mut self.0, c.id).await?;
+            out.push((c, helpers));
+        }
+        Ok(out)
+    }
+
+    pub async fn helper(&mut self, user: UserId) -> Result<Option<HelperRow>> {
+        helper_q(&mut self.0, user).await
     }
 }

@@ -14,6 +14,7 @@ mod rows;
 mod tx;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -104,6 +105,11 @@ pub struct Store {
     url: String,
 }
 
+/// A pooled connection held for several reads in a row, as `ready` makes them: one checkout for all of them. Each
+/// checkout costs more than a simple query, as sqlx tests a connection when it goes back to the pool (for SQLite a
+/// round trip to the connection's worker thread, on top of a spawned task).
+pub struct ReadConn(sqlx::pool::PoolConnection<sqlx::Any>);
+
 /// The connection that writes conversation events. Exactly one per node, owned by the hub's writer task.
 pub struct WriteConn {
     conn: AnyConnection,
@@ -145,6 +151,9 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
             .acquire_timeout(Duration::from_secs(10))
+            // Testing a SQLite connection is a round trip to its worker thread that can only succeed; it doubled
+            // the cost of every read. A PostgreSQL connection can die with the server, so it is still tested.
+            .test_before_acquire(backend != Backend::Sqlite)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -413,19 +422,12 @@ impl Store {
 
     /// Every conversation a person is in, with unread counts, newest activity first.
     pub async fn conversations_of(&self, user: UserId) -> Result<Vec<ConversationSummary>> {
-        let rows = sqlx::query(AssertSqlSafe(summary_sql(
-            "m.user_id = $1",
-            "ORDER BY c.last_seq DESC, c.id",
-        )))
-        .bind(user.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut summaries = rows
-            .iter()
-            .map(rows::summary_from_row)
-            .collect::<Result<Vec<_>>>()?;
-        self.fill_direct_members(&mut summaries).await?;
-        Ok(summaries)
+        self.reader().await?.conversations_of(user).await
+    }
+
+    /// A connection of the pool for several reads in a row.
+    pub async fn reader(&self) -> Result<ReadConn> {
+        Ok(ReadConn(self.pool.acquire().await?))
     }
 
     /// One conversation as `user` sees it; `None` when it does not exist or `user` may not see it.
@@ -474,7 +476,7 @@ impl Store {
             }
         }
         let mut one = vec![summary];
-        self.fill_direct_members(&mut one).await?;
+        fill_direct_members(&mut *self.pool.acquire().await?, &mut one).await?;
         Ok(one.pop())
     }
 
@@ -502,16 +504,6 @@ impl Store {
             .collect()
     }
 
-    async fn fill_direct_members(&self, summaries: &mut [ConversationSummary]) -> Result<()> {
-        for summary in summaries
-            .iter_mut()
-            .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
-        {
-            summary.members = self.member_ids(summary.id).await?;
-        }
-        Ok(())
-    }
-
     pub async fn member_ids(&self, conversation: ConversationId) -> Result<Vec<UserId>> {
         let rows =
             sqlx::query("SELECT user_id FROM members WHERE conversation_id = $1 ORDER BY user_id")
@@ -523,13 +515,7 @@ impl Store {
 
     /// The conversations a person is in (ids only).
     pub async fn conversation_ids_of(&self, user: UserId) -> Result<Vec<ConversationId>> {
-        let rows = sqlx::query("SELECT conversation_id FROM members WHERE user_id = $1")
-            .bind(user.0)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|r| Ok(ConversationId(r.try_get(0)?)))
-            .collect()
+        self.reader().await?.conversation_ids_of(user).await
     }
 
     pub async fn is_member(&self, conversation: ConversationId, user: UserId) -> Result<bool> {
@@ -706,6 +692,75 @@ impl Store {
         })
         .transpose()
     }
+}
+
+impl ReadConn {
+    /// The conversations a person is in (ids only).
+    pub async fn conversation_ids_of(&mut self, user: UserId) -> Result<Vec<ConversationId>> {
+        let rows = sqlx::query("SELECT conversation_id FROM members WHERE user_id = $1")
+            .bind(user.0)
+            .fetch_all(&mut *self.0)
+            .await?;
+        rows.iter()
+            .map(|r| Ok(ConversationId(r.try_get(0)?)))
+            .collect()
+    }
+
+    /// A person's conversations, most recently active first.
+    pub async fn conversations_of(&mut self, user: UserId) -> Result<Vec<ConversationSummary>> {
+        let rows = sqlx::query(AssertSqlSafe(summary_sql(
+            "m.user_id = $1",
+            "ORDER BY c.last_seq DESC, c.id",
+        )))
+        .bind(user.0)
+        .fetch_all(&mut *self.0)
+        .await?;
+        let mut summaries = rows
+            .iter()
+            .map(rows::summary_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        fill_direct_members(&mut self.0, &mut summaries).await?;
+        Ok(summaries)
+    }
+}
+
+/// Fills in the members of the direct and group conversations among `summaries`, in one query.
+async fn fill_direct_members(
+    conn: &mut AnyConnection,
+    summaries: &mut [ConversationSummary],
+) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut ids = String::new();
+    for s in summaries
+        .iter()
+        .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
+    {
+        let sep = if ids.is_empty() { "" } else { ", " };
+        write!(ids, "{sep}{}", s.id.0).expect("writing to a String cannot fail");
+    }
+    if ids.is_empty() {
+        return Ok(());
+    }
+    // The ids are integers of our own, so they can be written into the SQL.
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT conversation_id, user_id FROM members WHERE conversation_id IN ({ids}) \
+         ORDER BY conversation_id, user_id"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut members: HashMap<ConversationId, Vec<UserId>> = HashMap::new();
+    for r in &rows {
+        members
+            .entry(ConversationId(r.try_get(0)?))
+            .or_default()
+            .push(UserId(r.try_get(1)?));
+    }
+    for s in summaries.iter_mut() {
+        if let Some(list) = members.remove(&s.id) {
+            s.members = list;
+        }
+    }
+    Ok(())
 }
 
 impl WriteConn {

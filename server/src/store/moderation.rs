@@ -4,7 +4,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use super::{Result, Store, StoreError, Tx};
+use super::{ReadConn, Result, Store, StoreError, Tx};
 use crate::protocol::{
     AutomodRule, AutomodRuleSpec, ConversationId, MessageId, Millis, ModLogEntry, Report,
     ReportCategory, ReportNote, ReportSnapshot, ReportState, Role, UserId,
@@ -699,13 +699,7 @@ impl Store {
     }
 
     pub async fn blocks(&self, user: UserId) -> Result<Vec<UserId>> {
-        let rows = sqlx::query(
-            "SELECT blocked_id FROM blocks WHERE user_id = $1 ORDER BY created_at, blocked_id",
-        )
-        .bind(user.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
+        self.reader().await?.blocks(user).await
     }
 
     /// Blocks or unblocks; says whether anything changed.
@@ -839,5 +833,18 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl ReadConn {
+    /// The people a person blocked, in the order they did.
+    pub async fn blocks(&mut self, user: UserId) -> Result<Vec<UserId>> {
+        let rows = sqlx::query(
+            "SELECT blocked_id FROM blocks WHERE user_id = $1 ORDER BY created_at, blocked_id",
+        )
+        .bind(user.0)
+        .fetch_all(&mut *self.0)
+        .await?;
+        rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
 }
