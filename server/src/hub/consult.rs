@@ -324,7 +324,7 @@ async fn open_consultation(
         reply_to: None,
         over_rate: None,
     };
-    let (_, sent) = super::ops::store_message(tx, ctx, first).await?;
+    let (_, sent, _) = super::ops::store_message(tx, ctx, first).await?;
     effects.merge(sent);
     touched.topics.insert(topic.id);
     touched.consultations.insert(id);
@@ -690,7 +690,7 @@ async fn write_note(
         reply_to: None,
         over_rate: None,
     };
-    let (_, sent) = super::ops::store_message(tx, ctx, message).await?;
+    let (_, sent, _) = super::ops::store_message(tx, ctx, message).await?;
     effects.merge(sent);
     Ok(())
 }

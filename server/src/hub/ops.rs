@@ -370,24 +370,20 @@ pub(super) async fn send(
     timers: &Timers,
 ) -> OpResult {
     let conversation = new.conversation;
-    let (reply, mut effects) = store_message(tx, ctx, new).await?;
-    if matches!(
-        reply,
-        Reply::Sent {
-            duplicate: false,
-            ..
-        }
-    ) {
-        let kind = tx.conversation(conversation).await?.map(|c| c.kind);
-        if kind == Some(ConversationKind::Consultation) {
-            consult::after_message(tx, ctx, conversation, timers, &mut effects).await?;
-        }
+    let (reply, mut effects, stored_in) = store_message(tx, ctx, new).await?;
+    if stored_in == Some(ConversationKind::Consultation) {
+        consult::after_message(tx, ctx, conversation, timers, &mut effects).await?;
     }
     Ok((reply, effects))
 }
 
-/// Stores a message with its event (idempotent by client id), after the membership and rate checks.
-pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessage) -> OpResult {
+/// Stores a message with its event (idempotent by client id), after the membership and rate checks. Also says
+/// what kind of conversation it was stored in (`None` when this send stored nothing new).
+pub(super) async fn store_message(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx<'_>,
+    new: NewMessage,
+) -> Result<(Reply, Effects, Option<ConversationKind>), OpError> {
     let NewMessage {
         conversation,
         client_id,
@@ -396,17 +392,21 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
         reply_to,
         over_rate,
     } = new;
+    let (found, stored) = tx
+        .conversation_for_send(conversation, ctx.actor, ctx.now, &client_id)
+        .await?;
     // A retry of a stored send answers with the original, whatever changed since (rate included).
-    if let Some(existing) = tx.message_by_client_id(ctx.actor, &client_id).await? {
+    if let Some(stored) = stored {
         return Ok((
             Reply::Sent {
-                message: existing.id,
-                conversation: existing.conversation,
-                seq: existing.seq,
+                message: stored.message,
+                conversation: stored.conversation,
+                seq: stored.seq,
                 client_id,
                 duplicate: true,
             },
             Effects::default(),
+            None,
         ));
     }
     if let Some(seconds) = over_rate {
@@ -414,10 +414,8 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
             .arg("seconds", i64::from(seconds))
             .into());
     }
-    let (row, member, timed_out) = tx
-        .conversation_for_sender(conversation, ctx.actor, ctx.now)
-        .await?
-        .ok_or(ErrorCode::NotFound)?;
+    let (row, member, timed_out) = found.ok_or(ErrorCode::NotFound)?;
+    let kind = row.kind;
     let member =
         member.ok_or_else(|| OpError::from(rules::not_member_error(row.kind, row.visibility)))?;
     if let Some(reply_to) = reply_to {
@@ -444,7 +442,10 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
     let verdict = moderation::check_send(tx, ctx, &row, outgoing).await?;
     let flagged = match verdict {
         Some(hit) if hit.action == AutomodAction::Flag => Some(hit.rule),
-        Some(hit) => return moderation::automod_refuse(tx, ctx, conversation, hit).await,
+        Some(hit) => {
+            let (reply, effects) = moderation::automod_refuse(tx, ctx, conversation, hit).await?;
+            return Ok((reply, effects, None));
+        }
         None => None,
     };
     // Someone who blocked the author is not notified of their mentions.
@@ -503,7 +504,7 @@ pub(super) async fn store_message(tx: &mut Tx<'_>, ctx: &Ctx<'_>, new: NewMessag
         )
         .await?;
     effects.events.push(event);
-    Ok((reply, effects))
+    Ok((reply, effects, Some(kind)))
 }
 
 async fn edit(

@@ -311,13 +311,14 @@ where
             live.delivered.insert(summary.id, summary.last_seq);
             hub.registry().note_seq(summary.id, summary.last_seq);
         }
-        let (consultations, helper) = match Box::pin(hub.ready_consultations(&mut reader, user)).await {
-            Ok(found) => found,
-            Err(refusal) => {
-                tracing::error!(?refusal, "cannot read consultations for ready");
-                return End::close(close::SERVICE_RESTART, "internal error");
-            }
-        };
+        let (consultations, helper) =
+            match Box::pin(hub.ready_consultations(&mut reader, user)).await {
+                Ok(found) => found,
+                Err(refusal) => {
+                    tracing::error!(?refusal, "cannot read consultations for ready");
+                    return End::close(close::SERVICE_RESTART, "internal error");
+                }
+            };
         let blocked = match Box::pin(reader.blocks(user)).await {
             Ok(list) => list,
             Err(error) => return self.internal_end(error).await,

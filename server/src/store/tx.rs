@@ -16,6 +16,18 @@ pub struct Tx<'c> {
     pub(super) conn: &'c mut AnyConnection,
 }
 
+/// A conversation as someone who writes in it sees it: the conversation, their role there (`None`: not a member)
+/// and until when they are timed out there; `None` when the conversation does not exist.
+pub type SenderView = Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>;
+
+/// A message already stored under a client id: where it went.
+#[derive(Debug, Clone, Copy)]
+pub struct Stored {
+    pub message: MessageId,
+    pub conversation: ConversationId,
+    pub seq: Seq,
+}
+
 /// A person's standing in a conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberRole {
@@ -100,19 +112,35 @@ impl<'c> Tx<'c> {
         id: ConversationId,
         user: UserId,
     ) -> Result<Option<(ConversationRow, Option<MemberRole>)>> {
-        let found = self.conversation_role_timeout(id, user, None).await?;
+        let (found, _) = self.conversation_role_timeout(id, user, None, None).await?;
         Ok(found.map(|(c, role, _)| (c, role)))
     }
 
-    /// As [`Tx::conversation_and_role`], plus until when the person is timed out there (or everywhere): what a
-    /// send needs, in the same round trip.
+    /// As [`Tx::conversation_and_role`], plus until when the person is timed out there (or everywhere): what an
+    /// edit needs, in the same round trip.
     pub async fn conversation_for_sender(
         &mut self,
         id: ConversationId,
         user: UserId,
         now: Millis,
     ) -> Result<Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>> {
-        self.conversation_role_timeout(id, user, Some(now)).await
+        let (found, _) = self
+            .conversation_role_timeout(id, user, Some(now), None)
+            .await?;
+        Ok(found)
+    }
+
+    /// What a send needs, in one round trip: the message this person already stored under this client id, if any
+    /// (a retry), and as [`Tx::conversation_for_sender`].
+    pub async fn conversation_for_send(
+        &mut self,
+        id: ConversationId,
+        user: UserId,
+        now: Millis,
+        client_id: &str,
+    ) -> Result<(SenderView, Option<Stored>)> {
+        self.conversation_role_timeout(id, user, Some(now), Some(client_id))
+            .await
     }
 
     async fn conversation_role_timeout(
@@ -120,36 +148,64 @@ impl<'c> Tx<'c> {
         id: ConversationId,
         user: UserId,
         now: Option<Millis>,
-    ) -> Result<Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>> {
+        client_id: Option<&str>,
+    ) -> Result<(SenderView, Option<Stored>)> {
         let timeout = if now.is_some() {
             super::moderation::TIMEOUT_UNTIL_SQL
         } else {
             "NULL"
         };
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let (stored, stored_join) = if client_id.is_some() {
+            (
+                "d.id, d.conversation_id, d.seq",
+                "LEFT JOIN messages d ON d.author = $2 AND d.client_id = $4",
+            )
+        } else {
+            ("NULL, NULL, NULL", "")
+        };
+        // Always one row: the stored message is found even where the conversation is not.
+        let query = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
-             c.public_modlog, m.role, {timeout} FROM conversations c \
-             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 WHERE c.id = $1 AND $3 = $3"
+             c.public_modlog, m.role, {timeout}, {stored} FROM (SELECT 1 AS one) one \
+             LEFT JOIN conversations c ON c.id = $1 \
+             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 {stored_join} WHERE $3 = $3"
         )))
         .bind(id.0)
         .bind(user.0)
-        .bind(now.unwrap_or(0))
-        .fetch_optional(&mut *self.conn)
-        .await?;
-        row.map(|r| {
-            let role = r.try_get::<Option<String>, _>(9)?;
-            let until = if now.is_some() {
-                r.try_get::<Option<i64>, _>(10)?
-            } else {
-                None
-            };
-            Ok((
+        .bind(now.unwrap_or(0));
+        let query = match client_id {
+            Some(client_id) => query.bind(client_id),
+            None => query,
+        };
+        let r = query.fetch_one(&mut *self.conn).await?;
+        let stored = match client_id
+            .map(|_| r.try_get::<Option<i64>, _>(11))
+            .transpose()?
+        {
+            Some(Some(message)) => Some(Stored {
+                message: MessageId(message),
+                conversation: ConversationId(r.try_get(12)?),
+                seq: r.try_get::<i64, _>(13)? as Seq,
+            }),
+            _ => None,
+        };
+        if r.try_get::<Option<i64>, _>(0)?.is_none() {
+            return Ok((None, stored));
+        }
+        let role = r.try_get::<Option<String>, _>(9)?;
+        let until = if now.is_some() {
+            r.try_get::<Option<i64>, _>(10)?
+        } else {
+            None
+        };
+        Ok((
+            Some((
                 conversation_row(&r)?,
                 role.as_deref().map(member_role),
                 until,
-            ))
-        })
-        .transpose()
+            )),
+            stored,
+        ))
     }
 
     pub async fn member_role(
