@@ -21,6 +21,7 @@ use crate::protocol::{
     AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
     Ready, Refusal, ResumePoint, Seq, ServerEvent, SetPresenceStatus, UserId,
 };
+use crate::store::ReadConn;
 
 /// Server pings this often; under common proxy idle timeouts (60 s).
 const HEARTBEAT: Duration = Duration::from_secs(25);
@@ -185,7 +186,7 @@ where
     S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
 {
     async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Authed>) -> End {
-        let (authed, resume) = match Box::pin(self.handshake(cookie_auth)).await {
+        let (authed, resume, reader) = match Box::pin(self.handshake(cookie_auth)).await {
             Ok(done) => done,
             Err(end) => return end,
         };
@@ -207,17 +208,20 @@ where
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
         self.ctx.hub.presence_connected(conn.user);
-        let end = self.serve(authed, resume, conn.clone(), outbox).await;
+        let end = self
+            .serve(authed, resume, reader, conn.clone(), outbox)
+            .await;
         self.ctx.hub.registry().detach(&conn);
         self.ctx.hub.presence_disconnected(conn.user, self.presence);
         end
     }
 
-    /// Waits for `hello`, authenticates, and returns the person and their resume points.
+    /// Waits for `hello`, authenticates, and returns the person, their resume points and, when the token was
+    /// checked here, the database connection it was checked on (`ready` is read on it too).
     async fn handshake(
         &mut self,
         cookie_auth: Option<Authed>,
-    ) -> Result<(Authed, Vec<ResumePoint>), End> {
+    ) -> Result<(Authed, Vec<ResumePoint>, Option<ReadConn>), End> {
         let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
         loop {
             // Errors answered to frames before the hello are written before waiting for the next one.
@@ -248,15 +252,22 @@ where
                     }
                     let authed = match (token, cookie_auth) {
                         (Some(token), _) => {
-                            auth::authenticate(self.ctx.hub.store(), &token, crate::now_ms())
-                                .await
-                                .map_err(|e| e.code())
+                            let store = self.ctx.hub.store();
+                            async {
+                                let mut reader = store.reader().await?;
+                                let authed =
+                                    auth::authenticate_on(&mut reader, &token, crate::now_ms())
+                                        .await?;
+                                Ok::<_, auth::AuthError>((authed, Some(reader)))
+                            }
+                            .await
+                            .map_err(|e| e.code())
                         }
-                        (None, Some(authed)) => Ok(authed),
+                        (None, Some(authed)) => Ok((authed, None)),
                         (None, None) => Err(ErrorCode::Unauthenticated),
                     };
                     return match authed {
-                        Ok(authed) => Ok((authed, resume)),
+                        Ok((authed, reader)) => Ok((authed, resume, reader)),
                         Err(code) => {
                             self.send_error(None, code.into()).await?;
                             Err(End::close(close::UNAUTHENTICATED, "unauthenticated"))
@@ -279,6 +290,7 @@ where
         &mut self,
         authed: Authed,
         resume: Vec<ResumePoint>,
+        reader: Option<ReadConn>,
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> End {
@@ -292,10 +304,13 @@ where
             typing_sent: HashMap::new(),
         };
 
-        // Everything `ready` holds is read on one connection of the pool.
-        let mut reader = match Box::pin(hub.store().reader()).await {
-            Ok(reader) => reader,
-            Err(error) => return self.internal_end(error).await,
+        // Everything `ready` holds is read on one connection of the pool: the one the token was checked on.
+        let mut reader = match reader {
+            Some(reader) => reader,
+            None => match Box::pin(hub.store().reader()).await {
+                Ok(reader) => reader,
+                Err(error) => return self.internal_end(error).await,
+            },
         };
         // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
         let ids = match Box::pin(reader.conversation_ids_of(user)).await {

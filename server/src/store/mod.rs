@@ -385,19 +385,7 @@ impl Store {
 
     /// The person a live session belongs to.
     pub async fn session_user(&self, token_hash: &str, now: Millis) -> Result<Option<UserRow>> {
-        let row = sqlx::query(AssertSqlSafe(format!(
-            // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
-            // login that passed its own ban check just before the ban committed.
-            "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
-             AND {}",
-            rows::USER_COLUMNS_U,
-            not_banned_everywhere("u.id", "$2")
-        )))
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| UserRow::from_row(&r)).transpose()
+        self.reader().await?.session_user(token_hash, now).await
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
@@ -695,6 +683,23 @@ impl Store {
 }
 
 impl ReadConn {
+    /// The person a live session belongs to.
+    pub async fn session_user(&mut self, token_hash: &str, now: Millis) -> Result<Option<UserRow>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
+            // login that passed its own ban check just before the ban committed.
+            "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
+             AND {}",
+            rows::USER_COLUMNS_U,
+            not_banned_everywhere("u.id", "$2")
+        )))
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&mut *self.0)
+        .await?;
+        row.map(|r| UserRow::from_row(&r)).transpose()
+    }
+
     /// The conversations a person is in (ids only).
     pub async fn conversation_ids_of(&mut self, user: UserId) -> Result<Vec<ConversationId>> {
         let rows = sqlx::query("SELECT conversation_id FROM members WHERE user_id = $1")
