@@ -289,3 +289,89 @@ async fn errors_are_rendered_in_the_persons_language() {
         "{refused}"
     );
 }
+
+/// Sends that arrive together are committed together; one refused among them must cost the others nothing: each
+/// good one is stored once, in order, and reaches the other members, and each refused one is answered as such.
+#[tokio::test]
+async fn refused_sends_among_many_at_once_leave_the_others_stored_in_order() {
+    let server = Server::start_with(|c| {
+        c.limits.send_burst = 200;
+        c.limits.send_per_second = 200;
+    })
+    .await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    server.promote("root", &anna, "volunteer").await;
+    let ours = server.channel(&anna, "newcomers", "public").await;
+    // A channel anna is not in: sending there is refused with `not_member`, after the writer has read it.
+    let theirs = server.channel(&anna, "elsewhere", "public").await;
+    let (status, body) = server
+        .api(
+            &anna,
+            "POST",
+            &format!("/conversations/{theirs}/leave"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "leave: {body}");
+    server.join(&binod, ours).await;
+    let mut a = server.connect(&anna).await;
+    let mut b = server.connect(&binod).await;
+
+    // 120 sends pipelined without waiting for answers; every third one goes where anna may not write.
+    const N: usize = 120;
+    for i in 0..N {
+        let conversation = if i % 3 == 2 { theirs } else { ours };
+        a.send(
+            json!({"type": "send_message", "ref": format!("s{i}"), "conversation": conversation,
+                      "client_id": client_id(), "body": format!("message {i}"), "lang": "en"}),
+        )
+        .await;
+    }
+    let mut stored = Vec::new();
+    for i in 0..N {
+        // Answers come in request order.
+        let answer = a
+            .expect(|v| v["type"] == "ack" || v["type"] == "error")
+            .await;
+        assert_eq!(answer["ref"], format!("s{i}"), "{answer}");
+        if i % 3 == 2 {
+            assert_eq!(answer["code"], "not_member", "{answer}");
+        } else {
+            assert_eq!(answer["type"], "ack", "{answer}");
+            assert_eq!(answer["conversation"], ours, "{answer}");
+            assert_eq!(answer["duplicate"], false, "stored once: {answer}");
+            stored.push(answer["seq"].as_u64().expect("seq"));
+        }
+    }
+    let good = N - N / 3;
+    // One after another in the channel's log, with nothing between them.
+    let first = stored[0];
+    assert_eq!(stored, (first..first + good as u64).collect::<Vec<_>>());
+
+    // binod gets the good ones, in order, each once.
+    let mut bodies = Vec::new();
+    while bodies.len() < good {
+        let event = b.expect(|v| is_event(v, ours, "message")).await;
+        bodies.push(event["message"]["body"].as_str().expect("body").to_owned());
+    }
+    let expected: Vec<String> = (0..N)
+        .filter(|i| i % 3 != 2)
+        .map(|i| format!("message {i}"))
+        .collect();
+    assert_eq!(bodies, expected);
+    let (status, history) = server
+        .api(
+            &anna,
+            "GET",
+            &format!("/conversations/{ours}/messages?limit=200"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{history}");
+    assert_eq!(
+        history["messages"].as_array().expect("messages").len(),
+        good,
+        "{history}"
+    );
+}
