@@ -208,9 +208,9 @@ where
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
         self.ctx.hub.presence_connected(conn.user);
-        let end = self
-            .serve(authed, resume, reader, conn.clone(), outbox)
-            .await;
+        // Boxed: awaited inline, the loop's state would sit in this future twice (rustc keeps a slot for the value
+        // and one for the awaited copy), 3.9 KB more for every connection.
+        let end = Box::pin(self.serve(authed, resume, reader, conn.clone(), outbox)).await;
         self.ctx.hub.registry().detach(&conn);
         self.ctx.hub.presence_disconnected(conn.user, self.presence);
         end
@@ -286,14 +286,15 @@ where
         }
     }
 
-    async fn serve(
+    /// Everything before the loop: subscriptions, `ready`, the resume.
+    async fn begin(
         &mut self,
         authed: Authed,
         resume: Vec<ResumePoint>,
         reader: Option<ReadConn>,
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
-    ) -> End {
+    ) -> Result<Live, End> {
         let user = authed.user.id;
         let hub = self.ctx.hub.clone();
         let mut live = Live {
@@ -309,18 +310,18 @@ where
             Some(reader) => reader,
             None => match Box::pin(hub.store().reader()).await {
                 Ok(reader) => reader,
-                Err(error) => return self.internal_end(error).await,
+                Err(error) => return Err(self.internal_end(error).await),
             },
         };
         // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
         let ids = match Box::pin(reader.conversation_ids_of(user)).await {
             Ok(ids) => ids,
-            Err(error) => return self.internal_end(error).await,
+            Err(error) => return Err(self.internal_end(error).await),
         };
         hub.registry().subscribe_initial(&conn, &ids);
         let conversations = match Box::pin(reader.conversations_of(user)).await {
             Ok(list) => list,
-            Err(error) => return self.internal_end(error).await,
+            Err(error) => return Err(self.internal_end(error).await),
         };
         for summary in &conversations {
             live.delivered.insert(summary.id, summary.last_seq);
@@ -331,12 +332,12 @@ where
                 Ok(found) => found,
                 Err(refusal) => {
                     tracing::error!(?refusal, "cannot read consultations for ready");
-                    return End::close(close::SERVICE_RESTART, "internal error");
+                    return Err(End::close(close::SERVICE_RESTART, "internal error"));
                 }
             };
         let blocked = match Box::pin(reader.blocks(user)).await {
             Ok(list) => list,
-            Err(error) => return self.internal_end(error).await,
+            Err(error) => return Err(self.internal_end(error).await),
         };
         // Back to the pool before the frame is written, which may wait for a slow reader.
         drop(reader);
@@ -351,15 +352,30 @@ where
             limits: self.ctx.limits.clone(),
         }));
         if let Err(end) = self.send_event(&ready).await {
-            return end;
+            return Err(end);
         }
         if let Err(end) = Box::pin(self.resume(&mut live, &resume)).await {
-            return end;
+            return Err(end);
         }
         if let Err(end) = self.flush().await {
-            return end;
+            return Err(end);
         }
+        Ok(live)
+    }
 
+    async fn serve(
+        &mut self,
+        authed: Authed,
+        resume: Vec<ResumePoint>,
+        reader: Option<ReadConn>,
+        conn: Arc<Conn>,
+        outbox: mpsc::Receiver<Outbound>,
+    ) -> End {
+        let mut live =
+            match Box::pin(self.begin(authed, resume, reader, conn.clone(), outbox)).await {
+                Ok(live) => live,
+                Err(end) => return end,
+            };
         let mut heartbeat =
             tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
         // Made once, not once per turn of the loop: each would register with its token and deregister again.
@@ -372,9 +388,11 @@ where
                 () = &mut shutdown => Err(End::close(close::SERVICE_RESTART, "service restart")),
                 () = &mut kicked => Err(End::close(conn.close_code(), "closed by server")),
                 Some(answer) = live.answers.next() => Box::pin(self.send_answer(answer)).await,
-                Some(item) = live.outbox.recv() => self.deliver_batch(&mut live, item).await,
+                // Boxed, as are the other arms' bigger futures: inline, they would make every idle connection's
+                // task as big as the biggest of them (docs/benchmarks.md, memory).
+                Some(item) = live.outbox.recv() => Box::pin(self.deliver_batch(&mut live, item)).await,
                 frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
-                    match self.read_frame(frame).await {
+                    match Box::pin(self.read_frame(frame)).await {
                         Ok(Some(text)) => Box::pin(self.handle(&mut live, &text)).await,
                         Ok(None) => Ok(()),
                         Err(end) => Err(end),
@@ -384,7 +402,7 @@ where
                     if self.last_heard.elapsed() > DEAD_AFTER {
                         Err(End::gone())
                     } else {
-                        self.send(WsOut::Ping).await
+                        Box::pin(self.send(WsOut::Ping)).await
                     }
                 }
             };
