@@ -171,6 +171,14 @@ type Answer = std::pin::Pin<
     Box<dyn std::future::Future<Output = Result<ServerEvent, (Option<String>, Refusal)>> + Send>,
 >;
 
+/// What the handshake established: who it is, where they resume, and the database connection their token was
+/// checked on (`ready` is read on it too; `None` after a cookie checked at the upgrade).
+struct Greeted {
+    authed: Authed,
+    resume: Vec<ResumePoint>,
+    reader: Option<ReadConn>,
+}
+
 /// Per-connection delivery state of the main loop.
 struct Live {
     conn: Arc<Conn>,
@@ -186,10 +194,11 @@ where
     S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
 {
     async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Authed>) -> End {
-        let (authed, resume, reader) = match Box::pin(self.handshake(cookie_auth)).await {
-            Ok(done) => done,
+        let greeted = match Box::pin(self.handshake(cookie_auth)).await {
+            Ok(greeted) => greeted,
             Err(end) => return end,
         };
+        let authed = &greeted.authed;
         tracing::Span::current().record("user", authed.user.id.0);
         self.locale = self
             .ctx
@@ -210,7 +219,7 @@ where
         self.ctx.hub.presence_connected(conn.user);
         // Boxed: awaited inline, the loop's state would sit in this future twice (rustc keeps a slot for the value
         // and one for the awaited copy), 3.9 KB more for every connection.
-        let end = Box::pin(self.serve(authed, resume, reader, conn.clone(), outbox)).await;
+        let end = Box::pin(self.serve(greeted, conn.clone(), outbox)).await;
         self.ctx.hub.registry().detach(&conn);
         self.ctx.hub.presence_disconnected(conn.user, self.presence);
         end
@@ -218,10 +227,7 @@ where
 
     /// Waits for `hello`, authenticates, and returns the person, their resume points and, when the token was
     /// checked here, the database connection it was checked on (`ready` is read on it too).
-    async fn handshake(
-        &mut self,
-        cookie_auth: Option<Authed>,
-    ) -> Result<(Authed, Vec<ResumePoint>, Option<ReadConn>), End> {
+    async fn handshake(&mut self, cookie_auth: Option<Authed>) -> Result<Greeted, End> {
         let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
         loop {
             // Errors answered to frames before the hello are written before waiting for the next one.
@@ -267,7 +273,11 @@ where
                         (None, None) => Err(ErrorCode::Unauthenticated),
                     };
                     return match authed {
-                        Ok((authed, reader)) => Ok((authed, resume, reader)),
+                        Ok((authed, reader)) => Ok(Greeted {
+                            authed,
+                            resume,
+                            reader,
+                        }),
                         Err(code) => {
                             self.send_error(None, code.into()).await?;
                             Err(End::close(close::UNAUTHENTICATED, "unauthenticated"))
@@ -289,12 +299,15 @@ where
     /// Everything before the loop: subscriptions, `ready`, the resume.
     async fn begin(
         &mut self,
-        authed: Authed,
-        resume: Vec<ResumePoint>,
-        reader: Option<ReadConn>,
+        greeted: Greeted,
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> Result<Live, End> {
+        let Greeted {
+            authed,
+            resume,
+            reader,
+        } = greeted;
         let user = authed.user.id;
         let hub = self.ctx.hub.clone();
         let mut live = Live {
@@ -351,31 +364,22 @@ where
             blocked,
             limits: self.ctx.limits.clone(),
         }));
-        if let Err(end) = self.send_event(&ready).await {
-            return Err(end);
-        }
-        if let Err(end) = Box::pin(self.resume(&mut live, &resume)).await {
-            return Err(end);
-        }
-        if let Err(end) = self.flush().await {
-            return Err(end);
-        }
+        self.send_event(&ready).await?;
+        Box::pin(self.resume(&mut live, &resume)).await?;
+        self.flush().await?;
         Ok(live)
     }
 
     async fn serve(
         &mut self,
-        authed: Authed,
-        resume: Vec<ResumePoint>,
-        reader: Option<ReadConn>,
+        greeted: Greeted,
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> End {
-        let mut live =
-            match Box::pin(self.begin(authed, resume, reader, conn.clone(), outbox)).await {
-                Ok(live) => live,
-                Err(end) => return end,
-            };
+        let mut live = match Box::pin(self.begin(greeted, conn.clone(), outbox)).await {
+            Ok(live) => live,
+            Err(end) => return end,
+        };
         let mut heartbeat =
             tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
         // Made once, not once per turn of the loop: each would register with its token and deregister again.
