@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 
 use super::ops::{Effects, Notice};
-use super::registry::{Frame, Outbound, Sessions, close, frame_text};
+use super::registry::{Frame, Outbound, Personal, Sessions, close, frame_text};
 use super::{Hub, Shared, consult::ConsultNotice, encode};
 use crate::bus::Inbound;
 use crate::protocol::{ConversationId, MembershipChange, PresenceInfo, Seq, ServerEvent, UserId};
@@ -102,10 +102,11 @@ pub(super) fn plan(effects: Effects) -> Vec<Delivery> {
                 change,
             } => to(
                 user,
-                Outbound::Membership {
+                Personal::Membership {
                     conversation,
                     change,
-                },
+                }
+                .into(),
             ),
             Notice::Mentioned {
                 user,
@@ -115,23 +116,25 @@ pub(super) fn plan(effects: Effects) -> Vec<Delivery> {
                 by,
             } => to(
                 user,
-                Outbound::Mentioned {
+                Personal::Mentioned {
                     conversation,
                     message,
                     seq,
                     by,
-                },
+                }
+                .into(),
             ),
             Notice::Personal { user, id, args } => to(
                 user,
-                Outbound::Notice {
+                Personal::Notice {
                     id: id.into(),
                     args,
-                },
+                }
+                .into(),
             ),
             Notice::Report { to, report } => Delivery::ToUsers {
                 users: to,
-                item: Outbound::Frame(encode(&ServerEvent::Report(report))),
+                item: Outbound::frame(encode(&ServerEvent::Report(report))),
             },
         });
     }
@@ -148,7 +151,7 @@ pub(super) fn plan(effects: Effects) -> Vec<Delivery> {
 
 /// Consultation frames: each serialized once per audience.
 fn plan_consult(out: &mut Vec<Delivery>, notice: ConsultNotice) {
-    let frame = |event: ServerEvent| Outbound::Frame(encode(&event));
+    let frame = |event: ServerEvent| Outbound::frame(encode(&event));
     match notice {
         ConsultNotice::View {
             requester,
@@ -174,13 +177,14 @@ fn plan_consult(out: &mut Vec<Delivery>, notice: ConsultNotice) {
             topic_names,
         } => out.push(Delivery::ToUsers {
             users: vec![user],
-            item: Outbound::QueuePosition {
+            item: Personal::QueuePosition {
                 consultation,
                 position,
                 eta_seconds,
                 helpers_available,
                 topic_names,
-            },
+            }
+            .into(),
         }),
         ConsultNotice::Queue { item, to } => out.push(Delivery::ToUsers {
             users: to,
@@ -354,9 +358,12 @@ impl Shared {
                     }
                 }
                 let now_in = memberships.remove(&user).unwrap_or_default();
-                let membership = |conversation, change| Outbound::Membership {
-                    conversation,
-                    change,
+                let membership = |conversation, change| -> Outbound {
+                    Personal::Membership {
+                        conversation,
+                        change,
+                    }
+                    .into()
                 };
                 for &conversation in now_in.difference(&person.rooms) {
                     self.registry.member_joined(conversation, user);

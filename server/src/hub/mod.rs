@@ -33,7 +33,7 @@ use crate::protocol::{
 use crate::store::{Direction, Paging, Store, StoreError};
 
 pub use ops::{Op, Reply};
-pub use registry::{Conn, ConnId, Frame, Outbound, Registry, Sessions};
+pub use registry::{Conn, ConnId, Frame, Outbound, Personal, Registry, Sessions, Stamped};
 
 /// Limits the hub enforces (see `docs/protocol.md`, "Limits").
 #[derive(Debug, Clone)]
@@ -486,7 +486,7 @@ impl Hub {
         });
         self.shared.deliver(vec![fanout::Delivery::ToUsers {
             users: vec![user],
-            item: Outbound::Frame(frame),
+            item: Outbound::frame(frame),
         }]);
         Ok(marker)
     }

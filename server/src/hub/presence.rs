@@ -309,7 +309,7 @@ impl Shared {
                 reference: None,
                 users,
             });
-            conn.offer(Outbound::Frame(frame));
+            conn.offer(Outbound::frame(frame));
         }
     }
 }

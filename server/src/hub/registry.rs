@@ -23,18 +23,46 @@ pub type ConnId = u64;
 pub type Frame = Bytes;
 
 /// What the hub hands a connection's session task. Serializable, because other nodes send it too (`hub::fanout`).
+///
+/// Kept to a tag and a pointer: every connection's outbox allocates its first 32 slots when it is made, so each
+/// byte here costs every idle connection 32 (a 56-byte enum cost 1.8 KB per connection).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Outbound {
-    /// A conversation event; the session drops it when it already delivered `seq` (after a replay).
-    Event {
-        conversation: ConversationId,
-        seq: Seq,
-        #[serde(with = "frame_text")]
-        frame: Frame,
-    },
-    /// Any other frame (typing, read markers, mentions).
-    Frame(#[serde(with = "frame_text")] Frame),
+    /// A conversation event, made once per broadcast and shared by every recipient.
+    Event(Arc<Stamped>),
+    /// Any other frame (typing, read markers, presence, reports).
+    Frame(#[serde(with = "frame_text::shared")] Arc<Frame>),
+    /// Something for this person alone, which the session renders in its language or completes.
+    Personal(Box<Personal>),
+}
+
+const _: () = assert!(std::mem::size_of::<Outbound>() == 16);
+
+impl Outbound {
+    pub fn frame(frame: Frame) -> Outbound {
+        Outbound::Frame(Arc::new(frame))
+    }
+}
+
+impl From<Personal> for Outbound {
+    fn from(personal: Personal) -> Outbound {
+        Outbound::Personal(Box::new(personal))
+    }
+}
+
+/// A conversation event's frame with its place in the conversation; the session drops it when it already delivered
+/// `seq` (after a replay).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Stamped {
+    pub conversation: ConversationId,
+    pub seq: Seq,
+    #[serde(with = "frame_text")]
+    pub frame: Frame,
+}
+
+/// What [`Outbound::Personal`] carries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Personal {
     /// Someone mentioned this person; the session renders the notice in its language.
     Mentioned {
         conversation: ConversationId,
@@ -76,6 +104,23 @@ pub(crate) mod frame_text {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Frame, D::Error> {
         String::deserialize(d).map(Frame::from)
+    }
+
+    /// The same for a shared frame.
+    pub mod shared {
+        use std::sync::Arc;
+
+        use serde::{Deserializer, Serializer};
+
+        use super::Frame;
+
+        pub fn serialize<S: Serializer>(frame: &Arc<Frame>, s: S) -> Result<S::Ok, S::Error> {
+            super::serialize(frame, s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Frame>, D::Error> {
+            super::deserialize(d).map(Arc::new)
+        }
     }
 }
 
@@ -326,15 +371,14 @@ impl Registry {
             return 0;
         };
         room.seq.fetch_max(seq, Ordering::Relaxed);
+        let event = Arc::new(Stamped {
+            conversation,
+            seq,
+            frame: frame.clone(),
+        });
         room.conns
             .iter()
-            .filter(|conn| {
-                conn.offer(Outbound::Event {
-                    conversation,
-                    seq,
-                    frame: frame.clone(),
-                })
-            })
+            .filter(|conn| conn.offer(Outbound::Event(event.clone())))
             .count()
     }
 
@@ -344,8 +388,9 @@ impl Registry {
         let Some(room) = inner.rooms.get(&conversation) else {
             return;
         };
+        let frame = Outbound::frame(frame.clone());
         for conn in room.conns.iter().filter(|c| c.user != except) {
-            conn.offer(Outbound::Frame(frame.clone()));
+            conn.offer(frame.clone());
         }
     }
 
@@ -499,7 +544,7 @@ mod tests {
             registry.broadcast(ConversationId(12), 1, &Bytes::from_static(b"{}")),
             1
         );
-        assert!(matches!(rx.try_recv(), Ok(Outbound::Event { seq: 1, .. })));
+        assert!(matches!(rx.try_recv(), Ok(Outbound::Event(e)) if e.seq == 1));
     }
 
     #[test]

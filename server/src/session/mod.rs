@@ -15,7 +15,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 use crate::auth::{self, Authed};
-use crate::hub::{self, Conn, Frame, Hub, Op, Outbound, Replay};
+use crate::hub::{self, Conn, Frame, Hub, Op, Outbound, Personal, Replay, Stamped};
 use crate::i18n::{I18n, Locale};
 use crate::protocol::{
     AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
@@ -727,11 +727,12 @@ where
     /// Delivers one item from the outbox, in seq order, without duplicates or gaps.
     async fn deliver(&mut self, live: &mut Live, item: Outbound) -> Result<(), End> {
         match item {
-            Outbound::Event {
-                conversation,
-                seq,
-                frame,
-            } => {
+            Outbound::Event(event) => {
+                let Stamped {
+                    conversation,
+                    seq,
+                    ref frame,
+                } = *event;
                 let last = live.delivered.get(&conversation).copied();
                 if last.is_some_and(|last| seq <= last) {
                     return Ok(());
@@ -750,10 +751,17 @@ where
                     }
                 }
                 live.delivered.insert(conversation, seq);
-                self.send(WsOut::Text(frame)).await
+                self.send(WsOut::Text(frame.clone())).await
             }
-            Outbound::Frame(frame) => self.send(WsOut::Text(frame)).await,
-            Outbound::QueuePosition {
+            Outbound::Frame(frame) => self.send(WsOut::Text(Frame::clone(&frame))).await,
+            Outbound::Personal(personal) => Box::pin(self.deliver_personal(live, *personal)).await,
+        }
+    }
+
+    /// Renders and sends what was meant for this person alone.
+    async fn deliver_personal(&mut self, live: &mut Live, personal: Personal) -> Result<(), End> {
+        match personal {
+            Personal::QueuePosition {
                 consultation,
                 position,
                 eta_seconds,
@@ -770,7 +778,7 @@ where
                 })
                 .await
             }
-            Outbound::Mentioned {
+            Personal::Mentioned {
                 conversation,
                 message,
                 seq,
@@ -786,11 +794,11 @@ where
                 })
                 .await
             }
-            Outbound::Notice { id, args } => {
+            Personal::Notice { id, args } => {
                 let notice = self.notice(&id, args);
                 self.send_event(&ServerEvent::Notice { notice }).await
             }
-            Outbound::Membership {
+            Personal::Membership {
                 conversation,
                 change,
             } => {
