@@ -32,7 +32,10 @@ pub enum Outbound {
     Event(Arc<Stamped>),
     /// Any other frame (typing, read markers, presence, reports).
     Frame(#[serde(with = "frame_text::shared")] Arc<Frame>),
-    /// Something for this person alone, which the session renders in its language or completes.
+    /// Something for this person alone, which the session renders in its language or completes. Untagged, so that
+    /// between nodes it reads as it did when these were variants of their own (nodes of two versions meet during a
+    /// rolling upgrade).
+    #[serde(untagged)]
     Personal(Box<Personal>),
 }
 
@@ -508,6 +511,40 @@ fn remove_from_room(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outbound_items_keep_their_form_between_nodes() {
+        let items = vec![
+            Outbound::Event(Arc::new(Stamped {
+                conversation: ConversationId(3),
+                seq: 4,
+                frame: Frame::from_static(br#"{"type":"event"}"#),
+            })),
+            Outbound::frame(Frame::from_static(br#"{"type":"typing"}"#)),
+            Personal::Mentioned {
+                conversation: ConversationId(3),
+                message: MessageId(9),
+                seq: 4,
+                by: UserId(2),
+            }
+            .into(),
+            Personal::Membership {
+                conversation: ConversationId(3),
+                change: MembershipChange::Left,
+            }
+            .into(),
+        ];
+        // The form of these items before they became a tag and a pointer.
+        let before = r#"[{"Event":{"conversation":3,"seq":4,"frame":"{\"type\":\"event\"}"}},"#
+            .to_owned()
+            + r#"{"Frame":"{\"type\":\"typing\"}"},"#
+            + r#"{"Mentioned":{"conversation":3,"message":9,"seq":4,"by":2}},"#
+            + r#"{"Membership":{"conversation":3,"change":"left"}}]"#;
+        let now = serde_json::to_string(&items).expect("serializes");
+        assert_eq!(now, before);
+        let read: Vec<Outbound> = serde_json::from_str(&before).expect("reads the old form");
+        assert_eq!(serde_json::to_string(&read).expect("serializes"), before);
+    }
 
     fn conn(
         registry: &Registry,
