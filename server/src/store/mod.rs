@@ -383,11 +383,6 @@ impl Store {
         Ok(())
     }
 
-    /// The person a live session belongs to.
-    pub async fn session_user(&self, token_hash: &str, now: Millis) -> Result<Option<UserRow>> {
-        self.reader().await?.session_user(token_hash, now).await
-    }
-
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
@@ -499,11 +494,6 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
-    }
-
-    /// The conversations a person is in (ids only).
-    pub async fn conversation_ids_of(&self, user: UserId) -> Result<Vec<ConversationId>> {
-        self.reader().await?.conversation_ids_of(user).await
     }
 
     pub async fn is_member(&self, conversation: ConversationId, user: UserId) -> Result<bool> {
