@@ -451,11 +451,10 @@ pub(super) async fn store_message(
     // Someone who blocked the author is not notified of their mentions.
     let blockers = tx.who_blocked(ctx.actor, &mentions).await?;
     mentions.retain(|u| !blockers.contains(u));
-    let seq = tx.next_seq(conversation).await?;
-    let mut message_row = MessageRow {
+    let message_row = MessageRow {
         id: MessageId(0),
         conversation,
-        seq,
+        seq: 0,
         author: ctx.actor,
         body,
         lang,
@@ -466,8 +465,12 @@ pub(super) async fn store_message(
         deleted_at: None,
         client_id,
     };
-    message_row.id = tx.insert_message(&message_row).await?;
-    let row = message_row;
+    let (id, seq) = tx.insert_message(&message_row).await?;
+    let row = MessageRow {
+        id,
+        seq,
+        ..message_row
+    };
     let notices = row
         .mentions
         .iter()
@@ -494,16 +497,14 @@ pub(super) async fn store_message(
     if let Some(rule) = flagged {
         moderation::automod_flag(tx, ctx, &message, rule, &mut effects).await?;
     }
-    let event = tx
-        .append_at(
-            conversation,
-            seq,
-            ctx.now,
-            ctx.actor,
-            EventBody::Message { message },
-        )
-        .await?;
-    effects.events.push(event);
+    // Stored with the message.
+    effects.events.push(ConversationEvent {
+        conversation,
+        seq,
+        at: ctx.now,
+        actor: ctx.actor,
+        body: EventBody::Message { message },
+    });
     Ok((reply, effects, Some(kind)))
 }
 

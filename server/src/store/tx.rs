@@ -4,16 +4,16 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Executor, Row};
 
 use super::rows::{self, ConversationRow, MessageRow};
-use super::{Result, StoreError, to_i64};
+use super::{Backend, Result, StoreError, to_i64};
 use crate::protocol::{
     ConversationEvent, ConversationId, ConversationKind, EventBody, MessageId, Millis, Role, Seq,
     UserId, Visibility,
 };
 
-/// A write transaction holding a group of operations. Each operation runs inside a savepoint, so that one refused
-/// or failed operation does not undo the others of its group.
+/// A write transaction holding a group of operations (see the writer for how a refused one is undone alone).
 pub struct Tx<'c> {
     pub(super) conn: &'c mut AnyConnection,
+    backend: Backend,
 }
 
 /// A conversation as someone who writes in it sees it: the conversation, their role there (`None`: not a member)
@@ -45,8 +45,8 @@ impl MemberRole {
 }
 
 impl<'c> Tx<'c> {
-    pub(super) fn new(conn: &'c mut AnyConnection) -> Self {
-        Tx { conn }
+    pub(super) fn new(conn: &'c mut AnyConnection, backend: Backend) -> Self {
+        Tx { conn, backend }
     }
 
     pub async fn savepoint(&mut self) -> Result<()> {
@@ -375,33 +375,22 @@ impl<'c> Tx<'c> {
         })
     }
 
-    pub async fn insert_message(&mut self, m: &MessageRow) -> Result<MessageId> {
-        let row = sqlx::query(
-            "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(m.conversation.0)
-        .bind(to_i64(m.seq))
-        .bind(m.author.0)
-        .bind(m.client_id.as_str())
-        .bind(m.body.as_str())
-        .bind(m.lang.as_str())
-        .bind(m.reply_to.map(|r| r.0))
-        .bind(serde_json::to_string(&m.mentions)?)
-        .bind(m.created_at)
-        .fetch_one(&mut *self.conn)
-        .await?;
-        let id = MessageId(row.try_get(0)?);
-        for user in &m.mentions {
-            sqlx::query("INSERT INTO mentions (message_id, user_id, conversation_id, seq) VALUES ($1, $2, $3, $4)")
-                .bind(id.0)
-                .bind(user.0)
-                .bind(m.conversation.0)
-                .bind(to_i64(m.seq))
-                .execute(&mut *self.conn)
-                .await?;
-        }
-        Ok(id)
+    /// Stores a new message under the conversation's next seq, with its mentions and its event in the log, in one
+    /// round trip; returns its id and seq. The row's `id` and `seq` are not read.
+    pub async fn insert_message(&mut self, m: &MessageRow) -> Result<(MessageId, Seq)> {
+        let rows = sqlx::query(self.backend.insert_message())
+            .bind(m.conversation.0)
+            .bind(m.author.0)
+            .bind(m.client_id.as_str())
+            .bind(m.body.as_str())
+            .bind(m.lang.as_str())
+            .bind(m.reply_to.map(|r| r.0))
+            .bind(serde_json::to_string(&m.mentions)?)
+            .bind(m.created_at)
+            .fetch_all(&mut *self.conn)
+            .await?;
+        let row = rows.last().ok_or(sqlx::Error::RowNotFound)?;
+        Ok((MessageId(row.try_get(0)?), row.try_get::<i64, _>(1)? as Seq))
     }
 
     /// Replaces a message's body, keeping the previous one in the edit history.
