@@ -2,8 +2,8 @@
 //!
 //! One SQL text serves both backends: queries use `$1`-style parameters, which SQLite and PostgreSQL both accept,
 //! and only portable SQL (`RETURNING`, `ON CONFLICT`, sub-selects). What differs per backend lives here and nowhere
-//! else: the migrations (`migrations/<backend>/`), connection setup, how a write transaction begins, and the one
-//! write that takes several statements in a single round trip (a new message).
+//! else: the migrations (`migrations/<backend>/`), connection setup, how a write transaction begins, and how a new
+//! message takes its seq.
 //!
 //! Reads go through a pool. Writes that create conversation events go through one dedicated connection per node
 //! ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
@@ -96,38 +96,24 @@ impl Backend {
         }
     }
 
-    /// How a new message is stored with all that comes with it in one round trip, as the writer's time goes into
-    /// round trips: the conversation's next seq, the message, a row per person it mentions, and its event in the
-    /// log. SQLite runs several statements from one text, in order; PostgreSQL, whose prepared statements hold one,
-    /// chains data-modifying `WITH` clauses. Parameters: `$1` conversation, `$2` author, `$3` client id, `$4`
-    /// body, `$5` language, `$6` the message it replies to, `$7` the people it mentions (a JSON array of user ids),
-    /// `$8` when. The one row it returns, from its last statement, is the message's id and seq: read it with
-    /// `fetch_all`, as sqlx's `Any` driver answers `fetch_one` from the first statement's result alone.
+    /// How a new message is stored, in one statement: as the writer's time goes into round trips, the rest of
+    /// what a message brings (the conversation's last seq, its event, its mentions) is the trigger `message_logged`
+    /// (migration 0005). Its seq is the conversation's next; PostgreSQL locks the conversation's row to read it,
+    /// which orders nodes sending to one conversation (SQLite's write transaction already holds the database).
+    /// Parameters: `$1` conversation, `$2` author, `$3` client id, `$4` body, `$5` language, `$6` the message it
+    /// replies to, `$7` the people it mentions (a JSON array of user ids), `$8` when; it returns the message's id
+    /// and seq.
     fn insert_message(self) -> &'static str {
         match self {
             Backend::Sqlite => {
-                "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1; \
-                 INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, \
-                 created_at) SELECT id, last_seq, $2, $3, $4, $5, $6, $7, $8 FROM conversations WHERE id = $1; \
-                 INSERT INTO mentions (message_id, user_id, conversation_id, seq) \
-                 SELECT m.id, j.value, m.conversation_id, m.seq FROM messages m, json_each(m.mentions) j \
-                 WHERE m.author = $2 AND m.client_id = $3; \
-                 INSERT INTO events (conversation_id, seq, at, actor, kind, message_id, payload) \
-                 SELECT conversation_id, seq, created_at, author, 'message', id, '{}' FROM messages \
-                 WHERE author = $2 AND client_id = $3; \
-                 SELECT id, seq FROM messages WHERE author = $2 AND client_id = $3"
+                "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, \
+                 created_at) SELECT id, last_seq + 1, $2, $3, $4, $5, $6, $7, $8 FROM conversations WHERE id = $1 \
+                 RETURNING id, seq"
             }
             Backend::Postgres => {
-                "WITH s AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING id, last_seq), \
-                 m AS (INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, \
-                 mentions, created_at) SELECT id, last_seq, $2, $3, $4, $5, $6, $7, $8 FROM s \
-                 RETURNING id, conversation_id, seq, author, mentions, created_at), \
-                 n AS (INSERT INTO mentions (message_id, user_id, conversation_id, seq) \
-                 SELECT m.id, j.value::bigint, m.conversation_id, m.seq \
-                 FROM m, jsonb_array_elements_text(m.mentions::jsonb) j), \
-                 e AS (INSERT INTO events (conversation_id, seq, at, actor, kind, message_id, payload) \
-                 SELECT conversation_id, seq, created_at, author, 'message', id, '{}' FROM m) \
-                 SELECT id, seq FROM m"
+                "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, \
+                 created_at) SELECT id, last_seq + 1, $2, $3, $4, $5, $6, $7, $8 FROM conversations WHERE id = $1 \
+                 FOR UPDATE RETURNING id, seq"
             }
         }
     }
@@ -243,10 +229,18 @@ impl Store {
                         "presence",
                         include_str!(concat!("../../migrations/", $backend, "/0004_presence.sql")),
                     ),
+                    (
+                        "message log",
+                        include_str!(concat!(
+                            "../../migrations/",
+                            $backend,
+                            "/0005_message_log.sql"
+                        )),
+                    ),
                 ]
             };
         }
-        let files: [(&'static str, &'static str); 4] = match self.backend {
+        let files: [(&'static str, &'static str); 5] = match self.backend {
             Backend::Sqlite => migrations!("sqlite"),
             Backend::Postgres => migrations!("postgres"),
         };

@@ -376,9 +376,9 @@ impl<'c> Tx<'c> {
     }
 
     /// Stores a new message under the conversation's next seq, with its mentions and its event in the log, in one
-    /// round trip; returns its id and seq. The row's `id` and `seq` are not read.
+    /// statement; returns its id and seq. The row's `id` and `seq` are not read.
     pub async fn insert_message(&mut self, m: &MessageRow) -> Result<(MessageId, Seq)> {
-        let rows = sqlx::query(self.backend.insert_message())
+        let row = sqlx::query(self.backend.insert_message())
             .bind(m.conversation.0)
             .bind(m.author.0)
             .bind(m.client_id.as_str())
@@ -387,9 +387,8 @@ impl<'c> Tx<'c> {
             .bind(m.reply_to.map(|r| r.0))
             .bind(serde_json::to_string(&m.mentions)?)
             .bind(m.created_at)
-            .fetch_all(&mut *self.conn)
+            .fetch_one(&mut *self.conn)
             .await?;
-        let row = rows.last().ok_or(sqlx::Error::RowNotFound)?;
         Ok((MessageId(row.try_get(0)?), row.try_get::<i64, _>(1)? as Seq))
     }
 
