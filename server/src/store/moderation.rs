@@ -614,7 +614,9 @@ impl Store {
         user: UserId,
     ) -> Result<Option<super::MemberRole>> {
         let mut conn = self.pool.acquire().await?;
-        Tx::new(&mut conn, self.backend).member_role(conversation, user).await
+        Tx::new(&mut conn, self.backend)
+            .member_role(conversation, user)
+            .await
     }
 
     /// The channels a person moderates.
