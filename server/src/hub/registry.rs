@@ -146,7 +146,9 @@ pub struct Conn {
     pub token_hash: String,
     /// Bounded: fan-out never waits for a slow reader.
     outbox: mpsc::Sender<Outbound>,
-    /// Cancelled when the hub wants this connection closed; `close_code` says why.
+    /// Cancelled when the hub wants this connection closed (`close_code` says why) or the node shuts down: a child
+    /// of the node's shutdown token, so that a session watches one token of its own instead of polling the one
+    /// every session shares (each poll of a token takes its lock).
     kick: CancellationToken,
     close_code: AtomicU16,
 }
@@ -157,18 +159,19 @@ impl Conn {
         user: UserId,
         token_hash: String,
         outbox: mpsc::Sender<Outbound>,
+        shutdown: &CancellationToken,
     ) -> Conn {
         Conn {
             id,
             user,
             token_hash,
             outbox,
-            kick: CancellationToken::new(),
+            kick: shutdown.child_token(),
             close_code: AtomicU16::new(0),
         }
     }
 
-    /// Resolves when the hub wants this connection closed.
+    /// Resolves when the hub wants this connection closed or the node shuts down.
     pub fn kicked(&self) -> &CancellationToken {
         &self.kick
     }
@@ -557,6 +560,7 @@ mod tests {
             UserId(user),
             String::new(),
             tx,
+            &CancellationToken::new(),
         ));
         registry.attach(conn.clone());
         (conn, rx)

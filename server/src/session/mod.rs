@@ -113,9 +113,9 @@ where
                 .i18n
                 .negotiate_header(upgrade.accept_language.as_deref(), None),
             accept_language: upgrade.accept_language,
+            kicked: ctx.shutdown.clone(),
             ctx,
             last_heard: Instant::now(),
-            kicked: CancellationToken::new(),
             close_code: None,
             presence: SetPresenceStatus::Online,
         };
@@ -159,8 +159,9 @@ struct Session<S> {
     locale: Locale,
     accept_language: Option<String>,
     last_heard: Instant,
-    /// The hub's request to close this connection (set once attached): a send blocked on a client that stopped
-    /// reading gives way to it. `close_code` tells the code.
+    /// Cancelled when this connection is to close: at shutdown and, once attached, when the hub asks (the
+    /// connection's token in the registry, a child of the shutdown token). A send blocked on a client that stopped
+    /// reading gives way to it; [`Session::closed_by_server`] tells why.
     kicked: CancellationToken,
     close_code: Option<Arc<Conn>>,
     /// What this connection says of its person (`set_presence`).
@@ -211,6 +212,7 @@ where
             authed.user.id,
             authed.token_hash.clone(),
             tx,
+            &self.ctx.shutdown,
         ));
         self.kicked = conn.kicked().clone();
         self.close_code = Some(conn.clone());
@@ -383,14 +385,13 @@ where
         let mut heartbeat =
             tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
         // Made once, not once per turn of the loop: each would register with its token and deregister again.
-        let shutdown = self.ctx.shutdown.clone().cancelled_owned();
+        // Shutdown cancels it too.
         let kicked = conn.kicked().clone().cancelled_owned();
-        tokio::pin!(shutdown, kicked);
+        tokio::pin!(kicked);
         loop {
             let step = tokio::select! {
                 biased;
-                () = &mut shutdown => Err(End::close(close::SERVICE_RESTART, "service restart")),
-                () = &mut kicked => Err(End::close(conn.close_code(), "closed by server")),
+                () = &mut kicked => Err(self.closed_by_server()),
                 Some(answer) = live.answers.next() => Box::pin(self.send_answer(answer)).await,
                 // Boxed, as are the other arms' bigger futures: inline, they would make every idle connection's
                 // task as big as the biggest of them (docs/benchmarks.md, memory).
@@ -915,7 +916,7 @@ where
 
     /// Queues a frame (`Some`) or flushes (`None`), unless the hub or shutdown closes the connection first (a
     /// client that stops reading makes writes wait forever otherwise). The write is polled first: when it is
-    /// ready at once, as it nearly always is, the tokens are never registered with.
+    /// ready at once, as it nearly always is, the token is never registered with.
     async fn write(&mut self, out: Option<WsOut>) -> Result<(), End> {
         let socket = &mut self.socket;
         let written = async move {
@@ -927,12 +928,20 @@ where
         tokio::select! {
             biased;
             sent = written => sent.map_err(|_| End::gone()),
-            () = self.kicked.cancelled() => {
-                let code = self.close_code.as_ref().map_or(close::TRY_AGAIN_LATER, |c| c.close_code());
-                Err(End::close(code, "closed by server"))
-            }
-            () = self.ctx.shutdown.cancelled() => Err(End::close(close::SERVICE_RESTART, "service restart")),
+            () = self.kicked.cancelled() => Err(self.closed_by_server()),
         }
+    }
+
+    /// How the connection ends once [`Session::kicked`] fired: the node is shutting down, or the hub closes it.
+    fn closed_by_server(&self) -> End {
+        if self.ctx.shutdown.is_cancelled() {
+            return End::close(close::SERVICE_RESTART, "service restart");
+        }
+        let code = self
+            .close_code
+            .as_ref()
+            .map_or(close::TRY_AGAIN_LATER, |c| c.close_code());
+        End::close(code, "closed by server")
     }
 
     /// Sends our close frame and waits (bounded) for the peer's, so that the closing handshake completes.
