@@ -375,3 +375,88 @@ async fn refused_sends_among_many_at_once_leave_the_others_stored_in_order() {
         "{history}"
     );
 }
+
+/// Requests pipelined on one socket reach the writer together and are often committed in one transaction; what each
+/// sees must still be the state the ones before it left: a send after leaving is refused, and a retry finds the
+/// message it repeats (even after leaving, as a retry answers with the original whatever changed since).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pipelined_sends_see_what_the_requests_before_them_did() {
+    let server = Server::start_with(|c| {
+        c.limits.send_burst = 200;
+        c.limits.send_per_second = 200;
+    })
+    .await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    server.promote("root", &binod, "volunteer").await;
+    const ROUNDS: usize = 20;
+    let mut channels = Vec::new();
+    for i in 0..ROUNDS {
+        let channel = server.channel(&binod, &format!("room-{i}"), "public").await;
+        server.join(&anna, channel).await;
+        channels.push(channel);
+    }
+    let mut a = server.connect(&anna).await;
+
+    // Per channel, pipelined: a message, leaving, two more messages, the first message again (a retry: same client
+    // id). Channel after channel, each once the one before is answered, so that each channel's requests meet in the
+    // writer only with one another.
+    for (i, channel) in channels.iter().enumerate() {
+        let repeated = client_id();
+        let frames = [
+            json!({"type": "send_message", "conversation": channel, "client_id": repeated, "body": "hello", "lang": "en"}),
+            json!({"type": "leave", "conversation": channel}),
+            json!({"type": "send_message", "conversation": channel, "client_id": client_id(), "body": "after", "lang": "en"}),
+            json!({"type": "send_message", "conversation": channel, "client_id": client_id(), "body": "after", "lang": "en"}),
+            json!({"type": "send_message", "conversation": channel, "client_id": repeated, "body": "hello", "lang": "en"}),
+        ];
+        let count = frames.len();
+        for (n, mut frame) in frames.into_iter().enumerate() {
+            frame["ref"] = json!(format!("r{i}-{n}"));
+            a.send(frame).await;
+        }
+        let mut answers = Vec::new();
+        for n in 0..count {
+            let answer = a
+                .expect(|v| v["type"] == "ack" || v["type"] == "error")
+                .await;
+            assert_eq!(answer["ref"], format!("r{i}-{n}"), "{answer}");
+            answers.push(answer);
+        }
+        let [sent, left, after @ .., retried] = &answers[..] else {
+            unreachable!("five answers")
+        };
+        assert_eq!(sent["type"], "ack", "{sent}");
+        assert_eq!(sent["duplicate"], false, "{sent}");
+        assert!(sent["message"].is_i64(), "{sent}");
+        assert_eq!(left["type"], "ack", "{left}");
+        for after in after {
+            assert_eq!(after["code"], "not_member", "sent after leaving: {after}");
+        }
+        assert_eq!(retried["type"], "ack", "{retried}");
+        assert_eq!(
+            retried["duplicate"], true,
+            "the retry is the first message: {retried}"
+        );
+        assert_eq!(retried["message"], sent["message"], "{retried}");
+        assert_eq!(retried["seq"], sent["seq"], "{retried}");
+
+        // The channel holds the one message.
+        let (status, history) = server
+            .api(
+                &binod,
+                "GET",
+                &format!("/conversations/{channel}/messages"),
+                None,
+            )
+            .await;
+        assert_eq!(status, 200, "{history}");
+        let bodies: Vec<_> = history["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .map(|m| m["body"].clone())
+            .collect();
+        assert_eq!(bodies, vec![json!("hello")], "{history}");
+    }
+}

@@ -181,7 +181,7 @@ pub(super) async fn apply(
                 reply_to: None,
                 over_rate: None,
             };
-            return super::ops::send(tx, ctx, message, timers).await;
+            return super::ops::send(tx, ctx, message, None, timers).await;
         }
         ConsultOp::SetHelper(update) => {
             set_helper(tx, ctx, update, &mut effects, &mut touched).await?
@@ -324,7 +324,7 @@ async fn open_consultation(
         reply_to: None,
         over_rate: None,
     };
-    let (_, sent, _) = super::ops::store_message(tx, ctx, first).await?;
+    let (_, sent, _) = super::ops::store_message(tx, ctx, first, None).await?;
     effects.merge(sent);
     touched.topics.insert(topic.id);
     touched.consultations.insert(id);
@@ -690,7 +690,7 @@ async fn write_note(
         reply_to: None,
         over_rate: None,
     };
-    let (_, sent, _) = super::ops::store_message(tx, ctx, message).await?;
+    let (_, sent, _) = super::ops::store_message(tx, ctx, message, None).await?;
     effects.merge(sent);
     Ok(())
 }

@@ -5,7 +5,9 @@ use crate::protocol::{
     ConversationEvent, ConversationId, ConversationKind, ErrorCode, EventBody, MembershipChange,
     MessageId, Millis, Refusal, Role, Seq, UserId, Visibility,
 };
-use crate::store::{ConversationRow, MemberRole, MessageRow, NewConversation, StoreError, Tx};
+use crate::store::{
+    ConversationRow, MemberRole, MessageRow, NewConversation, SendKey, SendView, StoreError, Tx,
+};
 
 use super::consult::{self, ConsultNotice, ConsultOp};
 use super::moderation::{self, ModOp};
@@ -76,6 +78,22 @@ pub enum Op {
 }
 
 impl Op {
+    /// Which view of the database a send reads first (`None`: not a send).
+    pub(super) fn send_key(&self, actor: UserId) -> Option<SendKey> {
+        match self {
+            Op::Send {
+                conversation,
+                client_id,
+                ..
+            } => Some(SendKey {
+                author: actor,
+                conversation: *conversation,
+                client_id: client_id.clone(),
+            }),
+            _ => None,
+        }
+    }
+
     /// A short name for logs and metrics.
     pub fn name(&self) -> &'static str {
         match self {
@@ -233,10 +251,17 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &En
         };
         return consult::apply(tx, &ctx, op, timers).await;
     }
-    let person = tx
-        .actor(actor, now)
-        .await?
-        .ok_or(ErrorCode::AccountDisabled)?;
+    // A send reads its author with the rest of what it needs, in one round trip, often read ahead for its whole
+    // group; any other operation may change what such a view shows.
+    let mut view = None;
+    let person = match op.send_key(actor) {
+        Some(key) => view.insert(tx.send_view(key, now).await?).actor,
+        None => {
+            tx.forget_sends();
+            tx.actor(actor, now).await?
+        }
+    };
+    let person = person.ok_or(ErrorCode::AccountDisabled)?;
     if person.banned_until.is_some() {
         return Err(Refusal::from(ErrorCode::Banned)
             .arg("scope", "global")
@@ -266,7 +291,7 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &En
                 reply_to,
                 over_rate,
             };
-            send(tx, &ctx, message, timers).await
+            send(tx, &ctx, message, view, timers).await
         }
         Op::Edit {
             message,
@@ -367,22 +392,32 @@ pub(super) async fn send(
     tx: &mut Tx<'_>,
     ctx: &Ctx<'_>,
     new: NewMessage,
+    view: Option<SendView>,
     timers: &Timers,
 ) -> OpResult {
     let conversation = new.conversation;
-    let (reply, mut effects, stored_in) = store_message(tx, ctx, new).await?;
-    if stored_in == Some(ConversationKind::Consultation) {
-        consult::after_message(tx, ctx, conversation, timers, &mut effects).await?;
+    let (reply, mut effects, stored_in) = store_message(tx, ctx, new, view).await?;
+    match stored_in {
+        // Only a new message was written: the views read ahead for the group still hold.
+        Some(kind) if kind != ConversationKind::Consultation => {}
+        Some(_) => {
+            tx.forget_sends();
+            consult::after_message(tx, ctx, conversation, timers, &mut effects).await?;
+        }
+        // A retry, or a refusal by automod (which may have imposed a timeout).
+        None => tx.forget_sends(),
     }
     Ok((reply, effects))
 }
 
-/// Stores a message with its event (idempotent by client id), after the membership and rate checks. Also says
-/// what kind of conversation it was stored in (`None` when this send stored nothing new).
+/// Stores a message with its event (idempotent by client id), after the membership and rate checks, given what it
+/// reads first when the caller has it. Also says what kind of conversation it was stored in (`None` when this send
+/// stored nothing new).
 pub(super) async fn store_message(
     tx: &mut Tx<'_>,
     ctx: &Ctx<'_>,
     new: NewMessage,
+    view: Option<SendView>,
 ) -> Result<(Reply, Effects, Option<ConversationKind>), OpError> {
     let NewMessage {
         conversation,
@@ -392,9 +427,21 @@ pub(super) async fn store_message(
         reply_to,
         over_rate,
     } = new;
-    let (found, stored) = tx
-        .conversation_for_send(conversation, ctx.actor, ctx.now, &client_id)
-        .await?;
+    let SendView {
+        sender: found,
+        stored,
+        ..
+    } = match view {
+        Some(view) => view,
+        None => {
+            let key = SendKey {
+                author: ctx.actor,
+                conversation,
+                client_id: client_id.clone(),
+            };
+            tx.send_view(key, ctx.now).await?
+        }
+    };
     // A retry of a stored send answers with the original, whatever changed since (rate included).
     if let Some(stored) = stored {
         return Ok((

@@ -142,6 +142,16 @@ async fn attempt(
     let routing = group.iter().any(|job| matches!(job.op, Op::Consult(_)));
     let last_try = savepoints || group.len() == 1;
     let mut tx = conn.begin(routing).await?;
+    if !savepoints {
+        // What the sends read first, for all of them in one round trip instead of one each.
+        let keys: Vec<_> = group
+            .iter()
+            .filter_map(|job| job.op.send_key(job.actor))
+            .collect();
+        if keys.len() > 1 {
+            tx.prefetch_sends(keys, now).await?;
+        }
+    }
     let mut results = Vec::with_capacity(group.len());
     for job in group {
         if savepoints {

@@ -37,7 +37,7 @@ pub use moderation::{
 };
 pub use presence::PresenceRow;
 pub use rows::{ConversationRow, MessageRow, UserRow};
-pub use tx::{MemberRole, NewConversation, SenderView, Stored, Tx};
+pub use tx::{MemberRole, NewConversation, SendKey, SendView, SenderView, Stored, Tx};
 
 /// Plumbing failures of the database. Users never see these; they get `internal`.
 #[derive(Debug, thiserror::Error)]

@@ -35,10 +35,21 @@ const LIVE_SANCTION_SQL: &str = "SELECT MAX(COALESCE(expires_at, 922337203685477
      WHERE user_id = $1 AND kind = $2 AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $3) \
      AND (conversation_id IS NULL OR conversation_id = $4)";
 
-/// Until when the member (`m.user_id`) of conversation `c` is timed out, there or everywhere; `$3` is now.
-pub(super) const TIMEOUT_UNTIL_SQL: &str = "(SELECT MAX(COALESCE(s.expires_at, 9223372036854775807)) FROM sanctions s \
-     WHERE s.user_id = $2 AND s.kind = 'timeout' AND s.lifted_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > $3) \
-     AND (s.conversation_id IS NULL OR s.conversation_id = c.id))";
+/// SQL for until when the person in column (or parameter) `user` is under a live sanction of `kind` at `now`, in
+/// `conversation` or everywhere (`NULL` when they are not).
+pub(super) fn sanction_until_sql(
+    kind: SanctionKind,
+    user: &str,
+    now: &str,
+    conversation: &str,
+) -> String {
+    format!(
+        "(SELECT MAX(COALESCE(s.expires_at, 9223372036854775807)) FROM sanctions s WHERE s.user_id = {user} \
+         AND s.kind = '{}' AND s.lifted_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > {now}) \
+         AND (s.conversation_id IS NULL OR s.conversation_id = {conversation}))",
+        kind.as_str()
+    )
+}
 
 /// The person acting, as the writer sees them.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +58,19 @@ pub struct ActorRow {
     pub created_at: Millis,
     /// Until when they are banned everywhere.
     pub banned_until: Option<Millis>,
+}
+
+/// An [`ActorRow`] from columns `at..at + 3` (role, created_at, banned_until); `None` when the role is `NULL` (a
+/// left join found no active account).
+pub(super) fn actor_row(r: &sqlx::any::AnyRow, at: usize) -> Result<Option<ActorRow>> {
+    let Some(role) = r.try_get::<Option<String>, _>(at)? else {
+        return Ok(None);
+    };
+    Ok(Some(ActorRow {
+        role: Role::parse(&role).ok_or_else(|| StoreError::Malformed(format!("role {role}")))?,
+        created_at: r.try_get(at + 1)?,
+        banned_until: r.try_get(at + 2)?,
+    }))
 }
 
 /// A sanction to store.
@@ -224,16 +248,7 @@ impl Tx<'_> {
         .bind(0_i64)
         .fetch_optional(&mut *self.conn)
         .await?;
-        row.map(|r| {
-            let role: String = r.try_get(0)?;
-            Ok(ActorRow {
-                role: Role::parse(&role)
-                    .ok_or_else(|| StoreError::Malformed(format!("role {role}")))?,
-                created_at: r.try_get(1)?,
-                banned_until: r.try_get(2)?,
-            })
-        })
-        .transpose()
+        Ok(row.map(|r| actor_row(&r, 0)).transpose()?.flatten())
     }
 
     /// Until when the person may not act, by a sanction of this kind in this conversation or everywhere.

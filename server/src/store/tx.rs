@@ -1,5 +1,7 @@
 //! The write transaction the hub's writer runs its operations in, and the event log readers.
 
+use std::collections::HashMap;
+
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Executor, Row};
 
@@ -14,11 +16,30 @@ use crate::protocol::{
 pub struct Tx<'c> {
     pub(super) conn: &'c mut AnyConnection,
     backend: Backend,
+    /// Views read ahead for the group's sends ([`Tx::prefetch_sends`]).
+    sends: HashMap<SendKey, SendView>,
 }
 
 /// A conversation as someone who writes in it sees it: the conversation, their role there (`None`: not a member)
 /// and until when they are timed out there; `None` when the conversation does not exist.
 pub type SenderView = Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>;
+
+/// Which send a [`SendView`] is for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SendKey {
+    pub author: UserId,
+    pub conversation: ConversationId,
+    pub client_id: String,
+}
+
+/// What a send reads before it writes: its author (`None`: no active account), the conversation as they see it,
+/// and the message they already stored under this client id, if any (then the send is a retry).
+#[derive(Debug)]
+pub struct SendView {
+    pub actor: Option<super::moderation::ActorRow>,
+    pub sender: SenderView,
+    pub stored: Option<Stored>,
+}
 
 /// A message already stored under a client id: where it went.
 #[derive(Debug, Clone, Copy)]
@@ -46,7 +67,11 @@ impl MemberRole {
 
 impl<'c> Tx<'c> {
     pub(super) fn new(conn: &'c mut AnyConnection, backend: Backend) -> Self {
-        Tx { conn, backend }
+        Tx {
+            conn,
+            backend,
+            sends: HashMap::new(),
+        }
     }
 
     pub async fn savepoint(&mut self) -> Result<()> {
@@ -112,7 +137,7 @@ impl<'c> Tx<'c> {
         id: ConversationId,
         user: UserId,
     ) -> Result<Option<(ConversationRow, Option<MemberRole>)>> {
-        let (found, _) = self.conversation_role_timeout(id, user, None, None).await?;
+        let found = self.conversation_role_timeout(id, user, None).await?;
         Ok(found.map(|(c, role, _)| (c, role)))
     }
 
@@ -124,23 +149,99 @@ impl<'c> Tx<'c> {
         user: UserId,
         now: Millis,
     ) -> Result<Option<(ConversationRow, Option<MemberRole>, Option<Millis>)>> {
-        let (found, _) = self
-            .conversation_role_timeout(id, user, Some(now), None)
-            .await?;
-        Ok(found)
+        self.conversation_role_timeout(id, user, Some(now)).await
     }
 
-    /// What a send needs, in one round trip: the message this person already stored under this client id, if any
-    /// (a retry), and as [`Tx::conversation_for_sender`].
-    pub async fn conversation_for_send(
-        &mut self,
-        id: ConversationId,
-        user: UserId,
-        now: Millis,
-        client_id: &str,
-    ) -> Result<(SenderView, Option<Stored>)> {
-        self.conversation_role_timeout(id, user, Some(now), Some(client_id))
-            .await
+    /// Reads what these sends need, all in one round trip (the writer does it for a group's sends before the first
+    /// runs), for [`Tx::send_view`] to answer from. What is read stays true while the group stores new messages
+    /// only; an operation that writes anything else calls [`Tx::forget_sends`] first.
+    pub async fn prefetch_sends(&mut self, keys: Vec<SendKey>, now: Millis) -> Result<()> {
+        let views = self.read_send_views(&keys, now).await?;
+        self.sends.extend(keys.into_iter().zip(views));
+        Ok(())
+    }
+
+    /// What a send needs: as prefetched (each view answers once), else read now.
+    pub async fn send_view(&mut self, key: SendKey, now: Millis) -> Result<SendView> {
+        if let Some(view) = self.sends.remove(&key) {
+            return Ok(view);
+        }
+        let mut views = self
+            .read_send_views(std::slice::from_ref(&key), now)
+            .await?;
+        Ok(views.pop().expect("one view per key"))
+    }
+
+    /// Drops the prefetched views: what comes next may change what they show.
+    pub fn forget_sends(&mut self) {
+        self.sends.clear();
+    }
+
+    async fn read_send_views(&mut self, keys: &[SendKey], now: Millis) -> Result<Vec<SendView>> {
+        use super::moderation::{SanctionKind, actor_row, sanction_until_sql};
+        // Padded to a power of two with empty rows, so that a few statement texts serve every group size.
+        let slots = keys.len().next_power_of_two();
+        let values = (0..slots)
+            .map(|i| {
+                let p = 2 + 4 * i;
+                format!("(${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let timeout = sanction_until_sql(SanctionKind::Timeout, "k.person", "$1", "c.id");
+        let ban = sanction_until_sql(SanctionKind::Ban, "k.person", "$1", "0");
+        // One row per key: every join meets at most one row.
+        let mut query = sqlx::query(AssertSqlSafe(format!(
+            "WITH k (n, person, conversation, client_id) AS (VALUES {values}) \
+             SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
+             c.public_modlog, m.role, {timeout}, d.id, d.conversation_id, d.seq, k.n, u.role, u.created_at, {ban} \
+             FROM k LEFT JOIN users u ON u.id = k.person AND u.active = 1 \
+             LEFT JOIN conversations c ON c.id = k.conversation \
+             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = k.person \
+             LEFT JOIN messages d ON d.author = k.person AND d.client_id = k.client_id \
+             WHERE k.n IS NOT NULL"
+        )))
+        .bind(now);
+        for i in 0..slots {
+            query = match keys.get(i) {
+                Some(key) => query
+                    .bind(i as i64)
+                    .bind(key.author.0)
+                    .bind(key.conversation.0)
+                    .bind(key.client_id.as_str()),
+                None => query
+                    .bind(None::<i64>)
+                    .bind(None::<i64>)
+                    .bind(None::<i64>)
+                    .bind(None::<&str>),
+            };
+        }
+        let rows = query.fetch_all(&mut *self.conn).await?;
+        let mut views: Vec<Option<SendView>> = keys.iter().map(|_| None).collect();
+        for r in &rows {
+            let stored = match r.try_get::<Option<i64>, _>(11)? {
+                Some(message) => Some(Stored {
+                    message: MessageId(message),
+                    conversation: ConversationId(r.try_get(12)?),
+                    seq: r.try_get::<i64, _>(13)? as Seq,
+                }),
+                None => None,
+            };
+            let n = r.try_get::<i64, _>(14)?;
+            let slot = usize::try_from(n)
+                .ok()
+                .and_then(|n| views.get_mut(n))
+                .ok_or_else(|| StoreError::Malformed(format!("send view {n}")))?;
+            *slot = Some(SendView {
+                actor: actor_row(r, 15)?,
+                sender: sender_view(r, true)?,
+                stored,
+            });
+        }
+        views
+            .into_iter()
+            .map(|view| view.ok_or_else(|| StoreError::Malformed("a send view is missing".into())))
+            .collect()
     }
 
     async fn conversation_role_timeout(
@@ -148,64 +249,30 @@ impl<'c> Tx<'c> {
         id: ConversationId,
         user: UserId,
         now: Option<Millis>,
-        client_id: Option<&str>,
-    ) -> Result<(SenderView, Option<Stored>)> {
-        let timeout = if now.is_some() {
-            super::moderation::TIMEOUT_UNTIL_SQL
-        } else {
-            "NULL"
+    ) -> Result<SenderView> {
+        let timeout = match now {
+            Some(_) => super::moderation::sanction_until_sql(
+                super::moderation::SanctionKind::Timeout,
+                "$2",
+                "$3",
+                "c.id",
+            ),
+            None => "NULL".to_owned(),
         };
-        let (stored, stored_join) = if client_id.is_some() {
-            (
-                "d.id, d.conversation_id, d.seq",
-                "LEFT JOIN messages d ON d.author = $2 AND d.client_id = $4",
-            )
-        } else {
-            ("NULL, NULL, NULL", "")
-        };
-        // Always one row: the stored message is found even where the conversation is not.
-        let query = sqlx::query(AssertSqlSafe(format!(
+        let r = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
-             c.public_modlog, m.role, {timeout}, {stored} FROM (SELECT 1 AS one) one \
-             LEFT JOIN conversations c ON c.id = $1 \
-             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 {stored_join} WHERE $3 = $3"
+             c.public_modlog, m.role, {timeout} FROM conversations c \
+             LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 WHERE c.id = $1 AND $3 = $3"
         )))
         .bind(id.0)
         .bind(user.0)
-        .bind(now.unwrap_or(0));
-        let query = match client_id {
-            Some(client_id) => query.bind(client_id),
-            None => query,
-        };
-        let r = query.fetch_one(&mut *self.conn).await?;
-        let stored = match client_id
-            .map(|_| r.try_get::<Option<i64>, _>(11))
-            .transpose()?
-        {
-            Some(Some(message)) => Some(Stored {
-                message: MessageId(message),
-                conversation: ConversationId(r.try_get(12)?),
-                seq: r.try_get::<i64, _>(13)? as Seq,
-            }),
-            _ => None,
-        };
-        if r.try_get::<Option<i64>, _>(0)?.is_none() {
-            return Ok((None, stored));
+        .bind(now.unwrap_or(0))
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        match r {
+            Some(r) => sender_view(&r, now.is_some()),
+            None => Ok(None),
         }
-        let role = r.try_get::<Option<String>, _>(9)?;
-        let until = if now.is_some() {
-            r.try_get::<Option<i64>, _>(10)?
-        } else {
-            None
-        };
-        Ok((
-            Some((
-                conversation_row(&r)?,
-                role.as_deref().map(member_role),
-                until,
-            )),
-            stored,
-        ))
     }
 
     pub async fn member_role(
@@ -596,6 +663,25 @@ fn conversation_row(r: &sqlx::any::AnyRow) -> Result<ConversationRow> {
         locked: r.try_get::<i64, _>(7)? != 0,
         public_modlog: r.try_get::<i64, _>(8)? != 0,
     })
+}
+
+/// A [`SenderView`] from columns 0..=10: the conversation (its id `NULL`: none), the role, the timeout (read only
+/// `with_timeout`).
+fn sender_view(r: &AnyRow, with_timeout: bool) -> Result<SenderView> {
+    if r.try_get::<Option<i64>, _>(0)?.is_none() {
+        return Ok(None);
+    }
+    let role = r.try_get::<Option<String>, _>(9)?;
+    let until = if with_timeout {
+        r.try_get::<Option<i64>, _>(10)?
+    } else {
+        None
+    };
+    Ok(Some((
+        conversation_row(r)?,
+        role.as_deref().map(member_role),
+        until,
+    )))
 }
 
 fn member_role(stored: &str) -> MemberRole {
