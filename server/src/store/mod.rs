@@ -2,8 +2,8 @@
 //!
 //! One SQL text serves both backends: queries use `$1`-style parameters, which SQLite and PostgreSQL both accept,
 //! and only portable SQL (`RETURNING`, `ON CONFLICT`, sub-selects). What differs per backend lives here and nowhere
-//! else: the migrations (`migrations/<backend>/`), connection setup, how a write transaction begins, and how a new
-//! message takes its seq.
+//! else: the migrations (`migrations/<backend>/`), connection setup, how a write transaction begins, how a new
+//! message takes its seq, and how a list of keys becomes a table.
 //!
 //! Reads go through a pool. Writes that create conversation events go through one dedicated connection per node
 //! ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
@@ -93,6 +93,22 @@ impl Backend {
         match self {
             Backend::Sqlite => "BEGIN IMMEDIATE",
             Backend::Postgres => "BEGIN",
+        }
+    }
+
+    /// The keys [`Tx::prefetch_sends`] reads for, as a table `(n, person, conversation, client_id)` made from `$2`,
+    /// a JSON array of `[person, conversation, client id]` (`n` counts from 0). One parameter however many keys:
+    /// SQLite finds a parameter by name with a linear search, so binding hundreds takes it quadratic time.
+    fn send_keys(self) -> &'static str {
+        match self {
+            Backend::Sqlite => {
+                "SELECT key AS n, value ->> 0 AS person, value ->> 1 AS conversation, value ->> 2 AS client_id \
+                 FROM json_each($2)"
+            }
+            Backend::Postgres => {
+                "SELECT n - 1 AS n, (e ->> 0)::bigint AS person, (e ->> 1)::bigint AS conversation, \
+                 e ->> 2 AS client_id FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t (e, n)"
+            }
         }
     }
 

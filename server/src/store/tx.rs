@@ -179,43 +179,25 @@ impl<'c> Tx<'c> {
 
     async fn read_send_views(&mut self, keys: &[SendKey], now: Millis) -> Result<Vec<SendView>> {
         use super::moderation::{SanctionKind, actor_row, sanction_until_sql};
-        // Padded to a power of two with empty rows, so that a few statement texts serve every group size.
-        let slots = keys.len().next_power_of_two();
-        let values = (0..slots)
-            .map(|i| {
-                let p = 2 + 4 * i;
-                format!("(${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
         let timeout = sanction_until_sql(SanctionKind::Timeout, "k.person", "$1", "c.id");
         let ban = sanction_until_sql(SanctionKind::Ban, "k.person", "$1", "0");
+        let list: Vec<_> = keys
+            .iter()
+            .map(|key| (key.author.0, key.conversation.0, key.client_id.as_str()))
+            .collect();
         // One row per key: every join meets at most one row.
-        let mut query = sqlx::query(AssertSqlSafe(format!(
-            "WITH k (n, person, conversation, client_id) AS (VALUES {values}) \
+        let query = sqlx::query(AssertSqlSafe(format!(
+            "WITH k AS ({}) \
              SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
              c.public_modlog, m.role, {timeout}, d.id, d.conversation_id, d.seq, k.n, u.role, u.created_at, {ban} \
              FROM k LEFT JOIN users u ON u.id = k.person AND u.active = 1 \
              LEFT JOIN conversations c ON c.id = k.conversation \
              LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = k.person \
-             LEFT JOIN messages d ON d.author = k.person AND d.client_id = k.client_id \
-             WHERE k.n IS NOT NULL"
+             LEFT JOIN messages d ON d.author = k.person AND d.client_id = k.client_id",
+            self.backend.send_keys()
         )))
-        .bind(now);
-        for i in 0..slots {
-            query = match keys.get(i) {
-                Some(key) => query
-                    .bind(i as i64)
-                    .bind(key.author.0)
-                    .bind(key.conversation.0)
-                    .bind(key.client_id.as_str()),
-                None => query
-                    .bind(None::<i64>)
-                    .bind(None::<i64>)
-                    .bind(None::<i64>)
-                    .bind(None::<&str>),
-            };
-        }
+        .bind(now)
+        .bind(serde_json::to_string(&list)?);
         let rows = query.fetch_all(&mut *self.conn).await?;
         let mut views: Vec<Option<SendView>> = keys.iter().map(|_| None).collect();
         for r in &rows {
