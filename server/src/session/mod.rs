@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::stream::FuturesOrdered;
-use futures_util::{Sink, SinkExt, Stream, StreamExt};
+use futures_util::{FutureExt, Sink, SinkExt, Stream, StreamExt};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
@@ -38,6 +38,8 @@ const MAX_IN_FLIGHT: usize = 64;
 /// Outbox items written before one flush: enough to put a burst into a few large writes, few enough that reading
 /// the socket and answering requests are not starved.
 const OUTBOX_BATCH: usize = 64;
+/// Most answers and outbox batches a turn gathers before it flushes.
+const GATHER_MAX: usize = 8;
 /// Typing notices forwarded per person and conversation at most this often.
 const TYPING_INTERVAL: Duration = Duration::from_secs(3);
 
@@ -411,7 +413,12 @@ where
                     }
                 }
             };
-            // Every turn writes what it queued in one go.
+            // Every turn writes what it queued in one go, with whatever else is ready by then (an ack and the event it
+            // acknowledges usually are): one system call for all of it.
+            let step = match step {
+                Ok(()) => Box::pin(self.gather_ready(&mut live)).await,
+                failed => failed,
+            };
             if let Err(end) = step.and(self.flush().await) {
                 return end;
             }
@@ -707,6 +714,21 @@ where
                     *entry = (*entry).max(seq);
                 }
                 Err(refusal) => self.send_error(None, refusal).await?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Queues the answers and outbox items that are ready now, a bounded number, for the flush that ends the turn.
+    /// Polling the answers here parks no waker that matters: the loop polls them again before it waits.
+    async fn gather_ready(&mut self, live: &mut Live) -> Result<(), End> {
+        for _ in 0..GATHER_MAX {
+            if let Some(Some(answer)) = live.answers.next().now_or_never() {
+                self.send_answer(answer).await?;
+            } else if let Ok(item) = live.outbox.try_recv() {
+                self.deliver_batch(live, item).await?;
+            } else {
+                break;
             }
         }
         Ok(())
