@@ -1,8 +1,8 @@
 //! People talking: channels, direct messages, mentions, edits, deletes, reactions, typing, read markers.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::support::{Server, client_id, is_event};
+use crate::support::{Client, Server, User, client_id, is_event};
 
 #[tokio::test]
 async fn two_people_chat_live_in_a_channel() {
@@ -294,11 +294,7 @@ async fn errors_are_rendered_in_the_persons_language() {
 /// good one is stored once, in order, and reaches the other members, and each refused one is answered as such.
 #[tokio::test]
 async fn refused_sends_among_many_at_once_leave_the_others_stored_in_order() {
-    let server = Server::start_with(|c| {
-        c.limits.send_burst = 200;
-        c.limits.send_per_second = 200;
-    })
-    .await;
+    let server = pipelining_server().await;
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     server.promote("root", &anna, "volunteer").await;
@@ -328,13 +324,9 @@ async fn refused_sends_among_many_at_once_leave_the_others_stored_in_order() {
         )
         .await;
     }
+    let answers = answers_in_order(&mut a, (0..N).map(|i| format!("s{i}"))).await;
     let mut stored = Vec::new();
-    for i in 0..N {
-        // Answers come in request order.
-        let answer = a
-            .expect(|v| v["type"] == "ack" || v["type"] == "error")
-            .await;
-        assert_eq!(answer["ref"], format!("s{i}"), "{answer}");
+    for (i, answer) in answers.iter().enumerate() {
         if i % 3 == 2 {
             assert_eq!(answer["code"], "not_member", "{answer}");
         } else {
@@ -360,32 +352,15 @@ async fn refused_sends_among_many_at_once_leave_the_others_stored_in_order() {
         .map(|i| format!("message {i}"))
         .collect();
     assert_eq!(bodies, expected);
-    let (status, history) = server
-        .api(
-            &anna,
-            "GET",
-            &format!("/conversations/{ours}/messages?limit=200"),
-            None,
-        )
-        .await;
-    assert_eq!(status, 200, "{history}");
-    assert_eq!(
-        history["messages"].as_array().expect("messages").len(),
-        good,
-        "{history}"
-    );
+    assert_eq!(history_bodies(&server, &anna, ours).await, expected);
 }
 
 /// Requests pipelined on one socket reach the writer together and are often committed in one transaction; what each
 /// sees must still be the state the ones before it left: a send after leaving is refused, and a retry finds the
 /// message it repeats (even after leaving, as a retry answers with the original whatever changed since).
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test]
 async fn pipelined_sends_see_what_the_requests_before_them_did() {
-    let server = Server::start_with(|c| {
-        c.limits.send_burst = 200;
-        c.limits.send_per_second = 200;
-    })
-    .await;
+    let server = pipelining_server().await;
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
     server.promote("root", &binod, "volunteer").await;
@@ -415,14 +390,7 @@ async fn pipelined_sends_see_what_the_requests_before_them_did() {
             frame["ref"] = json!(format!("r{i}-{n}"));
             a.send(frame).await;
         }
-        let mut answers = Vec::new();
-        for n in 0..count {
-            let answer = a
-                .expect(|v| v["type"] == "ack" || v["type"] == "error")
-                .await;
-            assert_eq!(answer["ref"], format!("r{i}-{n}"), "{answer}");
-            answers.push(answer);
-        }
+        let answers = answers_in_order(&mut a, (0..count).map(|n| format!("r{i}-{n}"))).await;
         let [sent, left, after @ .., retried] = &answers[..] else {
             unreachable!("five answers")
         };
@@ -442,21 +410,47 @@ async fn pipelined_sends_see_what_the_requests_before_them_did() {
         assert_eq!(retried["seq"], sent["seq"], "{retried}");
 
         // The channel holds the one message.
-        let (status, history) = server
-            .api(
-                &binod,
-                "GET",
-                &format!("/conversations/{channel}/messages"),
-                None,
-            )
-            .await;
-        assert_eq!(status, 200, "{history}");
-        let bodies: Vec<_> = history["messages"]
-            .as_array()
-            .expect("messages")
-            .iter()
-            .map(|m| m["body"].clone())
-            .collect();
-        assert_eq!(bodies, vec![json!("hello")], "{history}");
+        assert_eq!(history_bodies(&server, &binod, *channel).await, ["hello"]);
     }
+}
+
+/// A server whose send rate limit lets a test pipeline a few hundred messages at once.
+async fn pipelining_server() -> Server {
+    Server::start_with(|c| {
+        c.limits.send_burst = 200;
+        c.limits.send_per_second = 200;
+    })
+    .await
+}
+
+/// The answers (`ack` or `error`) to requests sent without waiting, which come in request order: one per ref.
+async fn answers_in_order(client: &mut Client, refs: impl Iterator<Item = String>) -> Vec<Value> {
+    let mut answers = Vec::new();
+    for reference in refs {
+        let answer = client
+            .expect(|v| v["type"] == "ack" || v["type"] == "error")
+            .await;
+        assert_eq!(answer["ref"], reference.as_str(), "{answer}");
+        answers.push(answer);
+    }
+    answers
+}
+
+/// The bodies of a conversation's messages, oldest first, as a member reads its history.
+async fn history_bodies(server: &Server, user: &User, conversation: i64) -> Vec<String> {
+    let (status, history) = server
+        .api(
+            user,
+            "GET",
+            &format!("/conversations/{conversation}/messages?limit=200"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{history}");
+    history["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .map(|m| m["body"].as_str().expect("body").to_owned())
+        .collect()
 }
