@@ -240,6 +240,12 @@ pub struct Env<'a> {
 /// Runs one operation for `actor` at time `now`.
 pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &Env<'_>) -> OpResult {
     let timers = env.timers;
+    // A send reads its author with the rest of what it needs, in one round trip, often read ahead for its whole
+    // group; any other operation may change what such a view shows.
+    let key = op.send_key(actor);
+    if key.is_none() {
+        tx.forget_sends();
+    }
     // The server's own operations (timers) have no account behind them.
     if let Op::Consult(op @ (ConsultOp::Tick | ConsultOp::Lapse { .. })) = op {
         let ctx = Ctx {
@@ -251,15 +257,10 @@ pub async fn apply(tx: &mut Tx<'_>, actor: UserId, op: Op, now: Millis, env: &En
         };
         return consult::apply(tx, &ctx, op, timers).await;
     }
-    // A send reads its author with the rest of what it needs, in one round trip, often read ahead for its whole
-    // group; any other operation may change what such a view shows.
     let mut view = None;
-    let person = match op.send_key(actor) {
+    let person = match key {
         Some(key) => view.insert(tx.send_view(key, now).await?).actor,
-        None => {
-            tx.forget_sends();
-            tx.actor(actor, now).await?
-        }
+        None => tx.actor(actor, now).await?,
     };
     let person = person.ok_or(ErrorCode::AccountDisabled)?;
     if person.banned_until.is_some() {
