@@ -29,14 +29,9 @@ impl SanctionKind {
 /// "Until lifted", as stored in comparisons: later than any real time.
 const FOREVER: Millis = i64::MAX;
 
-/// The live sanction of a kind for a person in a scope: its end (`FOREVER` when open-ended). `conversation`
-/// `None` reads the global one; `Some` reads the conversation's or the global one, whichever ends later.
-const LIVE_SANCTION_SQL: &str = "SELECT MAX(COALESCE(expires_at, 9223372036854775807)) FROM sanctions \
-     WHERE user_id = $1 AND kind = $2 AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $3) \
-     AND (conversation_id IS NULL OR conversation_id = $4)";
-
 /// SQL for until when the person in column (or parameter) `user` is under a live sanction of `kind` at `now`, in
-/// `conversation` or everywhere (`NULL` when they are not).
+/// `conversation` or everywhere, whichever ends later (`FOREVER` when open-ended, `NULL` when there is none); a
+/// `conversation` of `0` reads the global one alone.
 pub(super) fn sanction_until_sql(
     kind: SanctionKind,
     user: &str,
@@ -240,12 +235,11 @@ impl Tx<'_> {
     /// The person acting, if their account exists and is active, with their global ban, in one round trip.
     pub async fn actor(&mut self, user: UserId, now: Millis) -> Result<Option<ActorRow>> {
         let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT role, created_at, ({LIVE_SANCTION_SQL}) FROM users WHERE id = $1 AND active = 1"
+            "SELECT role, created_at, {} FROM users WHERE id = $1 AND active = 1",
+            sanction_until_sql(SanctionKind::Ban, "$1", "$2", "0")
         )))
         .bind(user.0)
-        .bind(SanctionKind::Ban.as_str())
         .bind(now)
-        .bind(0_i64)
         .fetch_optional(&mut *self.conn)
         .await?;
         Ok(row.map(|r| actor_row(&r, 0)).transpose()?.flatten())
@@ -259,13 +253,15 @@ impl Tx<'_> {
         conversation: Option<ConversationId>,
         now: Millis,
     ) -> Result<Option<Millis>> {
-        let row = sqlx::query(LIVE_SANCTION_SQL)
-            .bind(user.0)
-            .bind(kind.as_str())
-            .bind(now)
-            .bind(conversation.map_or(0, |c| c.0))
-            .fetch_one(&mut *self.conn)
-            .await?;
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {}",
+            sanction_until_sql(kind, "$1", "$2", "$3")
+        )))
+        .bind(user.0)
+        .bind(now)
+        .bind(conversation.map_or(0, |c| c.0))
+        .fetch_one(&mut *self.conn)
+        .await?;
         Ok(row.try_get(0)?)
     }
 
@@ -769,13 +765,14 @@ impl Store {
 
     /// Until when a person is banned everywhere, if they are.
     pub async fn global_ban(&self, user: UserId, now: Millis) -> Result<Option<Millis>> {
-        let row = sqlx::query(LIVE_SANCTION_SQL)
-            .bind(user.0)
-            .bind(SanctionKind::Ban.as_str())
-            .bind(now)
-            .bind(0_i64)
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {}",
+            sanction_until_sql(SanctionKind::Ban, "$1", "$2", "0")
+        )))
+        .bind(user.0)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(row.try_get(0)?)
     }
 
