@@ -25,7 +25,8 @@ pub(super) async fn upgrade(
     let cookie_auth = match cookie_token(&headers) {
         Some(token) => auth::authenticate(node.session.hub.store(), &token, crate::now_ms())
             .await
-            .ok(),
+            .ok()
+            .map(Box::new),
         None => None,
     };
     let upgrade = Upgrade {
@@ -33,15 +34,18 @@ pub(super) async fn upgrade(
         accept_language: header_str(&headers, header::ACCEPT_LANGUAGE).map(str::to_owned),
     };
     let max = node.session.limits.max_frame_bytes as usize;
-    let ctx = node.session.clone();
-    let tracker = node.tracker.clone();
+    // Boxed: the upgrade's task keeps its callback's captures for as long as the connection lives.
+    let pending = Box::new((node.session.clone(), upgrade, node.tracker.clone()));
     ws.max_message_size(max)
         .max_frame_size(max)
         // Small buffers keep idle connections cheap; frames are small JSON. The session flushes after each burst,
         // so the write buffer gathers a burst's frames into one system call; it is written early when full.
         .read_buffer_size(1024)
         .write_buffer_size(8 * 1024)
-        .on_upgrade(move |socket| tracker.track_future(session::run(adapt(socket), ctx, upgrade)))
+        .on_upgrade(move |socket| {
+            let (ctx, upgrade, tracker) = *pending;
+            tracker.track_future(session::run(adapt(socket), ctx, upgrade))
+        })
 }
 
 /// Same origin (the `Origin` matches the `Host` the request came to) or an exact entry of the allowlist.

@@ -267,7 +267,12 @@ impl Registry {
     /// Registers a connection before its memberships are read; see [`Registry::subscribe_initial`].
     pub fn attach(&self, conn: Arc<Conn>) {
         let mut inner = self.write();
-        inner.users.entry(conn.user).or_default().push(UserConn {
+        // Most people have one connection: a `Vec`'s first growth would make room for four.
+        let conns = inner
+            .users
+            .entry(conn.user)
+            .or_insert_with(|| Vec::with_capacity(1));
+        conns.push(UserConn {
             conn,
             rooms: HashSet::new(),
             pending: Some(HashMap::new()),

@@ -96,36 +96,46 @@ pub struct SessionCtx {
 
 /// What the upgrade request told about the client.
 pub struct Upgrade {
-    /// Authenticated from the session cookie, when the browser sent one.
-    pub cookie_auth: Option<Authed>,
+    /// Authenticated from the session cookie, when the browser sent one. Boxed, as the connection's future keeps
+    /// its place until the connection ends.
+    pub cookie_auth: Option<Box<Authed>>,
     pub accept_language: Option<String>,
 }
 
 /// Runs a connection to its end.
-pub async fn run<S>(socket: S, ctx: SessionCtx, upgrade: Upgrade)
+///
+/// The future comes boxed, with the session built before it: an idle connection's memory is mostly the future
+/// that serves it, and a future keeps every argument and every value it moved beside the state that uses them (the
+/// socket alone would sit in it three times). The task that awaits it holds a pointer.
+pub fn run<S>(socket: S, ctx: SessionCtx, upgrade: Upgrade) -> impl Future<Output = ()> + Send
 where
-    S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
+    S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send + 'static,
 {
     let conn_id = ctx.hub.registry().next_conn_id();
     let span = tracing::info_span!("session", conn = conn_id, user = tracing::field::Empty);
-    async move {
-        let mut session = Session {
-            socket,
-            locale: ctx
-                .i18n
-                .negotiate_header(upgrade.accept_language.as_deref(), None),
-            accept_language: upgrade.accept_language,
-            kicked: ctx.shutdown.clone(),
-            ctx,
-            last_heard: Instant::now(),
-            close_code: None,
-            presence: SetPresenceStatus::Online,
-        };
-        let end = session.run(conn_id, upgrade.cookie_auth).await;
-        session.close(end).await;
-    }
-    .instrument(span)
-    .await;
+    let Upgrade {
+        cookie_auth,
+        accept_language,
+    } = upgrade;
+    let mut session = Session {
+        socket,
+        locale: ctx.i18n.negotiate_header(accept_language.as_deref(), None),
+        accept_language,
+        kicked: ctx.shutdown.clone(),
+        ctx,
+        last_heard: Instant::now(),
+        close_code: None,
+        presence: SetPresenceStatus::Online,
+    };
+    Box::pin(
+        async move {
+            let end = session.run(conn_id, cookie_auth).await;
+            // Boxed like the phases inside `run`: the closing handshake's timer would otherwise take its room in
+            // this future for the connection's whole life.
+            Box::pin(session.close(end)).await;
+        }
+        .instrument(span),
+    )
 }
 
 /// Why and how a session ends.
@@ -196,7 +206,7 @@ impl<S> Session<S>
 where
     S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
 {
-    async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Authed>) -> End {
+    async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Box<Authed>>) -> End {
         let greeted = match Box::pin(self.handshake(cookie_auth)).await {
             Ok(greeted) => greeted,
             Err(end) => return end,
@@ -231,7 +241,8 @@ where
 
     /// Waits for `hello`, authenticates, and returns the person, their resume points and, when the token was
     /// checked here, the database connection it was checked on (`ready` is read on it too).
-    async fn handshake(&mut self, cookie_auth: Option<Authed>) -> Result<Greeted, End> {
+    /// Boxed, because `run` keeps the place of what it got here while the loop runs.
+    async fn handshake(&mut self, cookie_auth: Option<Box<Authed>>) -> Result<Box<Greeted>, End> {
         let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
         loop {
             // Errors answered to frames before the hello are written before waiting for the next one.
@@ -273,15 +284,15 @@ where
                             .await
                             .map_err(|e| e.code())
                         }
-                        (None, Some(authed)) => Ok((authed, None)),
+                        (None, Some(authed)) => Ok((*authed, None)),
                         (None, None) => Err(ErrorCode::Unauthenticated),
                     };
                     return match authed {
-                        Ok((authed, reader)) => Ok(Greeted {
+                        Ok((authed, reader)) => Ok(Box::new(Greeted {
                             authed,
                             resume,
                             reader,
-                        }),
+                        })),
                         Err(code) => {
                             self.send_error(None, code.into()).await?;
                             Err(End::close(close::UNAUTHENTICATED, "unauthenticated"))
@@ -303,7 +314,7 @@ where
     /// Everything before the loop: subscriptions, `ready`, the resume.
     async fn begin(
         &mut self,
-        greeted: Greeted,
+        greeted: Box<Greeted>,
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> Result<Live, End> {
@@ -311,7 +322,7 @@ where
             authed,
             resume,
             reader,
-        } = greeted;
+        } = *greeted;
         let user = authed.user.id;
         let hub = self.ctx.hub.clone();
         let mut live = Live {
@@ -376,7 +387,7 @@ where
 
     async fn serve(
         &mut self,
-        greeted: Greeted,
+        greeted: Box<Greeted>,
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> End {
