@@ -38,9 +38,10 @@ pub(super) async fn upgrade(
     let pending = Box::new((node.session.clone(), upgrade, node.tracker.clone()));
     ws.max_message_size(max)
         .max_frame_size(max)
-        // Small buffers keep idle connections cheap; frames are small JSON. The session flushes after each burst,
-        // so the write buffer gathers a burst's frames into one system call; it is written early when full.
-        .read_buffer_size(1024)
+        // Small buffers keep idle connections cheap: a client's frames are small JSON (a message is 150 to 300
+        // bytes), and the buffer grows for a bigger one. The session flushes after each burst, so the write buffer
+        // gathers a burst's frames into one system call; it is written early when full.
+        .read_buffer_size(512)
         .write_buffer_size(8 * 1024)
         .on_upgrade(move |socket| {
             let (ctx, upgrade, tracker) = *pending;
