@@ -33,7 +33,7 @@ use crate::protocol::{
 use crate::store::{Direction, Paging, Store, StoreError};
 
 pub use ops::{Op, Reply};
-pub use registry::{Conn, ConnId, Frame, Outbound, Personal, Registry, Sessions, Stamped};
+pub use registry::{Conn, ConnId, Frame, Item, Outbound, Personal, Registry, Sessions, Stamped};
 
 /// Limits the hub enforces (see `docs/protocol.md`, "Limits").
 #[derive(Debug, Clone)]

@@ -24,32 +24,45 @@ pub type Frame = Bytes;
 
 /// What the hub hands a connection's session task. Serializable, because other nodes send it too (`hub::fanout`).
 ///
-/// Kept to a tag and a pointer: every connection's outbox allocates its first 32 slots when it is made, so each
-/// byte here costs every idle connection 32 (a 56-byte enum cost 1.8 KB per connection).
+/// Kept to one pointer: every connection's outbox allocates its first 32 slots when it is made, so each byte here
+/// costs every idle connection 32 (a 56-byte enum cost 1.8 KB per connection, a tag and a pointer 512 bytes).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum Outbound {
+#[serde(transparent)]
+pub struct Outbound(Arc<Item>);
+
+const _: () = assert!(std::mem::size_of::<Outbound>() == 8);
+
+/// What an [`Outbound`] holds.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Item {
     /// A conversation event, made once per broadcast and shared by every recipient.
-    Event(Arc<Stamped>),
+    Event(Stamped),
     /// Any other frame (typing, read markers, presence, reports).
-    Frame(#[serde(with = "frame_text::shared")] Arc<Frame>),
+    Frame(#[serde(with = "frame_text")] Frame),
     /// Something for this person alone, which the session renders in its language or completes. Untagged, so that
     /// between nodes it reads as it did when these were variants of their own (nodes of two versions meet during a
     /// rolling upgrade).
     #[serde(untagged)]
-    Personal(Box<Personal>),
+    Personal(Personal),
 }
 
-const _: () = assert!(std::mem::size_of::<Outbound>() == 16);
-
 impl Outbound {
+    pub fn event(event: Stamped) -> Outbound {
+        Outbound(Arc::new(Item::Event(event)))
+    }
+
     pub fn frame(frame: Frame) -> Outbound {
-        Outbound::Frame(Arc::new(frame))
+        Outbound(Arc::new(Item::Frame(frame)))
+    }
+
+    pub fn item(&self) -> &Item {
+        &self.0
     }
 }
 
 impl From<Personal> for Outbound {
     fn from(personal: Personal) -> Outbound {
-        Outbound::Personal(Box::new(personal))
+        Outbound(Arc::new(Item::Personal(personal)))
     }
 }
 
@@ -63,7 +76,7 @@ pub struct Stamped {
     pub frame: Frame,
 }
 
-/// What [`Outbound::Personal`] carries.
+/// What [`Item::Personal`] carries.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Personal {
     /// Someone mentioned this person; the session renders the notice in its language.
@@ -107,23 +120,6 @@ pub(crate) mod frame_text {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Frame, D::Error> {
         String::deserialize(d).map(Frame::from)
-    }
-
-    /// The same for a shared frame.
-    pub mod shared {
-        use std::sync::Arc;
-
-        use serde::{Deserializer, Serializer};
-
-        use super::Frame;
-
-        pub fn serialize<S: Serializer>(frame: &Arc<Frame>, s: S) -> Result<S::Ok, S::Error> {
-            super::serialize(frame, s)
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Frame>, D::Error> {
-            super::deserialize(d).map(Arc::new)
-        }
     }
 }
 
@@ -382,14 +378,14 @@ impl Registry {
             return 0;
         };
         room.seq.fetch_max(seq, Ordering::Relaxed);
-        let event = Arc::new(Stamped {
+        let event = Outbound::event(Stamped {
             conversation,
             seq,
             frame: frame.clone(),
         });
         room.conns
             .iter()
-            .filter(|conn| conn.offer(Outbound::Event(event.clone())))
+            .filter(|conn| conn.offer(event.clone()))
             .count()
     }
 
@@ -523,11 +519,11 @@ mod tests {
     #[test]
     fn outbound_items_keep_their_form_between_nodes() {
         let items = vec![
-            Outbound::Event(Arc::new(Stamped {
+            Outbound::event(Stamped {
                 conversation: ConversationId(3),
                 seq: 4,
                 frame: Frame::from_static(br#"{"type":"event"}"#),
-            })),
+            }),
             Outbound::frame(Frame::from_static(br#"{"type":"typing"}"#)),
             Personal::Mentioned {
                 conversation: ConversationId(3),
@@ -542,7 +538,7 @@ mod tests {
             }
             .into(),
         ];
-        // The form of these items before they became a tag and a pointer.
+        // The form of these items before they became a tag and a pointer, and then one pointer.
         let before = r#"[{"Event":{"conversation":3,"seq":4,"frame":"{\"type\":\"event\"}"}},"#
             .to_owned()
             + r#"{"Frame":"{\"type\":\"typing\"}"},"#
@@ -590,7 +586,9 @@ mod tests {
             registry.broadcast(ConversationId(12), 1, &Bytes::from_static(b"{}")),
             1
         );
-        assert!(matches!(rx.try_recv(), Ok(Outbound::Event(e)) if e.seq == 1));
+        assert!(
+            matches!(rx.try_recv().as_ref().map(Outbound::item), Ok(Item::Event(e)) if e.seq == 1)
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 use crate::auth::{self, Authed};
-use crate::hub::{self, Conn, Frame, Hub, Op, Outbound, Personal, Replay, Stamped};
+use crate::hub::{self, Conn, Frame, Hub, Item, Op, Outbound, Personal, Replay, Stamped};
 use crate::i18n::{I18n, Locale};
 use crate::protocol::{
     AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
@@ -184,6 +184,38 @@ type Answer = std::pin::Pin<
     Box<dyn std::future::Future<Output = Result<ServerEvent, (Option<String>, Refusal)>> + Send>,
 >;
 
+/// The requests waiting for their answers, answered in order. The queue is made at the first request: an empty
+/// `FuturesOrdered` already holds two allocations (its ready queue and that queue's stub task), about 150 bytes that
+/// an idle connection would keep for nothing.
+#[derive(Default)]
+struct Answers(Option<FuturesOrdered<Answer>>);
+
+impl Answers {
+    fn push(&mut self, answer: Answer) {
+        self.0
+            .get_or_insert_with(FuturesOrdered::new)
+            .push_back(answer);
+    }
+
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, FuturesOrdered::len)
+    }
+}
+
+impl Stream for Answers {
+    type Item = <Answer as std::future::Future>::Output;
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        match &mut self.get_mut().0 {
+            Some(queue) => queue.poll_next_unpin(cx),
+            None => std::task::Poll::Ready(None),
+        }
+    }
+}
+
 /// What the handshake established: who it is, where they resume, and the database connection their token was
 /// checked on (`ready` is read on it too; `None` after a cookie checked at the upgrade).
 struct Greeted {
@@ -198,7 +230,7 @@ struct Live {
     outbox: mpsc::Receiver<Outbound>,
     /// The highest seq delivered per conversation: later duplicates are dropped, gaps are filled from the store.
     delivered: HashMap<ConversationId, Seq>,
-    answers: FuturesOrdered<Answer>,
+    answers: Answers,
     typing_sent: HashMap<ConversationId, Instant>,
 }
 
@@ -329,7 +361,7 @@ where
             conn: conn.clone(),
             outbox,
             delivered: HashMap::new(),
-            answers: FuturesOrdered::new(),
+            answers: Answers::default(),
             typing_sent: HashMap::new(),
         };
 
@@ -430,7 +462,8 @@ where
                 Ok(()) => Box::pin(self.gather_ready(&mut live)).await,
                 failed => failed,
             };
-            if let Err(end) = step.and(self.flush().await) {
+            // The flush is boxed too: its future (a frame, the write, the token's waiter) is 256 bytes.
+            if let Err(end) = step.and(Box::pin(self.flush()).await) {
                 return end;
             }
         }
@@ -540,7 +573,7 @@ where
                 after,
                 limit,
             } => {
-                live.answers.push_back(Box::pin(async move {
+                live.answers.push(Box::pin(async move {
                     match hub.history(user, conversation, before, after, limit).await {
                         Ok(page) => Ok(ServerEvent::History { reference, page }),
                         Err(refusal) => Err((Some(reference), refusal)),
@@ -559,7 +592,7 @@ where
                     .await;
             }
             ClientMsg::GetPresence { reference, users } => {
-                live.answers.push_back(Box::pin(async move {
+                live.answers.push(Box::pin(async move {
                     match hub.presence_of(user, &users).await {
                         Ok(users) => Ok(ServerEvent::Presence {
                             reference: Some(reference),
@@ -575,7 +608,7 @@ where
                 conversation,
                 seq,
             } => {
-                live.answers.push_back(Box::pin(async move {
+                live.answers.push(Box::pin(async move {
                     match hub.mark_read(user, conversation, seq).await {
                         Ok((seq, unread, mentions)) => Ok(ServerEvent::ReadMarker {
                             reference: Some(reference),
@@ -655,7 +688,7 @@ where
             } => {
                 let locale = self.locale.clone();
                 let i18n = self.ctx.i18n.clone();
-                live.answers.push_back(Box::pin(async move {
+                live.answers.push(Box::pin(async move {
                     let reader = [locale.tag()];
                     match hub.availability(topic, &languages, &reader).await {
                         Ok(mut answer) => {
@@ -683,7 +716,7 @@ where
         let reference = reference.unwrap_or_default();
         match hub.submit(user, op) {
             Ok(pending) => {
-                live.answers.push_back(Box::pin(async move {
+                live.answers.push(Box::pin(async move {
                     match pending.await {
                         Ok(result) => Ok(ServerEvent::Ack { reference, result }),
                         Err(refusal) => Err((Some(reference), refusal)),
@@ -760,13 +793,13 @@ where
 
     /// Delivers one item from the outbox, in seq order, without duplicates or gaps.
     async fn deliver(&mut self, live: &mut Live, item: Outbound) -> Result<(), End> {
-        match item {
-            Outbound::Event(event) => {
-                let Stamped {
+        match item.item() {
+            Item::Event(event) => {
+                let &Stamped {
                     conversation,
                     seq,
                     ref frame,
-                } = *event;
+                } = event;
                 let last = live.delivered.get(&conversation).copied();
                 if last.is_some_and(|last| seq <= last) {
                     return Ok(());
@@ -787,8 +820,10 @@ where
                 live.delivered.insert(conversation, seq);
                 self.send(WsOut::Text(frame.clone())).await
             }
-            Outbound::Frame(frame) => self.send(WsOut::Text(Frame::clone(&frame))).await,
-            Outbound::Personal(personal) => Box::pin(self.deliver_personal(live, *personal)).await,
+            Item::Frame(frame) => self.send(WsOut::Text(frame.clone())).await,
+            Item::Personal(personal) => {
+                Box::pin(self.deliver_personal(live, personal.clone())).await
+            }
         }
     }
 
