@@ -141,11 +141,21 @@ impl Setup {
     }
 
     async fn swarm(&self, common: &Common, silent: Option<usize>) -> anyhow::Result<Swarm> {
+        self.swarm_of(common, 0..self.members.len(), silent).await
+    }
+
+    /// A swarm of some of the members (`silent` counts within them).
+    async fn swarm_of(
+        &self,
+        common: &Common,
+        members: std::ops::Range<usize>,
+        silent: Option<usize>,
+    ) -> anyhow::Result<Swarm> {
         Swarm::connect(
             self.server.kind.dialect(),
             self.server.addr,
             self.rooms.clone(),
-            self.members.clone(),
+            self.members[members].to_vec(),
             silent,
             common.concurrency,
         )
@@ -469,29 +479,42 @@ pub async fn idle(common: &Common, args: &IdleArgs) -> anyhow::Result<Results> {
             // Let the server finish starting (and a runtime its lazy allocations) before the baseline.
             tokio::time::sleep(Duration::from_secs(1)).await;
             let before = setup.server.rss_kib();
-            let swarm = setup.swarm(common, None).await?;
+            // In two halves: the second half's growth is what one more connection costs, without what the first
+            // connections made the server grow once (the database's page caches filling, the runtime's pools).
+            let half = n / 2;
+            let first = setup.swarm_of(common, 0..half, None).await?;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let middle = setup.server.rss_kib();
+            let second = setup.swarm_of(common, half..n, None).await?;
             tokio::time::sleep(Duration::from_secs(2)).await;
             let cpu0 = setup.server.cpu_seconds();
             tokio::time::sleep(Duration::from_secs_f64(args.idle_secs)).await;
             let cpu = setup.server.cpu_seconds() - cpu0;
             let after = setup.server.rss_kib();
             let per_conn = (after.saturating_sub(before) * 1024) as f64 / n as f64;
+            let marginal = (after.saturating_sub(middle) * 1024) as f64 / (n - half) as f64;
             eprintln!(
-                "    {:<8} RSS {} → {} KiB: {:.0} bytes per connection; idle CPU {:.2}%",
+                "    {:<8} RSS {} → {} → {} KiB: {:.0} bytes per connection, {:.0} for the second half; idle CPU {:.2}%",
                 kind.name(),
                 before,
+                middle,
                 after,
                 per_conn,
+                marginal,
                 cpu / args.idle_secs * 100.0
             );
             let mut row = Row::new(kind, run);
             row.metrics.insert("bytes_per_conn".into(), per_conn);
+            row.metrics
+                .insert("marginal_bytes_per_conn".into(), marginal);
             row.metrics.insert("rss_mib".into(), after as f64 / 1024.0);
             row.metrics
                 .insert("idle_cpu_pct".into(), cpu / args.idle_secs * 100.0);
-            row.metrics.insert("lost".into(), swarm.lost() as f64);
+            row.metrics
+                .insert("lost".into(), (first.lost() + second.lost()) as f64);
             results.rows.push(row);
-            swarm.close();
+            first.close();
+            second.close();
             setup.stop();
         }
     }
@@ -499,6 +522,7 @@ pub async fn idle(common: &Common, args: &IdleArgs) -> anyhow::Result<Results> {
         &format!("(a) {n} idle connections"),
         &[
             Metric::new("bytes_per_conn", "bytes/conn", 0),
+            Metric::new("marginal_bytes_per_conn", "2nd half bytes/conn", 0),
             Metric::new("rss_mib", "RSS MiB", 1),
             Metric::new("idle_cpu_pct", "idle CPU %", 2),
             Metric::new("lost", "lost", 0),
