@@ -33,7 +33,9 @@ use crate::protocol::{
 use crate::store::{Direction, Paging, Store, StoreError};
 
 pub use ops::{Op, Reply};
-pub use registry::{Conn, ConnId, Frame, Item, Outbound, Personal, Registry, Sessions, Stamped};
+pub use registry::{
+    Conn, ConnId, Frame, Item, Outbound, PING_EVERY, Personal, Registry, Sessions, Stamped,
+};
 
 /// Limits the hub enforces (see `docs/protocol.md`, "Limits").
 #[derive(Debug, Clone)]
@@ -152,7 +154,9 @@ impl Hub {
             // An error only says the thread is gone, which is what is waited for.
             let _ = stopped.await;
         });
-        tracker.spawn(presence::run(shared.clone(), marked, shutdown));
+        tracker.spawn(presence::run(shared.clone(), marked, shutdown.clone()));
+        let pinged = shared.clone();
+        tracker.spawn(async move { registry::ping_connections(&pinged.registry, shutdown).await });
         let hub = Hub { shared, writer: tx };
         if let Some(inbound) = cluster.inbound {
             tokio::spawn(fanout::receive(hub.clone(), inbound));

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,10 @@ pub enum Item {
     Event(Stamped),
     /// Any other frame (typing, read markers, presence, reports).
     Frame(#[serde(with = "frame_text")] Frame),
+    /// Time to ping the client (and to give up on it when it has been silent too long). Made by this node's sweep
+    /// ([`ping_connections`]), never sent to another.
+    #[serde(skip)]
+    Ping,
     /// Something for this person alone, which the session renders in its language or completes. Untagged, so that
     /// between nodes it reads as it did when these were variants of their own (nodes of two versions meet during a
     /// rolling upgrade).
@@ -63,6 +68,23 @@ impl Outbound {
 impl From<Personal> for Outbound {
     fn from(personal: Personal) -> Outbound {
         Outbound(Arc::new(Item::Personal(personal)))
+    }
+}
+
+/// How often each connection is pinged. One task pings a slice of the connections every second, so that the pings
+/// spread out and a connection needs no timer of its own.
+pub const PING_EVERY: Duration = Duration::from_secs(25);
+const PING_SLICES: u64 = 25;
+
+/// Every [`PING_EVERY`], queues an [`Item::Ping`] for each connection, one slice (`ConnId % 25`) per second.
+pub async fn ping_connections(registry: &Registry, shutdown: CancellationToken) {
+    let mut tick = tokio::time::interval(PING_EVERY / PING_SLICES as u32);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    for slice in (0..PING_SLICES).cycle() {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            _ = tick.tick() => registry.ping_slice(slice),
+        }
     }
 }
 
@@ -258,6 +280,17 @@ impl Registry {
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner> {
         self.inner.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Queues a ping for the connections of one slice of [`ping_connections`].
+    fn ping_slice(&self, slice: u64) {
+        let ping = Outbound(Arc::new(Item::Ping));
+        let inner = self.read();
+        for entry in inner.users.values().flatten() {
+            if entry.conn.id % PING_SLICES == slice {
+                entry.conn.offer(ping.clone());
+            }
+        }
     }
 
     /// Registers a connection before its memberships are read; see [`Registry::subscribe_initial`].
@@ -589,6 +622,24 @@ mod tests {
         assert!(
             matches!(rx.try_recv().as_ref().map(Outbound::item), Ok(Item::Event(e)) if e.seq == 1)
         );
+    }
+
+    #[test]
+    fn the_ping_slices_reach_every_connection_once() {
+        let registry = Registry::default();
+        let mut receivers: Vec<_> = (1..=60).map(|user| conn(&registry, user, 8).1).collect();
+        let (_second, second_rx) = conn(&registry, 1, 8);
+        receivers.push(second_rx);
+        for slice in 0..PING_SLICES {
+            registry.ping_slice(slice);
+        }
+        for rx in &mut receivers {
+            assert!(matches!(
+                rx.try_recv().as_ref().map(Outbound::item),
+                Ok(Item::Ping)
+            ));
+            assert!(rx.try_recv().is_err(), "pinged once per round");
+        }
     }
 
     #[test]

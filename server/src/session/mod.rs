@@ -23,9 +23,8 @@ use crate::protocol::{
 };
 use crate::store::ReadConn;
 
-/// Server pings this often; under common proxy idle timeouts (60 s).
-const HEARTBEAT: Duration = Duration::from_secs(25);
-/// A connection silent this long (no frame, no pong) is dead and reaped.
+/// A connection silent this long (no frame, no pong) is dead and reaped, at the next of the pings the hub queues every
+/// [`hub::PING_EVERY`] (under common proxy idle timeouts, 60 s).
 const DEAD_AFTER: Duration = Duration::from_secs(60);
 /// The first frame (`hello`) must arrive within this.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -427,8 +426,6 @@ where
             Ok(live) => live,
             Err(end) => return end,
         };
-        let mut heartbeat =
-            tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
         // Made once, not once per turn of the loop: each would register with its token and deregister again.
         // Shutdown cancels it too.
         let kicked = conn.kicked().clone().cancelled_owned();
@@ -446,13 +443,6 @@ where
                         Ok(Some(text)) => Box::pin(self.handle(&mut live, &text)).await,
                         Ok(None) => Ok(()),
                         Err(end) => Err(end),
-                    }
-                }
-                _ = heartbeat.tick() => {
-                    if self.last_heard.elapsed() > DEAD_AFTER {
-                        Err(End::gone())
-                    } else {
-                        Box::pin(self.send(WsOut::Ping)).await
                     }
                 }
             };
@@ -821,6 +811,8 @@ where
                 self.send(WsOut::Text(frame.clone())).await
             }
             Item::Frame(frame) => self.send(WsOut::Text(frame.clone())).await,
+            Item::Ping if self.last_heard.elapsed() > DEAD_AFTER => Err(End::gone()),
+            Item::Ping => self.send(WsOut::Ping).await,
             Item::Personal(personal) => {
                 Box::pin(self.deliver_personal(live, personal.clone())).await
             }
