@@ -271,6 +271,41 @@ async fn twenty_concurrent_claims_exactly_one_wins() {
 }
 
 #[tokio::test]
+async fn a_volunteer_made_a_member_again_is_no_longer_a_helper() {
+    let server = Server::start().await;
+    let admin = server.admin("root").await;
+    let visa = topic(&server, &admin, "visa").await;
+    let (former, _connected) = helper(&server, &admin, "former", &[visa], &["ne"]).await;
+    let asker = server.register_with("asker", json!({"locale": "ne"})).await;
+    let mut a = server.connect(&asker).await;
+    let check = json!({"type": "check_availability", "topic": visa, "languages": ["ne"]});
+    assert_eq!(a.request(check.clone()).await["available"], true);
+
+    // Staff take the role away; the helper profile stays in the database, and must count for nothing.
+    server.set_role(&admin, &former, "member").await;
+    let answer = a.request(check).await;
+    assert_eq!(answer["available"], false, "{answer}");
+    let refused = a
+        .request(
+            json!({"type": "open_consultation", "topic": visa, "languages": ["ne"],
+                        "client_id": client_id(), "body": "भिसा", "wait": false}),
+        )
+        .await;
+    assert_eq!(refused["code"], "nobody_available", "{refused}");
+    let waiting = open(&mut a, visa, &["ne"], "भिसा नवीकरण").await;
+    assert_eq!(
+        waiting["state"], "waiting",
+        "nobody may be routed it: {waiting}"
+    );
+    let mut again = server.connect(&former).await;
+    assert!(again.ready.get("helper").is_none(), "{}", again.ready);
+    let claimed = again
+        .request(json!({"type": "claim_consultation", "consultation": waiting["id"]}))
+        .await;
+    assert_eq!(claimed["type"], "error", "{claimed}");
+}
+
+#[tokio::test]
 async fn waiting_requesters_see_their_place_and_are_served_first_come_first_served() {
     let server = Server::start().await;
     let admin = server.admin("root").await;

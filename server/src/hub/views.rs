@@ -334,11 +334,13 @@ impl Hub {
     }
 
     /// What `ready` carries about consultations: the open ones the person asked or helps with, and their helper
-    /// profile; read on the connection that reads the rest of `ready`.
+    /// profile; read on the connection that reads the rest of `ready`. Someone whose role may not help has no
+    /// profile to show (the store would find none), so it is not read: most people's `ready` saves a round trip.
     pub async fn ready_consultations(
         &self,
         reader: &mut ReadConn,
         user: UserId,
+        role: Role,
     ) -> Result<(Vec<Consultation>, Option<HelperProfile>), Refusal> {
         let filter = ConsultFilter {
             open_only: true,
@@ -347,7 +349,11 @@ impl Hub {
             ..ConsultFilter::default()
         };
         let rows = reader.consultations(&filter).await.map_err(internal)?;
-        let helper = reader.helper(user).await.map_err(internal)?;
+        let helper = if role.may_help() {
+            reader.helper(user).await.map_err(internal)?
+        } else {
+            None
+        };
         Ok((
             self.consultation_views(user, rows).await?,
             helper.map(|h| h.profile()),

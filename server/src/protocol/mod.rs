@@ -948,6 +948,11 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    /// Volunteers, advisors and staff may help in consultations; a helper profile counts only with such a role.
+    pub fn may_help(self) -> bool {
+        self >= Role::Volunteer
+    }
+
     /// Staff: moderators and admins.
     pub fn is_staff(self) -> bool {
         self >= Role::Moderator

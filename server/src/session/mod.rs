@@ -387,7 +387,7 @@ where
             hub.registry().note_seq(summary.id, summary.last_seq);
         }
         let (consultations, helper) =
-            match Box::pin(hub.ready_consultations(&mut reader, user)).await {
+            match Box::pin(hub.ready_consultations(&mut reader, user, authed.user.role)).await {
                 Ok(found) => found,
                 Err(refusal) => {
                     tracing::error!(?refusal, "cannot read consultations for ready");

@@ -11,7 +11,7 @@ use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use super::{ReadConn, Result, Store, StoreError, Tx};
 use crate::protocol::{
     Availability, CannedReply, Consultation, ConsultationState, ConversationId, HelperProfile,
-    HoursRange, Millis, QueueItem, Routing, Topic, TopicId, UserId,
+    HoursRange, Millis, QueueItem, Role, Routing, Topic, TopicId, UserId,
 };
 
 /// A topic as stored.
@@ -130,10 +130,19 @@ impl HelperRow {
 const LOAD_SQL: &str = "(SELECT COUNT(*) FROM consultation_helpers ch JOIN consultations c ON c.id = ch.consultation_id \
                         WHERE ch.user_id = h.user_id AND c.state = 'active')";
 
+/// Helpers as stored, with their load. Only people whose role may help: a profile outlives a demotion, and then
+/// routes nothing, is claimed with nothing and is shown to nobody.
 fn helper_sql(filter: &str) -> String {
+    let roles = Role::ALL
+        .iter()
+        .filter(|role| role.may_help())
+        .map(|role| format!("'{}'", role.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
         "SELECT h.user_id, h.topics, h.languages, h.capacity, h.availability, h.hours, {LOAD_SQL} \
-         FROM helpers h JOIN users u ON u.id = h.user_id WHERE u.active = 1 {filter} ORDER BY h.user_id"
+         FROM helpers h JOIN users u ON u.id = h.user_id WHERE u.active = 1 AND u.role IN ({roles}) {filter} \
+         ORDER BY h.user_id"
     )
 }
 
