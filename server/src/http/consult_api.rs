@@ -298,7 +298,7 @@ async fn queues(State(node): State<Node>, Me(me): Me) -> ApiResult<Json<Vec<Queu
 }
 
 async fn canned(State(node): State<Node>, Me(me): Me) -> ApiResult<Json<Vec<CannedReply>>> {
-    if me.role() < Role::Volunteer {
+    if !me.role().may_help() {
         return Err(ErrorCode::NotHelper.into());
     }
     let list = node

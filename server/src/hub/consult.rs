@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 use crate::consult::{self, Action, Assignment, Timers};
 use crate::protocol::{
     Availability, ConsultChange, Consultation, ConsultationState, ConversationId, ConversationKind,
-    ErrorCode, EventBody, HelperUpdate, MembershipChange, QueueItem, Refusal, Role, TopicId,
+    ErrorCode, EventBody, HelperUpdate, MembershipChange, QueueItem, Refusal, TopicId,
     TransferTarget, UserId, Visibility,
 };
 use crate::store::{Change, ConsultRow, HelperRow, NewConsultation, NewConversation, Tx};
@@ -349,7 +349,7 @@ async fn act_on(
     let staff = ctx.role.is_staff();
     // Whoever may not read it learns nothing about it, not even that it exists.
     let may_read = is_helper || is_requester || staff;
-    let may_claim = matches!(act, Act::Claim) && ctx.role >= Role::Volunteer;
+    let may_claim = matches!(act, Act::Claim) && ctx.role.may_help();
     if !may_read && !may_claim {
         return Err(ErrorCode::NotFound.into());
     }
@@ -750,7 +750,7 @@ async fn set_helper(
     effects: &mut Effects,
     touched: &mut Touched,
 ) -> Result<Reply, OpError> {
-    if ctx.role < Role::Volunteer {
+    if !ctx.role.may_help() {
         return Err(ErrorCode::NotHelper.into());
     }
     let mut h = match tx.helper(ctx.actor).await? {
