@@ -751,8 +751,24 @@ async fn blocking_someone_stops_their_direct_messages_and_mention_notices() {
         "only the unblocked mention arrives"
     );
 
+    // `ready` lists blocks in the order they were made (the admin's id is the lower), beside every conversation.
+    let (status, _) = c
+        .server
+        .api(&c.anna, "PUT", &format!("/me/blocks/{}", c.admin.id), None)
+        .await;
+    assert_eq!(status, 204);
     let fresh = c.server.connect(&c.anna).await;
-    assert_eq!(fresh.ready["blocked"], json!([c.boris.id]));
+    assert_eq!(fresh.ready["blocked"], json!([c.boris.id, c.admin.id]));
+    let mut listed: Vec<i64> = fresh.ready["conversations"]
+        .as_array()
+        .expect("ready lists conversations")
+        .iter()
+        .filter_map(|summary| summary["id"].as_i64())
+        .collect();
+    listed.sort_unstable();
+    let mut expected = vec![c.channel, direct];
+    expected.sort_unstable();
+    assert_eq!(listed, expected);
     c.server
         .api(
             &c.anna,

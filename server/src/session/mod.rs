@@ -373,8 +373,8 @@ where
             },
         };
         // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
-        let ids = match Box::pin(reader.conversation_ids_of(user)).await {
-            Ok(ids) => ids,
+        let (ids, blocked) = match Box::pin(reader.memberships_and_blocks(user)).await {
+            Ok(found) => found,
             Err(error) => return Err(self.internal_end(error).await),
         };
         hub.registry().subscribe_initial(&conn, &ids);
@@ -394,10 +394,6 @@ where
                     return Err(End::close(close::SERVICE_RESTART, "internal error"));
                 }
             };
-        let blocked = match Box::pin(reader.blocks(user)).await {
-            Ok(list) => list,
-            Err(error) => return Err(self.internal_end(error).await),
-        };
         // Back to the pool before the frame is written, which may wait for a slow reader.
         drop(reader);
         let ready = ServerEvent::Ready(Box::new(Ready {

@@ -737,15 +737,30 @@ impl ReadConn {
         row.map(|r| UserRow::from_row(&r)).transpose()
     }
 
-    /// The conversations a person is in (ids only).
-    pub async fn conversation_ids_of(&mut self, user: UserId) -> Result<Vec<ConversationId>> {
-        let rows = sqlx::query("SELECT conversation_id FROM members WHERE user_id = $1")
-            .bind(user.0)
-            .fetch_all(&mut *self.0)
-            .await?;
-        rows.iter()
-            .map(|r| Ok(ConversationId(r.try_get(0)?)))
-            .collect()
+    /// The conversations a person is in (ids only) and the people they blocked, in the order they did: what a
+    /// session needs before it subscribes, in one round trip (each statement is a round trip to SQLite's worker
+    /// thread; `docs/benchmarks.md`, the connect storm).
+    pub async fn memberships_and_blocks(
+        &mut self,
+        user: UserId,
+    ) -> Result<(Vec<ConversationId>, Vec<UserId>)> {
+        let rows = sqlx::query(
+            "SELECT 'b' AS k, blocked_id AS id, created_at AS at FROM blocks WHERE user_id = $1 \
+             UNION ALL SELECT 'm', conversation_id, CAST(0 AS BIGINT) FROM members WHERE user_id = $1 \
+             ORDER BY k, at, id",
+        )
+        .bind(user.0)
+        .fetch_all(&mut *self.0)
+        .await?;
+        let (mut conversations, mut blocked) = (Vec::new(), Vec::new());
+        for row in &rows {
+            let id: i64 = row.try_get(1)?;
+            match row.try_get::<String, _>(0)?.as_str() {
+                "m" => conversations.push(ConversationId(id)),
+                _ => blocked.push(UserId(id)),
+            }
+        }
+        Ok((conversations, blocked))
     }
 
     /// A person's conversations, most recently active first.
