@@ -101,11 +101,11 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::ServeBare => multi_thread()?.block_on(async {
-            let listener = listen().await?;
+            let listener = listen()?;
             bare::serve(listener).await
         }),
         Command::ServeEngawa(node) => multi_thread()?.block_on(async {
-            let listener = listen().await?;
+            let listener = listen()?;
             let config = engawa::Config {
                 data_dir: node.data,
                 database_url: node.database_url,
@@ -221,8 +221,9 @@ fn multi_thread() -> std::io::Result<tokio::runtime::Runtime> {
         .build()
 }
 
-async fn listen() -> anyhow::Result<TcpListener> {
-    let listener = TcpListener::bind("127.0.0.1:0").await?;
+fn listen() -> anyhow::Result<TcpListener> {
+    // Engawa's own listener for both servers, so that a connect storm meets the same accept queue.
+    let listener = engawa::listen(([127, 0, 0, 1], 0).into())?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "listening {}", listener.local_addr()?.port())?;
     out.flush()?;

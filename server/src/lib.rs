@@ -1,7 +1,8 @@
 //! Engawa: a community chat server with multilingual channels and consultation queues, for the foreign engineers
 //! of regional Japanese cities and the neighbours, volunteers and staff around them.
 //!
-//! [`run`] starts a node on a bound listener; `main`, the integration tests and the benchmark all call it.
+//! [`run`] starts a node on a bound listener ([`listen`] binds one); `main`, the integration tests and the benchmark
+//! all call it.
 //!
 //! Module map (dependencies point down; see `ARCHITECTURE.md`):
 //!
@@ -47,6 +48,25 @@ pub enum RunError {
     Bus(#[from] bus::BusError),
     #[error("serving failed: {0}")]
     Serve(#[from] std::io::Error),
+}
+
+/// Connections the kernel completes and holds for the node before it accepts them. A restart or a network blip
+/// makes every client of the node reconnect at once; with tokio's default of 128 the queue overflows under such a
+/// storm and each refused client waits for TCP's SYN retry, a second later (the connect storm of
+/// `docs/benchmarks.md` counted hundreds of them in 10,000 connections). The kernel caps it at
+/// `net.core.somaxconn` (4,096 on current Linux).
+const LISTEN_BACKLOG: u32 = 4096;
+
+/// Binds the node's listening socket, with room for a reconnect storm ([`LISTEN_BACKLOG`]).
+pub fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = match addr {
+        std::net::SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+        std::net::SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+    };
+    // As tokio's own bind: a restarted node can bind again while the old one's connections are in TIME_WAIT.
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 /// Runs a node on `listener` until `shutdown` is cancelled, then shuts down gracefully: stop accepting, close every

@@ -184,14 +184,12 @@ fn load_config(options: &Options) -> Result<Config> {
 }
 
 async fn serve(config: Config) -> Result<()> {
-    let listener = tokio::net::TcpListener::bind(config.bind)
-        .await
-        .with_context(|| {
-            format!(
-                "binding {} (is another server running there? use --bind)",
-                config.bind
-            )
-        })?;
+    let listener = engawa::listen(config.bind).with_context(|| {
+        format!(
+            "binding {} (is another server running there? use --bind)",
+            config.bind
+        )
+    })?;
     let addr = listener.local_addr()?;
     println!(
         "Engawa is serving http://{addr}/  (database: {})",
