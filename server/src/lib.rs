@@ -195,3 +195,26 @@ pub fn now_ms() -> protocol::Millis {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    /// Clients that reconnect all at once (a node restarted) are held by the kernel until the node accepts them.
+    /// With tokio's default backlog of 128, the connections past it would wait for TCP's SYN retries (a second,
+    /// then three…), and here, where nothing is accepted, forever.
+    #[tokio::test]
+    async fn a_reconnect_storm_waits_in_the_accept_queue_instead_of_being_refused() {
+        let listener = super::listen(([127, 0, 0, 1], 0).into()).expect("bind on a free port");
+        let addr = listener.local_addr().expect("a bound address");
+        let storm = (0..600).map(|_| tokio::net::TcpStream::connect(addr));
+        let connected = tokio::time::timeout(
+            Duration::from_secs(30),
+            futures_util::future::join_all(storm),
+        )
+        .await
+        .expect("every connection completes its handshake without waiting for a retry (is net.core.somaxconn under 600?)");
+        assert!(connected.iter().all(Result::is_ok));
+        drop(listener);
+    }
+}
