@@ -266,3 +266,73 @@ async fn finding_people_matches_what_was_typed_literally() {
         "`%` is a character too"
     );
 }
+
+/// Waits until `client` has been told, in pushed presence frames, that each of `people` is online; checks that no
+/// frame names a person twice (two shared conversations) or anyone outside `allowed`.
+async fn hears_online(client: &mut Client, people: &[i64], allowed: &[i64]) {
+    let mut online = std::collections::HashSet::new();
+    while !people.iter().all(|p| online.contains(p)) {
+        let frame = client
+            .expect(|v| v["type"] == "presence" && v.get("ref").is_none())
+            .await;
+        let users = frame["users"]
+            .as_array()
+            .expect("a presence frame lists users");
+        let ids: Vec<i64> = users.iter().filter_map(|u| u["user"].as_i64()).collect();
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(
+            unique.len(),
+            ids.len(),
+            "each person once per frame: {frame}"
+        );
+        assert!(
+            ids.iter().all(|id| allowed.contains(id)),
+            "only people who share a conversation: {frame}"
+        );
+        for user in users {
+            if user["status"] == "online" {
+                online.insert(user["user"].as_i64().expect("an id"));
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn members_who_come_online_together_each_hear_of_all_the_others_once() {
+    let server = Server::start().await;
+    let admin = server.admin("root").await;
+    let owner = server.register("olga").await;
+    server.set_role(&admin, &owner, "volunteer").await;
+    let lobby = server.channel(&owner, "lobby", "public").await;
+    let second = server.channel(&owner, "second", "public").await;
+    let (anna, boris, chen) = (
+        server.register("anna").await,
+        server.register("boris").await,
+        server.register("chen").await,
+    );
+    for user in [&anna, &boris, &chen] {
+        server.join(user, lobby).await;
+    }
+    // Anna and Boris share two conversations; Dora shares none with them.
+    server.join(&anna, second).await;
+    server.join(&boris, second).await;
+    let dora = server.register("dora").await;
+    let elsewhere = server.channel(&admin, "elsewhere", "public").await;
+    server.join(&dora, elsewhere).await;
+
+    let mut clients = Vec::new();
+    for user in [&anna, &boris, &chen, &dora] {
+        clients.push(server.connect(user).await);
+    }
+    let in_lobby = [owner.id, anna.id, boris.id, chen.id];
+    for (client, me) in clients.iter_mut().zip([&anna, &boris, &chen]) {
+        let others: Vec<i64> = [anna.id, boris.id, chen.id]
+            .into_iter()
+            .filter(|id| *id != me.id)
+            .collect();
+        hears_online(client, &others, &in_lobby).await;
+    }
+    // Dora hears of nobody in the lobby: the first person she hears of is the one who shares her channel.
+    let _root = server.connect(&admin).await;
+    hears_online(&mut clients[3], &[admin.id], &[admin.id, dora.id]).await;
+}

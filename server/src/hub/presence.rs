@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::fanout::Delivery;
-use super::registry::Outbound;
+use super::registry::{Frame, Outbound};
 use super::{Hub, Shared, encode, internal};
 use crate::presence::{Backend, Changes, HEARTBEAT, NodeStatus};
 use crate::protocol::{
@@ -297,18 +297,30 @@ impl Shared {
         };
         let by_user: HashMap<UserId, &PresenceInfo> = changes.iter().map(|c| (c.user, c)).collect();
         let conversations: Vec<_> = pairs.iter().map(|(_, c)| *c).collect();
+        // Connections in the same conversations (the same indexes) may know the same people: their frame is
+        // serialized once and shared. When the members of a big channel come online together (a node restarted,
+        // and everyone reconnected), that is one frame for all of them instead of one each: a frame per member
+        // stalled the node's thread for 150–300 ms at 1,000 members (`docs/benchmarks.md`, 2026-12-05).
+        let mut frames: HashMap<Vec<usize>, Frame> = HashMap::new();
         for (conn, indexes) in self.registry.audience(&conversations) {
-            let mut seen = HashSet::new();
-            let users: Vec<PresenceInfo> = indexes
-                .into_iter()
-                .map(|i| pairs[i].0)
-                .filter(|u| seen.insert(*u))
-                .filter_map(|u| by_user.get(&u).map(|info| (*info).clone()))
-                .collect();
-            let frame = encode(&ServerEvent::Presence {
-                reference: None,
-                users,
-            });
+            let frame = match frames.get(&indexes) {
+                Some(frame) => frame.clone(),
+                None => {
+                    let mut seen = HashSet::new();
+                    let users: Vec<PresenceInfo> = indexes
+                        .iter()
+                        .map(|&i| pairs[i].0)
+                        .filter(|u| seen.insert(*u))
+                        .filter_map(|u| by_user.get(&u).map(|info| (*info).clone()))
+                        .collect();
+                    let frame = encode(&ServerEvent::Presence {
+                        reference: None,
+                        users,
+                    });
+                    frames.insert(indexes, frame.clone());
+                    frame
+                }
+            };
             conn.offer(Outbound::frame(frame));
         }
     }
