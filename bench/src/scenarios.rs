@@ -13,6 +13,11 @@ use crate::report::{Metric, Results, Row};
 use crate::seed;
 use crate::servers::{self, Kind, Server};
 
+/// How long a swarm is left alone after it connected, before anything is measured: what the connections set off is
+/// over by then (Engawa tells the members of a conversation of at most 1,000 who came online, coalesced once a
+/// second: a burst of 1,000 frames in the hot channel). Every server gets the same wait.
+const SETTLE: Duration = Duration::from_secs(2);
+
 /// What every scenario is told.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
@@ -151,7 +156,7 @@ impl Setup {
         members: std::ops::Range<usize>,
         silent: Option<usize>,
     ) -> anyhow::Result<Swarm> {
-        Swarm::connect(
+        let swarm = Swarm::connect(
             self.server.kind.dialect(),
             self.server.addr,
             self.rooms.clone(),
@@ -159,7 +164,10 @@ impl Setup {
             silent,
             common.concurrency,
         )
-        .await
+        .await?;
+        // The swarm reads on meanwhile; the scenarios measure a steady state, not the connections' arrival.
+        tokio::time::sleep(SETTLE).await;
+        Ok(swarm)
     }
 
     fn stop(self) {
