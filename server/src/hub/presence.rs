@@ -299,8 +299,9 @@ impl Shared {
         let conversations: Vec<_> = pairs.iter().map(|(_, c)| *c).collect();
         // Connections in the same conversations (the same indexes) may know the same people: their frame is
         // serialized once and shared. When the members of a big channel come online together (a node restarted,
-        // and everyone reconnected), that is one frame for all of them instead of one each: a frame per member
-        // stalled the node's thread for 150–300 ms at 1,000 members (`docs/benchmarks.md`, 2026-12-05).
+        // and everyone reconnected), that is one frame for all of them instead of one each: with a frame per
+        // member, 1,000 of them coming online raised the channel's p99 to 158–305 ms for the next second
+        // (`docs/benchmarks.md`, 2026-12-05).
         let mut frames: HashMap<Vec<usize>, Frame> = HashMap::new();
         for (conn, indexes) in self.registry.audience(&conversations) {
             let frame = match frames.get(&indexes) {
