@@ -82,9 +82,8 @@ impl Server {
 
     /// Starts a node on a free port with this configuration.
     pub async fn start_config(config: Config, guard: Guard) -> Server {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a free port");
+        // The node's own listener, as `engawa serve` binds it.
+        let listener = engawa::listen(([127, 0, 0, 1], 0).into()).expect("a free port");
         let addr = listener.local_addr().expect("bound");
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(engawa::run(config.clone(), listener, shutdown.clone()));
