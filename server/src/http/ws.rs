@@ -38,11 +38,14 @@ pub(super) async fn upgrade(
     let pending = Box::new((node.session.clone(), upgrade, node.tracker.clone()));
     ws.max_message_size(max)
         .max_frame_size(max)
-        // Small buffers keep idle connections cheap: a client's frames are small JSON (a message is 150 to 300
-        // bytes), and the buffer grows for a bigger one. The session flushes after each burst, so the write buffer
-        // gathers a burst's frames into one system call; it is written early when full.
+        // A small read buffer keeps idle connections cheap: a client's frames are small JSON (a message is 150 to
+        // 300 bytes), and the buffer grows for a bigger one. The write buffer only grows as frames are queued, so
+        // an idle connection keeps what its largest burst needed; the session flushes after each burst, and the
+        // buffer gathers the burst's frames into few system calls (written early when it passes this size). In a
+        // busy channel a burst is 64 events of about 330 bytes: at 8 KiB that took three writes, and the node's
+        // capacity there was about 1.3 × lower than at 16 KiB or more (docs/benchmarks.md, 2026-12-06).
         .read_buffer_size(512)
-        .write_buffer_size(8 * 1024)
+        .write_buffer_size(16 * 1024)
         .on_upgrade(move |socket| {
             let (ctx, upgrade, tracker) = *pending;
             tracker.track_future(session::run(adapt(socket), ctx, upgrade))

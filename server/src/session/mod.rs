@@ -179,6 +179,14 @@ struct Session<S> {
     presence: SetPresenceStatus,
 }
 
+/// What woke the session's loop.
+enum Woken {
+    Kicked,
+    Answer(Result<ServerEvent, (Option<String>, Refusal)>),
+    Outbox(Outbound),
+    Socket(Option<Result<WsIn, WsReadError>>),
+}
+
 type Answer = std::pin::Pin<
     Box<dyn std::future::Future<Output = Result<ServerEvent, (Option<String>, Refusal)>> + Send>,
 >;
@@ -228,7 +236,8 @@ struct Live {
     conn: Arc<Conn>,
     outbox: mpsc::Receiver<Outbound>,
     /// The highest seq delivered per conversation: later duplicates are dropped, gaps are filled from the store.
-    delivered: HashMap<ConversationId, Seq>,
+    /// Looked up for every event delivered, with keys the server assigns: a fast hash, not a keyed one.
+    delivered: rustc_hash::FxHashMap<ConversationId, Seq>,
     answers: Answers,
     typing_sent: HashMap<ConversationId, Instant>,
 }
@@ -359,7 +368,7 @@ where
         let mut live = Live {
             conn: conn.clone(),
             outbox,
-            delivered: HashMap::new(),
+            delivered: rustc_hash::FxHashMap::default(),
             answers: Answers::default(),
             typing_sent: HashMap::new(),
         };
@@ -427,32 +436,40 @@ where
         let kicked = conn.kicked().clone().cancelled_owned();
         tokio::pin!(kicked);
         loop {
-            let step = tokio::select! {
+            let woken = tokio::select! {
                 biased;
-                () = &mut kicked => Err(self.closed_by_server()),
-                Some(answer) = live.answers.next() => Box::pin(self.send_answer(answer)).await,
-                // Boxed, as are the other arms' bigger futures: inline, they would make every idle connection's
-                // task as big as the biggest of them (docs/benchmarks.md, memory).
-                Some(item) = live.outbox.recv() => Box::pin(self.deliver_batch(&mut live, item)).await,
-                frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
-                    match Box::pin(self.read_frame(frame)).await {
-                        Ok(Some(text)) => Box::pin(self.handle(&mut live, &text)).await,
-                        Ok(None) => Ok(()),
-                        Err(end) => Err(end),
-                    }
-                }
+                () = &mut kicked => Woken::Kicked,
+                Some(answer) = live.answers.next() => Woken::Answer(answer),
+                Some(item) = live.outbox.recv() => Woken::Outbox(item),
+                frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => Woken::Socket(frame),
             };
-            // Every turn writes what it queued in one go, with whatever else is ready by then (an ack and the event it
-            // acknowledges usually are): one system call for all of it.
-            let step = match step {
-                Ok(()) => Box::pin(self.gather_ready(&mut live)).await,
-                failed => failed,
-            };
-            // The flush is boxed too: its future (a frame, the write, the token's waiter) is 256 bytes.
-            if let Err(end) = step.and(Box::pin(self.flush()).await) {
+            // Boxed: inline, the turn's future would make every idle connection's task as big as the biggest thing
+            // a turn does (docs/benchmarks.md, memory). One allocation per turn, whatever woke it.
+            if let Err(end) = Box::pin(self.turn(&mut live, woken)).await {
                 return end;
             }
         }
+    }
+
+    /// One turn of the loop: what woke it, then whatever else is ready by then (an ack and the event it
+    /// acknowledges usually are), written in one go: one system call for all of it.
+    async fn turn(&mut self, live: &mut Live, woken: Woken) -> Result<(), End> {
+        let step = match woken {
+            Woken::Kicked => Err(self.closed_by_server()),
+            Woken::Answer(answer) => self.send_answer(answer).await,
+            Woken::Outbox(item) => self.deliver_batch(live, item).await,
+            Woken::Socket(frame) => match self.read_frame(frame).await {
+                Ok(Some(text)) => Box::pin(self.handle(live, &text)).await,
+                Ok(None) => Ok(()),
+                Err(end) => Err(end),
+            },
+        };
+        let step = match step {
+            Ok(()) => self.gather_ready(live).await,
+            failed => failed,
+        };
+        // Flushed even when the turn ends the session: what it queued goes out before the close frame.
+        step.and(self.flush().await)
     }
 
     async fn internal_end(&mut self, error: crate::store::StoreError) -> End {
