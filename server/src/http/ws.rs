@@ -43,7 +43,7 @@ pub(super) async fn upgrade(
         // an idle connection keeps what its largest burst needed; the session flushes after each burst, and the
         // buffer gathers the burst's frames into few system calls (written early when it passes this size). In a
         // busy channel a burst is 64 events of about 330 bytes: at 8 KiB that took three writes, and the node's
-        // capacity there was about 1.3 × lower than at 16 KiB or more (docs/benchmarks.md, 2026-12-06).
+        // capacity there was about 1.27 × lower than at 16 KiB or more (docs/benchmarks.md, 2026-12-06).
         .read_buffer_size(512)
         .write_buffer_size(16 * 1024)
         .on_upgrade(move |socket| {
