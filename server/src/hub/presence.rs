@@ -304,25 +304,20 @@ impl Shared {
         // (`docs/benchmarks.md`, 2026-12-05).
         let mut frames: HashMap<Vec<usize>, Frame> = HashMap::new();
         for (conn, indexes) in self.registry.audience(&conversations) {
-            let frame = match frames.get(&indexes) {
-                Some(frame) => frame.clone(),
-                None => {
-                    let mut seen = HashSet::new();
-                    let users: Vec<PresenceInfo> = indexes
-                        .iter()
-                        .map(|&i| pairs[i].0)
-                        .filter(|u| seen.insert(*u))
-                        .filter_map(|u| by_user.get(&u).map(|info| (*info).clone()))
-                        .collect();
-                    let frame = encode(&ServerEvent::Presence {
-                        reference: None,
-                        users,
-                    });
-                    frames.insert(indexes, frame.clone());
-                    frame
-                }
-            };
-            conn.offer(Outbound::frame(frame));
+            let frame = frames.entry(indexes).or_insert_with_key(|indexes| {
+                let mut seen = HashSet::new();
+                let users: Vec<PresenceInfo> = indexes
+                    .iter()
+                    .map(|&i| pairs[i].0)
+                    .filter(|u| seen.insert(*u))
+                    .filter_map(|u| by_user.get(&u).map(|info| (*info).clone()))
+                    .collect();
+                encode(&ServerEvent::Presence {
+                    reference: None,
+                    users,
+                })
+            });
+            conn.offer(Outbound::frame(frame.clone()));
         }
     }
 }

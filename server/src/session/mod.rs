@@ -182,14 +182,15 @@ struct Session<S> {
 /// What woke the session's loop.
 enum Woken {
     Kicked,
-    Answer(Result<ServerEvent, (Option<String>, Refusal)>),
+    Answer(Answered),
     Outbox(Outbound),
     Socket(Option<Result<WsIn, WsReadError>>),
 }
 
-type Answer = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<ServerEvent, (Option<String>, Refusal)>> + Send>,
->;
+/// A request's answer: the frame to send, or the request's ref and why it was refused.
+type Answered = Result<ServerEvent, (Option<String>, Refusal)>;
+
+type Answer = std::pin::Pin<Box<dyn std::future::Future<Output = Answered> + Send>>;
 
 /// The requests waiting for their answers, answered in order. The queue is made at the first request: an empty
 /// `FuturesOrdered` already holds two allocations (its ready queue and that queue's stub task), about 150 bytes that
@@ -958,10 +959,7 @@ where
         )
     }
 
-    async fn send_answer(
-        &mut self,
-        answer: Result<ServerEvent, (Option<String>, Refusal)>,
-    ) -> Result<(), End> {
+    async fn send_answer(&mut self, answer: Answered) -> Result<(), End> {
         match answer {
             Ok(event) => self.send_event(&event).await,
             Err((reference, refusal)) => self.send_error(reference, refusal).await,

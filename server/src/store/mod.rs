@@ -745,8 +745,8 @@ impl ReadConn {
         user: UserId,
     ) -> Result<(Vec<ConversationId>, Vec<UserId>)> {
         let rows = sqlx::query(
-            "SELECT 'b' AS k, blocked_id AS id, created_at AS at FROM blocks WHERE user_id = $1 \
-             UNION ALL SELECT 'm', conversation_id, CAST(0 AS BIGINT) FROM members WHERE user_id = $1 \
+            "SELECT CAST(0 AS BIGINT) AS k, blocked_id AS id, created_at AS at FROM blocks WHERE user_id = $1 \
+             UNION ALL SELECT CAST(1 AS BIGINT), conversation_id, CAST(0 AS BIGINT) FROM members WHERE user_id = $1 \
              ORDER BY k, at, id",
         )
         .bind(user.0)
@@ -755,9 +755,9 @@ impl ReadConn {
         let (mut conversations, mut blocked) = (Vec::new(), Vec::new());
         for row in &rows {
             let id: i64 = row.try_get(1)?;
-            match row.try_get::<String, _>(0)?.as_str() {
-                "m" => conversations.push(ConversationId(id)),
-                _ => blocked.push(UserId(id)),
+            match row.try_get::<i64, _>(0)? {
+                0 => blocked.push(UserId(id)),
+                _ => conversations.push(ConversationId(id)),
             }
         }
         Ok((conversations, blocked))
