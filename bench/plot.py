@@ -36,6 +36,7 @@ DELIVERED_MIN = 0.999
 SERVERS = {
     "engawa": ("#d1495b", "Engawa"),
     "bare": ("#555555", "bare baseline (Rust)"),
+    "bare-sized": ("#a0a0a0", "bare baseline, Engawa's frame size"),
     "uws": ("#2e86ab", "uWebSockets (socketify)"),
     "ws": ("#3a9d5d", "Node ws"),
     "socketio": ("#8e6cc0", "Socket.IO"),

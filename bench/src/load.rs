@@ -21,6 +21,8 @@ pub struct Shared {
     /// End-to-end latency in µs of the current step's deliveries.
     hist: Mutex<Histogram<u64>>,
     received: AtomicU64,
+    /// Bytes of the current step's deliveries (text frames' payloads).
+    bytes: AtomicU64,
     /// Stamped frames of any step, to tell when a backlog has drained.
     frames: AtomicU64,
     /// `error` frames (Engawa), e.g. a send refused over the rate: a sign the scenario is set up wrong.
@@ -36,6 +38,7 @@ impl Shared {
             step: AtomicU32::new(0),
             hist: Mutex::new(new_histogram()),
             received: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
             frames: AtomicU64::new(0),
             errors: AtomicU64::new(0),
             first_error: Mutex::new(None),
@@ -56,6 +59,7 @@ impl Shared {
                 let latency = self.micros().saturating_sub(sent).max(1);
                 lock(&self.hist).saturating_record(latency);
                 self.received.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(text.len() as u64, Ordering::Relaxed);
             }
         } else if text.starts_with(r#"{"type":"error""#) {
             self.errors.fetch_add(1, Ordering::Relaxed);
@@ -92,6 +96,8 @@ pub struct Step {
     pub p99_ms: f64,
     pub p999_ms: f64,
     pub max_ms: f64,
+    /// Mean payload of a delivered frame, in bytes (the WebSocket header not counted).
+    pub bytes_per_delivery: f64,
     pub errors: u64,
     pub seconds: f64,
     /// CPU time the server and the load generator used during the step (filled in by the scenario).
@@ -235,6 +241,7 @@ impl Swarm {
         shared.step.store(step, Ordering::Relaxed);
         *lock(&shared.hist) = new_histogram();
         shared.received.store(0, Ordering::Relaxed);
+        shared.bytes.store(0, Ordering::Relaxed);
         Mark {
             errors: shared.errors.load(Ordering::Relaxed),
         }
@@ -301,6 +308,8 @@ impl Swarm {
             p99_ms: ms(0.99),
             p999_ms: ms(0.999),
             max_ms: hist.max() as f64 / 1000.0,
+            bytes_per_delivery: shared.bytes.load(Ordering::Relaxed) as f64
+                / received.max(1) as f64,
             errors: shared.errors.load(Ordering::Relaxed) - mark.errors,
             seconds,
             server_cpu_s: 0.0,

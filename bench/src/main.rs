@@ -140,12 +140,14 @@ async fn scenario(command: Command) -> anyhow::Result<()> {
 }
 
 async fn smoke(out: PathBuf) -> anyhow::Result<()> {
-    let common = Common {
-        servers: vec![servers::Kind::Engawa, servers::Kind::Bare],
+    use servers::Kind;
+    let with = |servers: Vec<Kind>| Common {
+        servers,
         runs: 1,
-        out,
+        out: out.clone(),
         concurrency: 50,
     };
+    let common = with(vec![Kind::Engawa, Kind::Bare]);
     let results = vec![
         scenarios::idle(
             &common,
@@ -156,7 +158,7 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
         )
         .await?,
         scenarios::hot(
-            &common,
+            &with(vec![Kind::Engawa, Kind::Bare, Kind::BareSized]),
             &HotArgs {
                 subscribers: 50,
                 start: 500.0,

@@ -279,7 +279,7 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
                 duration: Duration::from_secs_f64(args.step_secs),
                 senders: &senders,
                 fanout: n as u64,
-                body_len: args.body,
+                body_len: kind.body_len(args.body),
                 drain: Duration::from_secs(2),
             };
             let mut steps = Vec::new();
@@ -318,6 +318,8 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
             row.metrics.insert("capacity".into(), capacity);
             if let Some(s) = at_capacity {
                 row.metrics.insert("p99_at_capacity_ms".into(), s.p99_ms);
+                row.metrics
+                    .insert("bytes_per_delivery".into(), s.bytes_per_delivery);
                 row.metrics.insert(
                     "server_us_per_delivery".into(),
                     s.server_cpu_s * 1e6 / s.received.max(1) as f64,
@@ -342,6 +344,7 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
         Metric::new("capacity", "deliveries/s", 0),
         Metric::new("p99_at_capacity_ms", "p99@cap ms", 1),
         Metric::new("server_us_per_delivery", "server µs/deliv", 2),
+        Metric::new("bytes_per_delivery", "bytes/deliv", 0),
     ];
     for rate in &fixed {
         metrics.push(Metric::new(
@@ -384,15 +387,7 @@ fn print_fixed(results: &Results, fixed: &[u64]) {
 }
 
 fn kind_of(name: &str) -> Option<Kind> {
-    [
-        Kind::Engawa,
-        Kind::Bare,
-        Kind::Uws,
-        Kind::Ws,
-        Kind::Socketio,
-    ]
-    .into_iter()
-    .find(|k| k.name() == name)
+    Kind::all().iter().copied().find(|k| k.name() == name)
 }
 
 // --- (c) many small rooms -----------------------------------------------------------------------------------------
@@ -427,7 +422,7 @@ pub async fn rooms(common: &Common, args: &RoomsArgs) -> anyhow::Result<Results>
                 duration: Duration::from_secs_f64(args.secs),
                 senders: &senders,
                 fanout: args.size as u64,
-                body_len: args.body,
+                body_len: kind.body_len(args.body),
                 drain: Duration::from_secs(3),
             };
             let step = measure(&mut swarm, &setup.server, common, 1, &load).await?;
@@ -681,7 +676,7 @@ pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
                     } else {
                         n as u64
                     },
-                    body_len: args.body,
+                    body_len: kind.body_len(args.body),
                     drain: Duration::from_secs(2),
                 };
                 let step =
@@ -1018,6 +1013,17 @@ pub async fn cluster(common: &Common, args: &ClusterArgs) -> anyhow::Result<Resu
 /// Checks a smoke run's results: every server delivered and nothing failed.
 pub fn check_smoke(results: &[Results]) -> anyhow::Result<()> {
     for r in results {
+        // The bare server at Engawa's frame size must deliver frames as long as Engawa's, give or take the digits
+        // of ids and seqs.
+        if let (Some(engawa), Some(sized)) = (
+            r.median(Kind::Engawa, "bytes_per_delivery"),
+            r.median(Kind::BareSized, "bytes_per_delivery"),
+        ) {
+            anyhow::ensure!(
+                (sized / engawa - 1.0).abs() < 0.1,
+                "smoke: the bare server at Engawa's size delivered {sized:.0}-byte frames, Engawa {engawa:.0}"
+            );
+        }
         for row in &r.rows {
             let m = |k: &str| row.metrics.get(k).copied();
             let ok = match r.scenario.split('-').next().unwrap_or_default() {

@@ -16,12 +16,15 @@ const SERVER_CORE: &str = "1";
 const LOADGEN_CORE: &str = "0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Engawa itself (`engawa::run`), on a seeded database (SQLite; PostgreSQL and Redis in scenario (d)).
     Engawa,
     /// The bare broadcast server of this crate: the practical limit.
     Bare,
+    /// The bare server sent bodies padded so that each frame it delivers is as long as Engawa's `message` event
+    /// for the same body: the practical limit at Engawa's bytes per delivery.
+    BareSized,
     /// uWebSockets through the Python package socketify.
     Uws,
     /// Node.js with the `ws` package.
@@ -35,6 +38,7 @@ impl Kind {
         match self {
             Kind::Engawa => "engawa",
             Kind::Bare => "bare",
+            Kind::BareSized => "bare-sized",
             Kind::Uws => "uws",
             Kind::Ws => "ws",
             Kind::Socketio => "socketio",
@@ -45,9 +49,59 @@ impl Kind {
         match self {
             Kind::Engawa => Dialect::Engawa,
             Kind::Socketio => Dialect::SocketIo,
-            Kind::Bare | Kind::Uws | Kind::Ws => Dialect::Plain,
+            Kind::Bare | Kind::BareSized | Kind::Uws | Kind::Ws => Dialect::Plain,
         }
     }
+
+    /// The length of the bodies the load generator sends this server when a scenario asks for `len`.
+    pub fn body_len(self, len: usize) -> usize {
+        match self {
+            Kind::BareSized => len + engawa_event_overhead(),
+            _ => len,
+        }
+    }
+
+    pub fn all() -> &'static [Kind] {
+        <Kind as clap::ValueEnum>::value_variants()
+    }
+}
+
+/// What an Engawa `message` event carries beyond the plain protocol's frame around the same body (room `r0`), in
+/// bytes: its envelope and the message's ids, seq and times, with ids and seqs as long as a hot channel's run makes
+/// them (6-digit seqs and message ids, 4-digit people; within a few bytes of every frame of the run).
+fn engawa_event_overhead() -> usize {
+    use engawa::protocol::{
+        ConversationEvent, ConversationId, EventBody, Message, MessageId, ServerEvent, UserId,
+    };
+    let (conversation, seq, author, at) =
+        (ConversationId(1), 100_000, UserId(1_000), 1_765_000_000_000);
+    let event = ServerEvent::Event(Box::new(ConversationEvent {
+        conversation,
+        seq,
+        at,
+        actor: author,
+        body: EventBody::Message {
+            message: Message {
+                id: MessageId(100_000),
+                conversation,
+                seq,
+                author,
+                body: String::new(),
+                lang: "en".into(),
+                reply_to: None,
+                mentions: Vec::new(),
+                reactions: Vec::new(),
+                created_at: at,
+                edited_at: None,
+                deleted: false,
+            },
+        },
+    }));
+    let engawa = serde_json::to_string(&event).map_or(0, |s| s.len());
+    let plain = serde_json::json!({"type": "message", "room": "r0", "body": ""})
+        .to_string()
+        .len();
+    engawa.saturating_sub(plain)
 }
 
 /// The repository's root (the bench crate's parent).
@@ -138,7 +192,7 @@ impl Server {
                 exe,
                 node.context("Engawa needs its seeded database")?.args(),
             ),
-            Kind::Bare => (exe, vec!["serve-bare".into()]),
+            Kind::Bare | Kind::BareSized => (exe, vec!["serve-bare".into()]),
             Kind::Ws => (
                 "node".into(),
                 vec![
@@ -301,7 +355,7 @@ fn proc_cpu_seconds(path: &str) -> f64 {
 pub fn available(kind: Kind) -> bool {
     let root = repo_root();
     match kind {
-        Kind::Engawa | Kind::Bare => true,
+        Kind::Engawa | Kind::Bare | Kind::BareSized => true,
         Kind::Ws | Kind::Socketio => root.join("bench/peers/node/node_modules").is_dir(),
         Kind::Uws => venv().join("bin/python").is_file(),
     }
