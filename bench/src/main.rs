@@ -198,6 +198,7 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
             &StormArgs {
                 connections: 200,
                 in_flight: 50,
+                channel_of_all: true,
             },
         )
         .await?,

@@ -544,12 +544,24 @@ pub struct StormArgs {
     /// Connections being opened at any moment.
     #[arg(long, default_value_t = 200)]
     pub in_flight: usize,
+    /// Every person is also a member of one channel of everyone, as in a region's community with its `#general`
+    /// (Engawa only: the plain servers' clients join their room of 4 alone).
+    #[arg(long)]
+    pub channel_of_all: bool,
 }
 
 pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results> {
     let n = args.connections;
-    let mut results = Results::new(format!("storm-{n}"), args)?;
-    let layout = Layout::rooms_of(4, n);
+    let name = if args.channel_of_all {
+        format!("storm-{n}-general")
+    } else {
+        format!("storm-{n}")
+    };
+    let mut results = Results::new(name, args)?;
+    let mut layout = Layout::rooms_of(4, n);
+    if args.channel_of_all {
+        layout.rooms.push((0..n).collect());
+    }
     for run in 1..=common.runs {
         for kind in common.servers() {
             banner(common, run, kind);

@@ -154,6 +154,9 @@ async fn a_member_who_leaves_loses_access_at_once() {
         )
         .await;
     server.join(&binod, private).await;
+    let summary = format!("/conversations/{private}");
+    let (_, seen) = server.api(&anna, "GET", &summary, None).await;
+    assert_eq!(seen["member_count"], 2, "{seen}");
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
     let before = a.say(private, "before you go").await;
@@ -176,6 +179,8 @@ async fn a_member_who_leaves_loses_access_at_once() {
         "{seen:?}"
     );
     assert_locked_out(&server, &binod, &mut b, private, "not_found").await;
+    let (_, seen) = server.api(&anna, "GET", &summary, None).await;
+    assert_eq!(seen["member_count"], 1, "one member fewer: {seen}");
 
     // A reconnect with an old resume point replays nothing.
     let mut again = server

@@ -253,10 +253,18 @@ impl Store {
                             "/0005_message_log.sql"
                         )),
                     ),
+                    (
+                        "member count",
+                        include_str!(concat!(
+                            "../../migrations/",
+                            $backend,
+                            "/0006_member_count.sql"
+                        )),
+                    ),
                 ]
             };
         }
-        let files: [(&'static str, &'static str); 5] = match self.backend {
+        let files: [(&'static str, &'static str); 6] = match self.backend {
             Backend::Sqlite => migrations!("sqlite"),
             Backend::Postgres => migrations!("postgres"),
         };
@@ -479,7 +487,7 @@ impl Store {
     ) -> Result<Option<ConversationSummary>> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
-             COALESCE(m.read_seq, 0), {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id, {MOD_COLUMNS} \
+             COALESCE(m.read_seq, 0), {UNREAD_SQL}, {MENTIONS_SQL}, c.member_count, m.user_id, {MOD_COLUMNS} \
              FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $2 \
              WHERE c.id = $1"
         )))
@@ -514,12 +522,11 @@ impl Store {
     pub async fn discover_channels(&self, user: UserId) -> Result<Vec<ConversationSummary>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, \
-             COALESCE(m.read_seq, 0), 0, 0, {count}, m.user_id, {MOD_COLUMNS} \
+             COALESCE(m.read_seq, 0), 0, 0, c.member_count, m.user_id, {MOD_COLUMNS} \
              FROM conversations c LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = $1 \
              WHERE c.kind = 'channel' AND (c.visibility <> 'private' OR m.user_id IS NOT NULL \
                OR EXISTS (SELECT 1 FROM invites i WHERE i.conversation_id = c.id AND i.user_id = $1)) \
-             ORDER BY c.name_key",
-            count = COUNT_SQL
+             ORDER BY c.name_key"
         )))
         .bind(user.0)
         .fetch_all(&self.pool)
@@ -878,12 +885,11 @@ const MENTIONS_SQL: &str = "(SELECT COUNT(*) FROM mentions y JOIN messages z ON 
                             AND z.deleted_at IS NULL)";
 /// A channel's moderation settings, after the summary's other columns.
 const MOD_COLUMNS: &str = "c.slow_mode_seconds, c.locked, c.public_modlog";
-const COUNT_SQL: &str = "(SELECT COUNT(*) FROM members n WHERE n.conversation_id = c.id)";
 
 fn summary_sql(filter: &str, order: &str) -> String {
     format!(
         "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, m.read_seq, \
-         {UNREAD_SQL}, {MENTIONS_SQL}, {COUNT_SQL}, m.user_id, {MOD_COLUMNS} \
+         {UNREAD_SQL}, {MENTIONS_SQL}, c.member_count, m.user_id, {MOD_COLUMNS} \
          FROM members m JOIN conversations c ON c.id = m.conversation_id WHERE {filter} {order}"
     )
 }

@@ -282,11 +282,14 @@ impl<'c> Tx<'c> {
     }
 
     pub async fn member_count(&mut self, conversation: ConversationId) -> Result<u32> {
-        let row = sqlx::query("SELECT COUNT(*) FROM members WHERE conversation_id = $1")
+        let row = sqlx::query("SELECT member_count FROM conversations WHERE id = $1")
             .bind(conversation.0)
-            .fetch_one(&mut *self.conn)
+            .fetch_optional(&mut *self.conn)
             .await?;
-        Ok(row.try_get::<i64, _>(0)? as u32)
+        Ok(row
+            .map(|r| r.try_get::<i64, _>(0))
+            .transpose()?
+            .unwrap_or(0) as u32)
     }
 
     pub async fn is_invited(&mut self, conversation: ConversationId, user: UserId) -> Result<bool> {
