@@ -55,6 +55,11 @@ enum Out<'a> {
     Message { room: &'a str, body: &'a str },
 }
 
+/// The frame every member of `room` receives for a message with `body`.
+pub fn message_frame(room: &str, body: &str) -> serde_json::Result<String> {
+    serde_json::to_string(&Out::Message { room, body })
+}
+
 pub async fn serve(listener: TcpListener) -> anyhow::Result<()> {
     let rooms = Arc::new(Rooms::default());
     let mut next_id = 0u64;
@@ -120,7 +125,7 @@ async fn connection(
                             ws.send(Message::text(reply)).await?;
                         }
                         Ok(In::Send { room, body }) => {
-                            let frame = serde_json::to_string(&Out::Message { room, body: &body })?;
+                            let frame = message_frame(room, &body)?;
                             rooms.broadcast(room, &Utf8Bytes::from(frame));
                         }
                         Err(_) => {} // the plain protocol ignores bad frames

@@ -387,7 +387,10 @@ fn print_fixed(results: &Results, fixed: &[u64]) {
 }
 
 fn kind_of(name: &str) -> Option<Kind> {
-    Kind::all().iter().copied().find(|k| k.name() == name)
+    <Kind as clap::ValueEnum>::value_variants()
+        .iter()
+        .copied()
+        .find(|k| k.name() == name)
 }
 
 // --- (c) many small rooms -----------------------------------------------------------------------------------------

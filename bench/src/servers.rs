@@ -60,10 +60,6 @@ impl Kind {
             _ => len,
         }
     }
-
-    pub fn all() -> &'static [Kind] {
-        <Kind as clap::ValueEnum>::value_variants()
-    }
 }
 
 /// What an Engawa `message` event carries beyond the plain protocol's frame around the same body (room `r0`), in
@@ -98,9 +94,7 @@ fn engawa_event_overhead() -> usize {
         },
     }));
     let engawa = serde_json::to_string(&event).map_or(0, |s| s.len());
-    let plain = serde_json::json!({"type": "message", "room": "r0", "body": ""})
-        .to_string()
-        .len();
+    let plain = crate::bare::message_frame("r0", "").map_or(0, |s| s.len());
     engawa.saturating_sub(plain)
 }
 
