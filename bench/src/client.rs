@@ -73,7 +73,7 @@ pub async fn open(
     match dialect {
         Dialect::Engawa => {
             let token = token.context("an Engawa connection needs a session token")?;
-            let hello = serde_json::json!({"type": "hello", "protocol": 1, "token": token});
+            let hello = serde_json::json!({"type": "hello", "protocol": 2, "token": token});
             ws.send(Message::text(hello.to_string())).await?;
             until(&mut ws, |t| t.starts_with(r#"{"type":"ready""#)).await?;
         }

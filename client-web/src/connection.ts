@@ -6,7 +6,7 @@ import { OfflineError, ServerError } from './errors';
 import type { ClientMsg, ErrorCode, ResumePoint, ServerEvent } from './protocol';
 import { answerType, type AnswerTo, type Ref, type Request } from './wire';
 
-const PROTOCOL = 1;
+const PROTOCOL = 2;
 /** Under common proxy idle timeouts, and well under the server's 60 s of silence before it drops a peer. */
 const PING_EVERY_MS = 30_000;
 /** A pong slower than this means the server or the network is gone: reconnect. */

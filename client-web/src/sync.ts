@@ -7,7 +7,7 @@ import { insertEntry, isReading, markRead } from './history';
 import { t } from './i18n';
 import { flushOutbox } from './outbox';
 import { loadProfile, nameOf, rememberProfile } from './people';
-import type { ConversationId, ConversationSummary, Reaction, ResumePoint, ServerEvent, UserId } from './protocol';
+import type { ConversationId, ConversationSummary, Message, Reaction, ResumePoint, ServerEvent, UserId } from './protocol';
 import { me, state, type Entry, type View } from './state';
 import type { EventFrame, Frame } from './wire';
 import { nearBottom, removePendingElement, rerenderEntries, scrollToBottom, upsertEntryElement } from './views/messages';
@@ -92,7 +92,7 @@ function onUnansweredError(frame: Frame<'error'>): void {
 function onEvent(ev: EventFrame): void {
   const conv = state.convs.get(ev.conversation);
   if (conv && ev.seq > conv.last_seq) updateSummary(conv, ev);
-  if (ev.kind === 'message') stopTyping(ev.conversation, ev.message.author);
+  if (ev.kind === 'message') stopTyping(ev.conversation, ev.actor);
   const view = state.views.get(ev.conversation);
   if (!view) return;
   if (view.loading) {
@@ -112,7 +112,7 @@ function onEvent(ev: EventFrame): void {
   view.asOf = ev.seq;
   settleOutbox(view);
   if (view.id === state.open) {
-    if (stick || (ev.kind === 'message' && ev.message.author === me().id)) scrollToBottom();
+    if (stick || (ev.kind === 'message' && ev.actor === me().id)) scrollToBottom();
     markRead();
   }
 }
@@ -122,7 +122,7 @@ function updateSummary(conv: ConversationSummary, ev: EventFrame): void {
   conv.last_seq = ev.seq;
   switch (ev.kind) {
     case 'message':
-      if (ev.message.author !== me().id && !isReading(conv.id)) {
+      if (ev.actor !== me().id && !isReading(conv.id)) {
         conv.unread += 1;
         if (ev.message.mentions?.includes(me().id)) conv.mentions += 1;
       }
@@ -165,16 +165,21 @@ export function applyToView(view: View, ev: EventFrame): void {
   }
 }
 
+/** The whole message of a `message` event: its conversation, seq, author and time are the event's own. */
+function messageOf(ev: EventFrame & { kind: 'message' }): Message {
+  return { ...ev.message, conversation: ev.conversation, seq: ev.seq, author: ev.actor, created_at: ev.at, reactions: [] };
+}
+
 function applyEvent(view: View, ev: EventFrame): Entry | null {
   switch (ev.kind) {
     case 'message': {
       // A page read while writes committed may already hold this message: update it, keeping its reactions.
       const held = view.byMsg.get(ev.message.id);
       if (held) {
-        held.msg = { ...ev.message, reactions: held.msg.reactions ?? [] };
+        held.msg = { ...messageOf(ev), reactions: held.msg.reactions ?? [] };
         return held;
       }
-      const entry = { kind: 'message' as const, seq: ev.message.seq, msg: { ...ev.message, reactions: [] } };
+      const entry = { kind: 'message' as const, seq: ev.seq, msg: messageOf(ev) };
       view.byMsg.set(ev.message.id, entry);
       insertEntry(view, entry);
       return entry;

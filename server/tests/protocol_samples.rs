@@ -376,7 +376,9 @@ fn server_samples() -> Vec<ServerEvent> {
                 history_page_max: 200,
             },
         })),
-        event(41, EventBody::Message { message: message() }),
+        event(41, EventBody::Message {
+            message: message().into(),
+        }),
         ServerEvent::Ack {
             reference: r("r1"),
             result: AckResult::Sent {
@@ -565,7 +567,9 @@ fn server_samples() -> Vec<ServerEvent> {
 fn event_samples() -> Vec<ServerEvent> {
     let user = UserId(7);
     let bodies = vec![
-        EventBody::Message { message: message() },
+        EventBody::Message {
+            message: message().into(),
+        },
         EventBody::MessageEdited {
             message: MessageId(501),
             body: r("Does anyone know a Nepali-speaking doctor near Toyama station?"),

@@ -101,7 +101,7 @@ fn answered_frames(dm: i64) -> Vec<(Message, &'static str)> {
                 json!({"type": "add_reaction", "ref": "v", "message": 1, "emoji": "a b"}),
                 "invalid_field",
             ),
-            _ => (json!({"type": "hello", "protocol": 1}), "hello_expected"),
+            _ => (json!({"type": "hello", "protocol": 2}), "hello_expected"),
         };
         frames.push((text(frame.to_string()), code));
     }
@@ -176,19 +176,20 @@ async fn hundreds_of_malformed_frames_get_errors_and_nothing_breaks() {
         "hello_expected"
     );
     early
-        .send(json!({"type": "hello", "protocol": 1, "token": "nope"}))
+        .send(json!({"type": "hello", "protocol": 2, "token": "nope"}))
         .await;
     assert_eq!(
         early.expect(|v| v["type"] == "error").await["code"],
         "unauthenticated"
     );
     assert_eq!(early.ended().await, Ended::Closed(4001));
+    // A client of protocol version 1, whose `message` events repeated the event's fields, is told to update.
     let mut old = Client::open(server.addr).await;
-    old.send(json!({"type": "hello", "protocol": 99, "token": anna.token}))
+    old.send(json!({"type": "hello", "protocol": 1, "token": anna.token}))
         .await;
     let refused = old.expect(|v| v["type"] == "error").await;
     assert_eq!(refused["code"], "unsupported_protocol");
-    assert_eq!(refused["args"]["version"], 1);
+    assert_eq!(refused["args"]["version"], 2);
     assert_eq!(old.ended().await, Ended::Closed(4002));
 
     // The server is still serving everyone.

@@ -223,7 +223,7 @@ async fn browsers_authenticate_with_the_session_cookie() {
         ready: serde_json::Value::Null,
         next_ref: 1,
     };
-    client.send(json!({"type": "hello", "protocol": 1})).await;
+    client.send(json!({"type": "hello", "protocol": 2})).await;
     let ready = client.expect(|v| v["type"] == "ready").await;
     assert_eq!(ready["user"]["username"], "anna");
     assert!(

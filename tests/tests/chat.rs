@@ -32,8 +32,13 @@ async fn two_people_chat_live_in_a_channel() {
     let event = b.expect(|v| is_event(v, channel, "message")).await;
     assert_eq!(event["seq"], seq);
     assert_eq!(event["message"]["body"], "Welcome to Toyama! Ask anything.");
-    assert_eq!(event["message"]["author"], anna.id);
+    assert_eq!(event["actor"], anna.id);
+    assert_eq!(event["message"]["id"], ack["message"]);
     assert_eq!(event["message"]["lang"], "en");
+    // The event says once who sent it, where, when and at which seq: its message does not repeat them.
+    for repeated in ["conversation", "seq", "author", "created_at"] {
+        assert!(event["message"].get(repeated).is_none(), "{event}");
+    }
 
     let reply = b
         .request(json!({

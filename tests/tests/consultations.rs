@@ -154,7 +154,7 @@ async fn a_nepali_request_reaches_the_nepali_speaking_volunteer_and_ends_rated()
 
     // Answering accepts.
     ne_client.say(id, "नमस्ते! म मद्दत गर्छु।").await;
-    b.expect(|v| is_event(v, id, "message") && v["message"]["author"] == ne.id)
+    b.expect(|v| is_event(v, id, "message") && v["actor"] == ne.id)
         .await;
     b.expect(|v| change(v, id, "accepted") && v["helper"] == ne.id)
         .await;

@@ -126,7 +126,7 @@ async fn timed_out_member_gets_a_localized_error_and_the_timeout_ends_by_itself(
         let left = answer["args"]["seconds"].as_u64().unwrap_or(1);
         tokio::time::sleep(Duration::from_millis(250 * left.min(4))).await;
     }
-    anna.expect(|v| is_event(v, c.channel, "message") && v["message"]["author"] == c.boris.id)
+    anna.expect(|v| is_event(v, c.channel, "message") && v["actor"] == c.boris.id)
         .await;
 }
 
@@ -187,7 +187,7 @@ async fn a_ban_everywhere_closes_every_socket_at_once_and_keeps_the_person_out()
     let mut again = Client::open(c.server.addr).await;
     again
         .send(
-            json!({"type": "hello", "protocol": 1, "token": c.boris.token,
+            json!({"type": "hello", "protocol": 2, "token": c.boris.token,
                      "resume": [{"conversation": c.channel, "seq": 1}]}),
         )
         .await;

@@ -122,7 +122,7 @@ impl ReaderTarget {
                 .into_iter()
                 .collect();
             client
-                .send(json!({"type": "hello", "protocol": 1, "token": self.user.token, "resume": resume}))
+                .send(json!({"type": "hello", "protocol": 2, "token": self.user.token, "resume": resume}))
                 .await;
             let ready = client.expect(|v| v["type"] == "ready").await;
             if held.is_none() {

@@ -2,7 +2,7 @@
 import type { ConsultChange } from "./ConsultChange";
 import type { ConsultationState } from "./ConsultationState";
 import type { ConversationId } from "./ConversationId";
-import type { Message } from "./Message";
+import type { EventMessage } from "./EventMessage";
 import type { MessageId } from "./MessageId";
 import type { TopicId } from "./TopicId";
 import type { UserId } from "./UserId";
@@ -18,7 +18,7 @@ at: number,
 /**
  * Who caused it.
  */
-actor: UserId, } & ({ "kind": "message", message: Message, } | { "kind": "message_edited", message: MessageId, body: string, lang: string, edited_at: number, } | { "kind": "message_deleted", message: MessageId, } | { "kind": "reaction_added", message: MessageId, user: UserId, emoji: string, } | { "kind": "reaction_removed", message: MessageId, user: UserId, emoji: string, } | { "kind": "member_joined", user: UserId, } | { "kind": "member_left", user: UserId, } | { "kind": "member_invited", user: UserId, } | { "kind": "channel_created", name: string, } | { "kind": "channel_updated", topic: string, languages: Array<string>, } | { "kind": "moderator_added", user: UserId, } | { "kind": "moderator_removed", user: UserId, } | { "kind": "member_timed_out", user: UserId, until: number, global?: boolean, } | { "kind": "timeout_lifted", user: UserId, } | { "kind": "member_kicked", user: UserId, } | { "kind": "member_banned", user: UserId, until?: number | null, global?: boolean, } | { "kind": "member_unbanned", user: UserId, } | { "kind": "slow_mode_changed", seconds: number, } | { "kind": "channel_locked", locked: boolean, } | { "kind": "message_pinned", message: MessageId, } | { "kind": "message_unpinned", message: MessageId, } | { "kind": "consultation", change: ConsultChange, state: ConsultationState, 
+actor: UserId, } & ({ "kind": "message", message: EventMessage, } | { "kind": "message_edited", message: MessageId, body: string, lang: string, edited_at: number, } | { "kind": "message_deleted", message: MessageId, } | { "kind": "reaction_added", message: MessageId, user: UserId, emoji: string, } | { "kind": "reaction_removed", message: MessageId, user: UserId, emoji: string, } | { "kind": "member_joined", user: UserId, } | { "kind": "member_left", user: UserId, } | { "kind": "member_invited", user: UserId, } | { "kind": "channel_created", name: string, } | { "kind": "channel_updated", topic: string, languages: Array<string>, } | { "kind": "moderator_added", user: UserId, } | { "kind": "moderator_removed", user: UserId, } | { "kind": "member_timed_out", user: UserId, until: number, global?: boolean, } | { "kind": "timeout_lifted", user: UserId, } | { "kind": "member_kicked", user: UserId, } | { "kind": "member_banned", user: UserId, until?: number | null, global?: boolean, } | { "kind": "member_unbanned", user: UserId, } | { "kind": "slow_mode_changed", seconds: number, } | { "kind": "channel_locked", locked: boolean, } | { "kind": "message_pinned", message: MessageId, } | { "kind": "message_unpinned", message: MessageId, } | { "kind": "consultation", change: ConsultChange, state: ConsultationState, 
 /**
  * The helper the change is about (assigned, claimed, accepted, transferred to, invited, removed).
  */

@@ -21,6 +21,7 @@ export type * from './ConversationSummary';
 export type * from './DirectRequest';
 export type * from './ErrorBody';
 export type * from './ErrorCode';
+export type * from './EventMessage';
 export type * from './HelperLoad';
 export type * from './HelperProfile';
 export type * from './HelperUpdate';

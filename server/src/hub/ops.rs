@@ -551,7 +551,9 @@ pub(super) async fn store_message(
         seq,
         at: ctx.now,
         actor: ctx.actor,
-        body: EventBody::Message { message },
+        body: EventBody::Message {
+            message: message.into(),
+        },
     });
     Ok((reply, effects, Some(kind)))
 }

@@ -722,7 +722,7 @@ fn hydrate(conversation: ConversationId, row: &AnyRow) -> Result<ConversationEve
     let kind: String = row.try_get(3)?;
     let body = match kind.as_str() {
         "message" => EventBody::Message {
-            message: MessageRow::from_row_at(row, 5)?.into_message(),
+            message: MessageRow::from_row_at(row, 5)?.into_message().into(),
         },
         "message_edited" => {
             let message = MessageRow::from_row_at(row, 5)?.into_message();

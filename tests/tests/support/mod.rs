@@ -249,7 +249,7 @@ impl Server {
             .map(|(c, s)| json!({"conversation": c, "seq": s}))
             .collect();
         client
-            .send(json!({"type": "hello", "protocol": 1, "token": user.token, "resume": resume}))
+            .send(json!({"type": "hello", "protocol": 2, "token": user.token, "resume": resume}))
             .await;
         let ready = client.expect(|v| v["type"] == "ready").await;
         client.ready = ready;
