@@ -103,6 +103,8 @@ pub struct Step {
     /// CPU time the server and the load generator used during the step (filled in by the scenario).
     pub server_cpu_s: f64,
     pub loadgen_cpu_s: f64,
+    /// The largest share of the step's time the hypervisor took from either core (filled in by the scenario).
+    pub steal_share: f64,
 }
 
 impl Step {
@@ -314,6 +316,7 @@ impl Swarm {
             seconds,
             server_cpu_s: 0.0,
             loadgen_cpu_s: 0.0,
+            steal_share: 0.0,
         }
     }
 

@@ -306,21 +306,45 @@ pub fn own_cpu_seconds() -> f64 {
     }
 }
 
-/// Busy time of one core (user, nice, system, irq, softirq, steal), in seconds.
+/// The largest share of the time since `since` (a [`steal_ticks`] reading, `seconds` ago) that the hypervisor gave
+/// either of the machine's cores to another guest ("steal"). Work the servers and the load generator could not do
+/// then is neither's cost, and a step with much of it measured the host.
+pub fn steal_share(since: &[f64], seconds: f64) -> f64 {
+    steal_ticks()
+        .iter()
+        .zip(since)
+        .map(|(now, then)| (now - then) / 100.0 / seconds.max(1e-3))
+        .fold(0.0, f64::max)
+}
+
+/// Steal time of each core so far, in ticks.
+pub fn steal_ticks() -> Vec<f64> {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    stat.lines()
+        .filter(|l| l.starts_with("cpu") && !l.starts_with("cpu "))
+        .map(|l| core_ticks(l)[7])
+        .collect()
+}
+
+/// Busy time of one core (user, nice, system, irq, softirq; not steal, the time the hypervisor gave another
+/// guest), in seconds.
 fn core_busy_seconds(core: &str) -> f64 {
     let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
     let name = format!("cpu{core} ");
     let Some(line) = stat.lines().find(|l| l.starts_with(&name)) else {
         return 0.0;
     };
-    let ticks: Vec<f64> = line
-        .split_whitespace()
-        .skip(1)
-        .filter_map(|v| v.parse().ok())
-        .collect();
-    let at = |i: usize| ticks.get(i).copied().unwrap_or(0.0);
-    // user nice system idle iowait irq softirq steal
-    (at(0) + at(1) + at(2) + at(5) + at(6) + at(7)) / 100.0
+    let t = core_ticks(line);
+    (t[0] + t[1] + t[2] + t[5] + t[6]) / 100.0
+}
+
+/// The first eight counters of a core's line in /proc/stat: user nice system idle iowait irq softirq steal.
+fn core_ticks(line: &str) -> [f64; 8] {
+    let mut ticks = [0.0; 8];
+    for (slot, value) in ticks.iter_mut().zip(line.split_whitespace().skip(1)) {
+        *slot = value.parse().unwrap_or(0.0);
+    }
+    ticks
 }
 
 fn proc_cpu_seconds(path: &str) -> f64 {
