@@ -376,9 +376,12 @@ fn server_samples() -> Vec<ServerEvent> {
                 history_page_max: 200,
             },
         })),
-        event(41, EventBody::Message {
-            message: message().into(),
-        }),
+        event(
+            41,
+            EventBody::Message {
+                message: message().into(),
+            },
+        ),
         ServerEvent::Ack {
             reference: r("r1"),
             result: AckResult::Sent {
