@@ -217,6 +217,7 @@ async fn health_readiness_and_metrics_answer() {
         "engawa_connections",
         "engawa_fanout_seconds_bucket",
         "engawa_commit_seconds",
+        "engawa_write_wait_seconds_bucket",
     ] {
         assert!(metrics.contains(name), "{name} in /metrics");
     }

@@ -203,7 +203,12 @@ impl Hub {
         self.check(actor, &mut op)?;
         let (reply, answer) = oneshot::channel();
         self.writer
-            .try_send(writer::Job { actor, op, reply })
+            .try_send(writer::Job {
+                actor,
+                op,
+                reply,
+                queued: std::time::Instant::now(),
+            })
             .map_err(|_| Refusal::from(ErrorCode::Unavailable))?;
         let hub = self.clone();
         Ok(Box::pin(async move {

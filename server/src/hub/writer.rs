@@ -25,6 +25,8 @@ pub(super) struct Job {
     pub actor: UserId,
     pub op: Op,
     pub reply: ReplyTo,
+    /// When it was queued: the wait before its transaction is `engawa_write_wait_seconds`.
+    pub queued: Instant,
 }
 
 /// Where a job's answer goes.
@@ -81,6 +83,10 @@ async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Sha
     // Ends when every sender is gone: the node is shutting down and every session has ended.
     while jobs.recv_many(&mut group, MAX_GROUP).await > 0 {
         let started = Instant::now();
+        for job in &group {
+            metrics::histogram!("engawa_write_wait_seconds")
+                .record(started.duration_since(job.queued).as_secs_f64());
+        }
         let size = group.len();
         commit_group(&mut conn, std::mem::take(&mut group), &shared).await;
         metrics::histogram!("engawa_commit_group_size").record(size as f64);
