@@ -105,6 +105,9 @@ pub struct Step {
     pub loadgen_cpu_s: f64,
     /// The largest share of the step's time the hypervisor took from either core (filled in by the scenario).
     pub steal_share: f64,
+    /// Engawa's write path during the step, as the node counts it (filled in by the scenario).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub writes: Option<crate::servers::WriteStats>,
 }
 
 impl Step {
@@ -317,6 +320,7 @@ impl Swarm {
             server_cpu_s: 0.0,
             loadgen_cpu_s: 0.0,
             steal_share: 0.0,
+            writes: None,
         }
     }
 

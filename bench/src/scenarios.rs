@@ -224,19 +224,27 @@ async fn measure_once(
         servers::own_cpu_seconds(),
         servers::steal_ticks(),
     );
+    let writes0 = server.write_path().await;
     let started = Instant::now();
     let mut step = swarm.step(n, load).await;
     step.server_cpu_s = server.cpu_seconds() - s0;
     step.loadgen_cpu_s = servers::own_cpu_seconds() - l0;
     step.steal_share = servers::steal_share(&st0, started.elapsed().as_secs_f64());
+    step.writes = writes0
+        .zip(server.write_path().await)
+        .and_then(|(a, b)| b.since(a));
     eprintln!(
-        "    {:<8} {:>11} deliveries/s offered → {:>11}/s  p50 {:>8.2} ms  p99 {:>8.2} ms  got {:.2}%{}",
+        "    {:<8} {:>11} deliveries/s offered → {:>11}/s  p50 {:>8.2} ms  p99 {:>8.2} ms  got {:.2}%{}{}",
         server.kind.name(),
         crate::report::group_digits(step.offered_deliveries_per_s, 0),
         crate::report::group_digits(step.delivered_per_s, 0),
         step.p50_ms,
         step.p99_ms,
         step.delivered_fraction() * 100.0,
+        step.writes.map_or(String::new(), |w| format!(
+            "  (writes wait {:.2} ms, commit {:.2} ms × {:.1})",
+            w.wait_ms, w.commit_ms, w.group
+        )),
         if step.errors > 0 {
             format!(
                 "  {} error frames: {}",

@@ -261,6 +261,26 @@ impl Server {
         }
     }
 
+    /// Engawa's own counters of its write path (`/metrics`): sums and counts of the histograms
+    /// [`WritePath`] reads. `None` for the other servers, or when the node does not answer.
+    pub async fn write_path(&self) -> Option<WritePath> {
+        if self.kind != Kind::Engawa {
+            return None;
+        }
+        let text = http_get(self.addr, "/metrics").await.ok()?;
+        let value = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        Some(WritePath {
+            wait_s: value("engawa_write_wait_seconds_sum"),
+            writes: value("engawa_write_wait_seconds_count"),
+            commit_s: value("engawa_commit_seconds_sum"),
+            commits: value("engawa_commit_seconds_count"),
+        })
+    }
+
     /// Resident memory in KiB.
     pub fn rss_kib(&self) -> u64 {
         let status =
@@ -277,6 +297,52 @@ impl Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Engawa's write path as its node counts it: the time writes waited for the writer, and its commits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WritePath {
+    wait_s: f64,
+    writes: f64,
+    commit_s: f64,
+    commits: f64,
+}
+
+/// What the write path did between two readings, for a step's JSON and progress line.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct WriteStats {
+    /// Mean time a write waited in the node's queue before its transaction, ms.
+    pub wait_ms: f64,
+    /// Mean duration of a commit (its group's transaction), ms.
+    pub commit_ms: f64,
+    /// Writes per commit.
+    pub group: f64,
+}
+
+impl WritePath {
+    pub fn since(self, before: WritePath) -> Option<WriteStats> {
+        let writes = self.writes - before.writes;
+        let commits = self.commits - before.commits;
+        (writes > 0.0 && commits > 0.0).then(|| WriteStats {
+            wait_ms: (self.wait_s - before.wait_s) / writes * 1e3,
+            commit_ms: (self.commit_s - before.commit_s) / commits * 1e3,
+            group: writes / commits,
+        })
+    }
+}
+
+/// A plain HTTP/1.1 GET on loopback, the body as text.
+async fn http_get(addr: SocketAddr, path: &str) -> anyhow::Result<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await?;
+    let (_, body) = response
+        .split_once("\r\n\r\n")
+        .context("no body in the HTTP response")?;
+    Ok(body.to_owned())
 }
 
 /// A command that runs `program` on the servers' core (when pinning).
