@@ -167,7 +167,8 @@ export function applyToView(view: View, ev: EventFrame): void {
 
 /** The whole message of a `message` event: its conversation, seq, author and time are the event's own. */
 function messageOf(ev: EventFrame & { kind: 'message' }): Message {
-  return { ...ev.message, conversation: ev.conversation, seq: ev.seq, author: ev.actor, created_at: ev.at, reactions: [] };
+  const { conversation, seq, actor: author, at: created_at } = ev;
+  return { ...ev.message, conversation, seq, author, created_at, reactions: [] };
 }
 
 function applyEvent(view: View, ev: EventFrame): Entry | null {
