@@ -303,3 +303,37 @@ async fn the_built_web_client_is_served_with_a_strict_policy_and_cacheable_asset
     let route = get("/c/42").await.expect("a client route");
     assert_eq!(route.text().await.expect("html"), html);
 }
+
+/// SQLite: the writer never checkpoints inside its commits (a checkpoint there made every queued message wait for
+/// it); the node copies the WAL into the database beside it, so what was written reaches the database file within
+/// seconds, and the WAL does not grow without end. PostgreSQL has no WAL of Engawa's to look at.
+#[tokio::test]
+async fn sqlite_copies_its_wal_into_the_database_beside_the_writer() {
+    let server = Server::start().await;
+    let url = server.config.database_url();
+    if !url.starts_with("sqlite") {
+        return;
+    }
+    let file = server.config.data_dir.join("engawa.db");
+    let size = || std::fs::metadata(&file).expect("the database file").len();
+    let anna = server.register("anna").await;
+    server.promote("root", &anna, "volunteer").await;
+    let channel = server.channel(&anna, "archive", "public").await;
+    let mut a = server.connect(&anna).await;
+    let before = size();
+    let body = "Toyama's winter is long; the library on the hill keeps the lights on. ".repeat(20);
+    for _ in 0..200 {
+        a.say(channel, &body).await;
+    }
+    // 200 messages of 1,400 characters: about 280 KB of rows, in the WAL until a checkpoint copies them.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while size() < before + 200_000 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the database file is still {} bytes ({} before 200 messages)",
+            size(),
+            before
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

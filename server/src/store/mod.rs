@@ -295,11 +295,47 @@ impl Store {
             .await?;
         if self.backend == Backend::Sqlite {
             conn.execute(SQLITE_PRAGMAS).await?;
+            // The writer never checkpoints: SQLite's automatic checkpoint runs inside the commit that fills the WAL,
+            // copying its pages into the database and syncing both while every queued message waits on that
+            // commit. `checkpoints` does it beside the writer instead.
+            conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
         }
         Ok(WriteConn {
             conn,
             backend: self.backend,
         })
+    }
+
+    /// Copies what the WAL holds into the database (SQLite; nothing on PostgreSQL), without waiting for readers or
+    /// the writer (`PASSIVE`). Returns the WAL's frames and how many of them are now in the database: when they are
+    /// equal, the writer can start the WAL over at its next commit.
+    pub async fn checkpoint(&self) -> Result<(i64, i64)> {
+        if self.backend != Backend::Sqlite {
+            return Ok((0, 0));
+        }
+        let row = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((row.try_get(1)?, row.try_get(2)?))
+    }
+
+    /// Checkpoints the WAL every `every` until `shutdown` (SQLite), so that the writer, which does not checkpoint,
+    /// keeps a short WAL.
+    pub async fn checkpoints(self, every: Duration, shutdown: tokio_util::sync::CancellationToken) {
+        if self.backend != Backend::Sqlite {
+            return;
+        }
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                () = shutdown.cancelled() => return,
+            }
+            if let Err(error) = self.checkpoint().await {
+                tracing::warn!(%error, "WAL checkpoint failed; the next one retries");
+            }
+        }
     }
 
     /// Whether the database answers (for `/readyz`).
