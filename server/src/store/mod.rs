@@ -306,17 +306,13 @@ impl Store {
         })
     }
 
-    /// Copies what the WAL holds into the database (SQLite; nothing on PostgreSQL), without waiting for readers or
-    /// the writer (`PASSIVE`). Returns the WAL's frames and how many of them are now in the database: when they are
-    /// equal, the writer can start the WAL over at its next commit.
-    pub async fn checkpoint(&self) -> Result<(i64, i64)> {
-        if self.backend != Backend::Sqlite {
-            return Ok((0, 0));
-        }
-        let row = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+    /// Copies what the WAL holds into the database (SQLite), without waiting for readers or the writer (`PASSIVE`);
+    /// once all of it is in, the writer starts the WAL over at its next commit.
+    async fn checkpoint(&self) -> Result<()> {
+        sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
             .fetch_one(&self.pool)
             .await?;
-        Ok((row.try_get(1)?, row.try_get(2)?))
+        Ok(())
     }
 
     /// Checkpoints the WAL every `every` until `shutdown` (SQLite), so that the writer, which does not checkpoint,
