@@ -185,6 +185,29 @@ impl Setup {
 const STEAL_LIMIT: f64 = 0.03;
 const STEAL_RETRIES: u32 = 3;
 
+/// Runs `attempt` until the hypervisor took at most [`STEAL_LIMIT`] of a core's time during it, or
+/// [`STEAL_RETRIES`] more times; `attempt` answers its result and the steal share it saw, and `discard` disposes of a
+/// result that is run again. `what` names the attempt in the progress.
+async fn unless_stolen<T>(
+    what: &str,
+    mut attempt: impl AsyncFnMut() -> anyhow::Result<(T, f64)>,
+    discard: impl Fn(T),
+) -> anyhow::Result<T> {
+    let mut retries = 0;
+    loop {
+        let (result, steal) = attempt().await?;
+        if steal <= STEAL_LIMIT || retries == STEAL_RETRIES {
+            return Ok(result);
+        }
+        retries += 1;
+        eprintln!(
+            "      the host took {:.0}% of a core's time from this machine during that {what} (steal): running it again",
+            steal * 100.0
+        );
+        discard(result);
+    }
+}
+
 /// Runs one step with the server's and the load generator's CPU time around it, and prints a progress line; runs
 /// it again while the hypervisor took too much of the cores.
 async fn measure(
@@ -194,18 +217,16 @@ async fn measure(
     n: u32,
     load: &Load<'_>,
 ) -> anyhow::Result<Step> {
-    let mut retries = 0;
-    loop {
-        let step = measure_once(swarm, server, common, n, load).await?;
-        if step.steal_share <= STEAL_LIMIT || retries == STEAL_RETRIES {
-            return Ok(step);
-        }
-        retries += 1;
-        eprintln!(
-            "      the host took {:.0}% of a core's time from this machine during that step (steal): running it again",
-            step.steal_share * 100.0
-        );
-    }
+    unless_stolen(
+        "step",
+        async || {
+            let step = measure_once(swarm, server, common, n, load).await?;
+            let steal = step.steal_share;
+            Ok((step, steal))
+        },
+        drop,
+    )
+    .await
 }
 
 async fn measure_once(
@@ -219,12 +240,13 @@ async fn measure_once(
         swarm.heal(common.concurrency).await?;
     }
     swarm.quiet().await;
+    // Read before the CPU counters and after them below: rendering `/metrics` is not the step's work.
+    let writes0 = server.write_path().await;
     let (s0, l0, st0) = (
         server.cpu_seconds(),
         servers::own_cpu_seconds(),
         servers::steal_ticks(),
     );
-    let writes0 = server.write_path().await;
     let started = Instant::now();
     let mut step = swarm.step(n, load).await;
     step.server_cpu_s = server.cpu_seconds() - s0;
@@ -610,7 +632,15 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
     for run in 1..=common.runs {
         for kind in common.servers() {
             banner(common, run, kind);
-            let (setup, opened, elapsed, cpu) = storm_run(kind, &layout, common, args).await?;
+            let (setup, opened, elapsed, cpu) = unless_stolen(
+                "storm",
+                async || storm_once(kind, &layout, common, args).await,
+                |(setup, opened, _, _)| {
+                    drop(opened);
+                    setup.stop();
+                },
+            )
+            .await?;
             let mut hist = new_histogram();
             let mut failed = 0;
             let mut first_failure = None;
@@ -668,56 +698,46 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
 }
 
 /// One storm on a fresh server: each connection's time to `ready` (or its failure), the storm's seconds and the
-/// server's CPU seconds. A storm during which the hypervisor took too much of the cores is run again on another
-/// fresh server, at most [`STEAL_RETRIES`] times.
-async fn storm_run(
+/// server's CPU seconds; and the share of a core's time the hypervisor took meanwhile.
+async fn storm_once(
     kind: Kind,
     layout: &Layout,
     common: &Common,
     args: &StormArgs,
-) -> anyhow::Result<(Setup, Vec<(Duration, anyhow::Result<client::Ws>)>, f64, f64)> {
-    let mut retries = 0;
-    loop {
-        let setup = Setup::start(kind, layout, common).await?;
-        let start = Instant::now();
-        let (cpu0, steal0) = (setup.server.cpu_seconds(), servers::steal_ticks());
-        let opened: Vec<(Duration, anyhow::Result<client::Ws>)> =
-            futures_util::stream::iter(0..args.connections)
-                .map(|i| {
-                    let setup = &setup;
-                    async move {
-                        let t = Instant::now();
-                        let m = &setup.members[i];
-                        let ws = client::open(
-                            kind.dialect(),
-                            setup.server.addr,
-                            i,
-                            m.token.as_deref(),
-                            &setup.rooms[m.room],
-                            false,
-                        )
-                        .await;
-                        (t.elapsed(), ws)
-                    }
-                })
-                .buffer_unordered(args.in_flight)
-                .collect()
-                .await;
-        let elapsed = start.elapsed().as_secs_f64();
-        let cpu = setup.server.cpu_seconds() - cpu0;
-        let steal = servers::steal_share(&steal0, elapsed);
-        if steal <= STEAL_LIMIT || retries == STEAL_RETRIES {
-            return Ok((setup, opened, elapsed, cpu));
-        }
-        retries += 1;
-        eprintln!(
-            "      the host took {:.0}% of a core's time from this machine during that storm (steal): running it again",
-            steal * 100.0
-        );
-        drop(opened);
-        setup.stop();
-    }
+) -> anyhow::Result<(Storm, f64)> {
+    let setup = Setup::start(kind, layout, common).await?;
+    let start = Instant::now();
+    let (cpu0, steal0) = (setup.server.cpu_seconds(), servers::steal_ticks());
+    let opened: Vec<(Duration, anyhow::Result<client::Ws>)> =
+        futures_util::stream::iter(0..args.connections)
+            .map(|i| {
+                let setup = &setup;
+                async move {
+                    let t = Instant::now();
+                    let m = &setup.members[i];
+                    let ws = client::open(
+                        kind.dialect(),
+                        setup.server.addr,
+                        i,
+                        m.token.as_deref(),
+                        &setup.rooms[m.room],
+                        false,
+                    )
+                    .await;
+                    (t.elapsed(), ws)
+                }
+            })
+            .buffer_unordered(args.in_flight)
+            .collect()
+            .await;
+    let elapsed = start.elapsed().as_secs_f64();
+    let cpu = setup.server.cpu_seconds() - cpu0;
+    let steal = servers::steal_share(&steal0, elapsed);
+    Ok(((setup, opened, elapsed, cpu), steal))
 }
+
+/// A storm's server, each connection's time to `ready` (or its failure), its seconds and the server's CPU seconds.
+type Storm = (Setup, Vec<(Duration, anyhow::Result<client::Ws>)>, f64, f64);
 
 // --- (f) a reader that stops reading ------------------------------------------------------------------------------
 

@@ -83,9 +83,9 @@ async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Sha
     // Ends when every sender is gone: the node is shutting down and every session has ended.
     while jobs.recv_many(&mut group, MAX_GROUP).await > 0 {
         let started = Instant::now();
+        let waited = metrics::histogram!("engawa_write_wait_seconds");
         for job in &group {
-            metrics::histogram!("engawa_write_wait_seconds")
-                .record(started.duration_since(job.queued).as_secs_f64());
+            waited.record(started.duration_since(job.queued).as_secs_f64());
         }
         let size = group.len();
         commit_group(&mut conn, std::mem::take(&mut group), &shared).await;
