@@ -632,19 +632,16 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
     for run in 1..=common.runs {
         for kind in common.servers() {
             banner(common, run, kind);
-            let (setup, opened, elapsed, cpu) = unless_stolen(
+            let storm = unless_stolen(
                 "storm",
                 async || storm_once(kind, &layout, common, args).await,
-                |(setup, opened, _, _)| {
-                    drop(opened);
-                    setup.stop();
-                },
+                Storm::stop,
             )
             .await?;
             let mut hist = new_histogram();
             let mut failed = 0;
             let mut first_failure = None;
-            for (took, ws) in &opened {
+            for (took, ws) in &storm.opened {
                 match ws {
                     Ok(_) => hist.saturating_record(took.as_micros().max(1) as u64),
                     Err(e) => {
@@ -653,16 +650,20 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
                     }
                 }
             }
-            let rate = (n - failed) as f64 / elapsed;
+            let rate = (n - failed) as f64 / storm.secs;
+            let busy = |cpu_s: f64| cpu_s / storm.secs * 100.0;
             let ms = |q: f64| hist.value_at_quantile(q) as f64 / 1000.0;
             eprintln!(
-                "    {:<8} {} ready in {:.2} s: {:.0}/s, p50 {:.2} ms, p99 {:.2} ms, {} failed{}",
+                "    {:<8} {} ready in {:.2} s: {:.0}/s, p50 {:.2} ms, p99 {:.2} ms, cores busy: server {:.0}%, load \
+                 generator {:.0}%; {} failed{}",
                 kind.name(),
                 n - failed,
-                elapsed,
+                storm.secs,
                 rate,
                 ms(0.5),
                 ms(0.99),
+                busy(storm.server_cpu_s),
+                busy(storm.loadgen_cpu_s),
                 failed,
                 first_failure
                     .map(|f| format!(" (first: {f})"))
@@ -672,12 +673,17 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
             row.metrics.insert("per_s".into(), rate);
             row.metrics.insert("p50_ms".into(), ms(0.5));
             row.metrics.insert("p99_ms".into(), ms(0.99));
+            row.metrics.insert(
+                "server_us_per_conn".into(),
+                storm.server_cpu_s * 1e6 / n as f64,
+            );
             row.metrics
-                .insert("server_us_per_conn".into(), cpu * 1e6 / n as f64);
+                .insert("server_busy_pct".into(), busy(storm.server_cpu_s));
+            row.metrics
+                .insert("loadgen_busy_pct".into(), busy(storm.loadgen_cpu_s));
             row.metrics.insert("failed".into(), failed as f64);
             results.rows.push(row);
-            drop(opened);
-            setup.stop();
+            storm.stop();
         }
     }
     results.finish(
@@ -690,6 +696,8 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
             Metric::new("p50_ms", "p50 ms", 2),
             Metric::new("p99_ms", "p99 ms", 2),
             Metric::new("server_us_per_conn", "server µs/conn", 0),
+            Metric::new("server_busy_pct", "server core %", 0),
+            Metric::new("loadgen_busy_pct", "load gen. core %", 0),
             Metric::new("failed", "failed", 0),
         ],
         &common.out,
@@ -697,8 +705,7 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
     Ok(results)
 }
 
-/// One storm on a fresh server: each connection's time to `ready` (or its failure), the storm's seconds and the
-/// server's CPU seconds; and the share of a core's time the hypervisor took meanwhile.
+/// One storm on a fresh server, and the share of a core's time the hypervisor took meanwhile.
 async fn storm_once(
     kind: Kind,
     layout: &Layout,
@@ -707,7 +714,11 @@ async fn storm_once(
 ) -> anyhow::Result<(Storm, f64)> {
     let setup = Setup::start(kind, layout, common).await?;
     let start = Instant::now();
-    let (cpu0, steal0) = (setup.server.cpu_seconds(), servers::steal_ticks());
+    let (server0, loadgen0, steal0) = (
+        setup.server.cpu_seconds(),
+        servers::own_cpu_seconds(),
+        servers::steal_ticks(),
+    );
     let opened: Vec<(Duration, anyhow::Result<client::Ws>)> =
         futures_util::stream::iter(0..args.connections)
             .map(|i| {
@@ -730,14 +741,35 @@ async fn storm_once(
             .buffer_unordered(args.in_flight)
             .collect()
             .await;
-    let elapsed = start.elapsed().as_secs_f64();
-    let cpu = setup.server.cpu_seconds() - cpu0;
-    let steal = servers::steal_share(&steal0, elapsed);
-    Ok(((setup, opened, elapsed, cpu), steal))
+    let secs = start.elapsed().as_secs_f64();
+    let storm = Storm {
+        server_cpu_s: setup.server.cpu_seconds() - server0,
+        loadgen_cpu_s: servers::own_cpu_seconds() - loadgen0,
+        setup,
+        opened,
+        secs,
+    };
+    Ok((storm, servers::steal_share(&steal0, secs)))
 }
 
-/// A storm's server, each connection's time to `ready` (or its failure), its seconds and the server's CPU seconds.
-type Storm = (Setup, Vec<(Duration, anyhow::Result<client::Ws>)>, f64, f64);
+/// A storm's server, each connection's time to `ready` (or its failure), and the busy time of both cores.
+struct Storm {
+    setup: Setup,
+    opened: Vec<(Duration, anyhow::Result<client::Ws>)>,
+    secs: f64,
+    /// The server's core, busy: the server's cost (pinned, this includes the kernel's work for its sockets).
+    server_cpu_s: f64,
+    /// The load generator's core, busy: when it is near 100%, the storm measured the load generator.
+    loadgen_cpu_s: f64,
+}
+
+impl Storm {
+    /// Closes the clients' connections, then stops the server.
+    fn stop(self) {
+        drop(self.opened);
+        self.setup.stop();
+    }
+}
 
 // --- (f) a reader that stops reading ------------------------------------------------------------------------------
 
