@@ -148,7 +148,7 @@ impl Hub {
             catching_up: AtomicBool::new(false),
             catch_up_again: AtomicBool::new(false),
         });
-        let stopped = writer::spawn(rx, shared.clone()).await?;
+        let stopped = writer::spawn(rx, shared.clone(), tokio::runtime::Handle::current()).await?;
         // Shutdown waits for the writer to drain its queue.
         tracker.spawn(async move {
             // An error only says the thread is gone, which is what is waited for.

@@ -6,14 +6,17 @@
 //! each operation in a savepoint, so a refused one leaves the rest of its group alone (savepoints cost two
 //! statements per operation, and nearly every operation succeeds). After the commit the writer applies the
 //! effects in order — subscriptions, then events (serialized once, shared by every recipient), then
-//! unsubscriptions and notices — and only then answers the requesters.
+//! unsubscriptions and notices — and only then answers the requesters. It keeps its deliveries at most half an
+//! outbox ahead of the sessions that take them ([`Pacing`]).
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::{mpsc, oneshot};
 
 use super::Shared;
+use super::fanout;
 use super::ops::{self, Effects, Op, OpError, Reply};
 use crate::protocol::{ErrorCode, Refusal, UserId};
 use crate::store::{StoreError, WriteConn};
@@ -41,10 +44,11 @@ type Outcome = Result<(Reply, Effects), Refusal>;
 /// Why a thread: an operation takes several database round trips, and after each one the writer must run again.
 /// On the node's runtime it would wait in line behind every session task its last fan-out woke (thousands, in a
 /// busy channel), so each round trip would cost milliseconds under load. On its own thread it waits only for the
-/// database.
+/// database. `node` is the node's runtime, whose sessions the writer's deliveries wake.
 pub(super) async fn spawn(
     jobs: mpsc::Receiver<Job>,
     shared: Arc<Shared>,
+    node: tokio::runtime::Handle,
 ) -> Result<oneshot::Receiver<()>, StoreError> {
     let (opened_tx, opened) = oneshot::channel();
     let (stopped_tx, stopped) = oneshot::channel();
@@ -61,7 +65,7 @@ pub(super) async fn spawn(
                     Ok(conn) => {
                         // start() is waiting for this; it is gone only if the node is already stopping.
                         let _ = opened_tx.send(Ok(()));
-                        run(conn, jobs, shared).await;
+                        run(conn, jobs, shared, node).await;
                     }
                     Err(error) => {
                         let _ = opened_tx.send(Err(error));
@@ -78,8 +82,14 @@ pub(super) async fn spawn(
     Ok(stopped)
 }
 
-async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
+async fn run(
+    mut conn: WriteConn,
+    mut jobs: mpsc::Receiver<Job>,
+    shared: Arc<Shared>,
+    node: tokio::runtime::Handle,
+) {
     let mut group = Vec::with_capacity(MAX_GROUP);
+    let mut pacing = Pacing::new(node, shared.limits.outbox);
     // Ends when every sender is gone: the node is shutting down and every session has ended.
     while jobs.recv_many(&mut group, MAX_GROUP).await > 0 {
         let started = Instant::now();
@@ -87,15 +97,58 @@ async fn run(mut conn: WriteConn, mut jobs: mpsc::Receiver<Job>, shared: Arc<Sha
         for job in &group {
             waited.record(started.duration_since(job.queued).as_secs_f64());
         }
-        let size = group.len();
-        commit_group(&mut conn, std::mem::take(&mut group), &shared).await;
-        metrics::histogram!("engawa_commit_group_size").record(size as f64);
+        let outcome = commit_group(&mut conn, &group, &shared).await;
+        metrics::histogram!("engawa_commit_group_size").record(group.len() as f64);
         metrics::histogram!("engawa_commit_seconds").record(started.elapsed().as_secs_f64());
+        let results = match outcome {
+            Ok(results) => results,
+            Err(error) => {
+                tracing::error!(%error, "write transaction failed; answering its group with `internal`");
+                for job in group.drain(..) {
+                    // The requester may have gone (socket closed); then no one waits for the answer.
+                    let _ = job.reply.send(Err(ErrorCode::Internal.into()));
+                }
+                reconnect(&mut conn, &shared).await;
+                continue;
+            }
+        };
+        let planned: Vec<_> = group
+            .drain(..)
+            .zip(results)
+            .map(|(job, result)| {
+                (
+                    job.reply,
+                    result.map(|(reply, effects)| (reply, fanout::plan(effects))),
+                )
+            })
+            .collect();
+        pacing
+            .make_room(
+                planned
+                    .iter()
+                    .map(|(_, p)| p.as_ref().map_or(0, |(_, d)| d.len()))
+                    .sum(),
+            )
+            .await;
+        for (reply, result) in planned {
+            let answer = result.map(|(answer, deliveries)| {
+                shared.deliver(deliveries);
+                answer
+            });
+            // As above: a requester that went away needs no answer; the effects are already delivered.
+            let _ = reply.send(answer);
+        }
+        pacing.delivered();
     }
     tracing::debug!("writer stopped");
 }
 
-async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Arc<Shared>) {
+/// Runs a group's operations and commits them: each operation's outcome, in order.
+async fn commit_group(
+    conn: &mut WriteConn,
+    group: &[Job],
+    shared: &Shared,
+) -> Result<Vec<Outcome>, StoreError> {
     let now = crate::now_ms();
     let automod = shared.automod();
     let env = ops::Env {
@@ -105,31 +158,73 @@ async fn commit_group(conn: &mut WriteConn, group: Vec<Job>, shared: &Arc<Shared
     // First without savepoints: nearly every operation succeeds, and a savepoint costs two more statements per
     // operation. When one fails, the transaction is rolled back and the group runs again with a savepoint around
     // each operation, so that the failure undoes only its own writes.
-    let mut outcome = attempt(conn, &group, false, now, &env).await;
-    if matches!(outcome, Ok(None)) {
-        metrics::counter!("engawa_commit_group_retries_total").increment(1);
-        outcome = attempt(conn, &group, true, now, &env).await;
+    if let Some(results) = attempt(conn, group, false, now, &env).await? {
+        return Ok(results);
     }
-    let results = match outcome {
-        Ok(Some(results)) => results,
-        Ok(None) => unreachable!("a group with savepoints runs to its end"),
-        Err(error) => {
-            tracing::error!(%error, "write transaction failed; answering its group with `internal`");
-            for job in group {
-                // The requester may have gone (socket closed); then no one waits for the answer.
-                let _ = job.reply.send(Err(ErrorCode::Internal.into()));
-            }
-            reconnect(conn, shared).await;
+    metrics::counter!("engawa_commit_group_retries_total").increment(1);
+    Ok(attempt(conn, group, true, now, &env)
+        .await?
+        .expect("a group with savepoints runs to its end"))
+}
+
+/// Keeps the writer's deliveries at most half an outbox ahead of the sessions that take them.
+///
+/// On its own thread the writer would deliver at the pace of its commits, which an overloaded node's sessions
+/// cannot follow: their outboxes would fill and they would be closed (1013) although their readers keep up
+/// (docs/benchmarks.md, 2026-12-06, fourth). So after each delivery the writer spawns an echo task on the node's
+/// runtime, which runs once the runtime has taken up every session task the delivery woke (woken from outside the
+/// runtime, those and the echo queue in order in its injection queue), and before delivering more it waits for the
+/// echoes of older deliveries until at most half an outbox of frames is still on its way. A node that keeps up
+/// never waits: its sessions have run long before that many frames were delivered. An overloaded one holds its
+/// writer back instead; its groups grow, its queue fills, and new writes get `unavailable`.
+struct Pacing {
+    node: tokio::runtime::Handle,
+    /// Deliveries not yet known to be taken up, oldest first, each with an upper bound of the frames it put in any
+    /// one outbox (its number of deliveries).
+    ahead: VecDeque<(oneshot::Receiver<()>, usize)>,
+    /// The sum of `ahead`'s frames, and the most it may reach.
+    frames: usize,
+    budget: usize,
+    /// The frames of the delivery being made.
+    making: usize,
+}
+
+impl Pacing {
+    fn new(node: tokio::runtime::Handle, outbox: usize) -> Pacing {
+        Pacing {
+            node,
+            ahead: VecDeque::new(),
+            frames: 0,
+            budget: (outbox / 2).max(1),
+            making: 0,
+        }
+    }
+
+    /// Waits until a delivery of `frames` more keeps what is on its way within the budget (or nothing is).
+    async fn make_room(&mut self, frames: usize) {
+        while self.frames + frames > self.budget {
+            let Some((echo, taken)) = self.ahead.pop_front() else {
+                break;
+            };
+            // An error says the node's runtime is gone: nobody is left to catch up.
+            let _ = echo.await;
+            self.frames -= taken;
+        }
+        self.making = frames;
+    }
+
+    /// Records the delivery just made.
+    fn delivered(&mut self) {
+        if self.making == 0 {
             return;
         }
-    };
-    for (job, result) in group.into_iter().zip(results) {
-        let answer = result.map(|(reply, effects)| {
-            shared.deliver(super::fanout::plan(effects));
-            reply
+        let (tx, rx) = oneshot::channel();
+        self.node.spawn(async move {
+            let _ = tx.send(());
         });
-        // As above: a requester that went away needs no answer; the effects are already delivered.
-        let _ = job.reply.send(answer);
+        self.ahead.push_back((rx, self.making));
+        self.frames += self.making;
+        self.making = 0;
     }
 }
 
@@ -213,5 +308,50 @@ async fn reconnect(conn: &mut WriteConn, shared: &Shared) {
                 delay = (delay * 2).min(Duration::from_secs(5));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// A delivery past the budget waits until the runtime has taken up every session task the deliveries before it
+    /// woke from outside the runtime.
+    #[test]
+    fn pacing_waits_for_the_runtime_to_take_up_what_was_delivered() {
+        const TASKS: usize = 500;
+        let node = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .build()
+            .expect("a runtime starts");
+        let (parked, ran) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let wakers: Vec<_> = (0..TASKS)
+            .map(|_| {
+                let (wake, woken) = oneshot::channel::<()>();
+                let (parked, ran) = (parked.clone(), ran.clone());
+                node.spawn(async move {
+                    parked.fetch_add(1, Ordering::SeqCst);
+                    let _ = woken.await;
+                    ran.fetch_add(1, Ordering::SeqCst);
+                });
+                wake
+            })
+            .collect();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while parked.load(Ordering::SeqCst) < TASKS {
+            assert!(Instant::now() < deadline, "the tasks never started");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // An outbox of two: half of it is one frame, so the second delivery waits for the first.
+        let mut pacing = Pacing::new(node.handle().clone(), 2);
+        node.block_on(pacing.make_room(1));
+        for wake in wakers {
+            wake.send(()).expect("the task waits");
+        }
+        pacing.delivered();
+        node.block_on(pacing.make_room(1));
+        assert_eq!(ran.load(Ordering::SeqCst), TASKS);
     }
 }
