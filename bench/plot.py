@@ -164,8 +164,9 @@ def machine_note(*datasets: dict | None) -> str:
 
 
 def legend_below(fig, ax, handles) -> None:
-    """The legend in a row (or two) under the x axis label, where it cannot hide data."""
-    ncol = min(len(handles), 4)
+    """The legend in rows under the x axis label, where it cannot hide data; three columns when there are more
+    entries than two rows of four hold, so that long labels stay within the figure."""
+    ncol = min(len(handles), 4 if len(handles) <= 8 else 3)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=ncol, frameon=False)
 
 
