@@ -122,14 +122,11 @@ async fn run(
                 )
             })
             .collect();
-        pacing
-            .make_room(
-                planned
-                    .iter()
-                    .map(|(_, p)| p.as_ref().map_or(0, |(_, d)| d.len()))
-                    .sum(),
-            )
-            .await;
+        let frames = planned
+            .iter()
+            .map(|(_, p)| p.as_ref().map_or(0, |(_, d)| d.len()))
+            .sum();
+        pacing.make_room(frames).await;
         for (reply, result) in planned {
             let answer = result.map(|(answer, deliveries)| {
                 shared.deliver(deliveries);
@@ -138,7 +135,7 @@ async fn run(
             // As above: a requester that went away needs no answer; the effects are already delivered.
             let _ = reply.send(answer);
         }
-        pacing.delivered();
+        pacing.delivered(frames);
     }
     tracing::debug!("writer stopped");
 }
@@ -185,8 +182,6 @@ struct Pacing {
     /// The sum of `ahead`'s frames, and the most it may reach.
     frames: usize,
     budget: usize,
-    /// The frames of the delivery being made.
-    making: usize,
 }
 
 impl Pacing {
@@ -196,7 +191,6 @@ impl Pacing {
             ahead: VecDeque::new(),
             frames: 0,
             budget: (outbox / 2).max(1),
-            making: 0,
         }
     }
 
@@ -210,21 +204,19 @@ impl Pacing {
             let _ = echo.await;
             self.frames -= taken;
         }
-        self.making = frames;
     }
 
-    /// Records the delivery just made.
-    fn delivered(&mut self) {
-        if self.making == 0 {
+    /// Records a delivery of `frames` just made.
+    fn delivered(&mut self, frames: usize) {
+        if frames == 0 {
             return;
         }
         let (tx, rx) = oneshot::channel();
         self.node.spawn(async move {
             let _ = tx.send(());
         });
-        self.ahead.push_back((rx, self.making));
-        self.frames += self.making;
-        self.making = 0;
+        self.ahead.push_back((rx, frames));
+        self.frames += frames;
     }
 }
 
@@ -350,7 +342,7 @@ mod tests {
         for wake in wakers {
             wake.send(()).expect("the task waits");
         }
-        pacing.delivered();
+        pacing.delivered(1);
         node.block_on(pacing.make_room(1));
         assert_eq!(ran.load(Ordering::SeqCst), TASKS);
     }
