@@ -199,6 +199,7 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
                 connections: 200,
                 in_flight: 50,
                 channel_of_all: true,
+                open_consultations: 30,
             },
         )
         .await?,

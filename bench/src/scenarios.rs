@@ -71,6 +71,8 @@ fn log_path(common: &Common, name: &str) -> PathBuf {
 struct Layout {
     room_of: Vec<usize>,
     rooms: Vec<Vec<usize>>,
+    /// Open consultations seeded for Engawa (the plain servers have none).
+    consultations: usize,
 }
 
 impl Layout {
@@ -78,6 +80,7 @@ impl Layout {
         Layout {
             room_of: vec![0; people],
             rooms: vec![(0..people).collect()],
+            consultations: 0,
         }
     }
 
@@ -88,6 +91,7 @@ impl Layout {
             rooms: (0..count)
                 .map(|k| (k * size..((k + 1) * size).min(people)).collect())
                 .collect(),
+            consultations: 0,
         }
     }
 }
@@ -108,9 +112,14 @@ impl Setup {
             if dir.exists() {
                 std::fs::remove_dir_all(&dir)?;
             }
-            let seeded = seed::seed(&dir, layout.room_of.len(), &layout.rooms)
-                .await
-                .context("seeding Engawa's database")?;
+            let seeded = seed::seed(
+                &dir,
+                layout.room_of.len(),
+                &layout.rooms,
+                layout.consultations,
+            )
+            .await
+            .context("seeding Engawa's database")?;
             (
                 seeded.rooms,
                 seeded.tokens.into_iter().map(Some).collect(),
@@ -615,20 +624,27 @@ pub struct StormArgs {
     /// (Engawa only: the plain servers' clients join their room of 4 alone).
     #[arg(long)]
     pub channel_of_all: bool,
+    /// Open consultations in Engawa's database, a third waiting and the rest taken by 50 helpers: the first this
+    /// many people asked one each (Engawa only).
+    #[arg(long, default_value_t = 0)]
+    pub open_consultations: usize,
 }
 
 pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results> {
     let n = args.connections;
-    let name = if args.channel_of_all {
-        format!("storm-{n}-general")
-    } else {
-        format!("storm-{n}")
-    };
+    let mut name = format!("storm-{n}");
+    if args.channel_of_all {
+        name.push_str("-general");
+    }
+    if args.open_consultations > 0 {
+        name.push_str(&format!("-consult{}", args.open_consultations));
+    }
     let mut results = Results::new(name, args)?;
     let mut layout = Layout::rooms_of(4, n);
     if args.channel_of_all {
         layout.rooms.push((0..n).collect());
     }
+    layout.consultations = args.open_consultations;
     for run in 1..=common.runs {
         for kind in common.servers() {
             banner(common, run, kind);
@@ -886,7 +902,7 @@ impl Nodes {
     async fn start(count: usize, common: &Common, args: &ClusterArgs) -> anyhow::Result<Nodes> {
         let db = servers::PgDatabase::create(&args.pg).await?;
         let layout = Layout::one_room(args.subscribers);
-        let seeded = match seed::seed_url(&db.url, args.subscribers, &layout.rooms).await {
+        let seeded = match seed::seed_url(&db.url, args.subscribers, &layout.rooms, 0).await {
             Ok(seeded) => seeded,
             Err(e) => {
                 db.drop_now().await?;

@@ -18,13 +18,30 @@ pub struct Seeded {
     pub rooms: Vec<Room>,
 }
 
-/// Seeds `people` people into a new SQLite database under `dir`; `rooms[k]` lists the people in room `k`.
-pub async fn seed(dir: &Path, people: usize, rooms: &[Vec<usize>]) -> anyhow::Result<Seeded> {
-    seed_url(&engawa::store::default_url(dir), people, rooms).await
+/// Seeds `people` people into a new SQLite database under `dir`; `rooms[k]` lists the people in room `k`; with
+/// `consultations`, that many open consultations (see [`seed_consultations`]).
+pub async fn seed(
+    dir: &Path,
+    people: usize,
+    rooms: &[Vec<usize>],
+    consultations: usize,
+) -> anyhow::Result<Seeded> {
+    seed_url(
+        &engawa::store::default_url(dir),
+        people,
+        rooms,
+        consultations,
+    )
+    .await
 }
 
 /// Seeds an empty database at `url` (SQLite or PostgreSQL).
-pub async fn seed_url(url: &str, people: usize, rooms: &[Vec<usize>]) -> anyhow::Result<Seeded> {
+pub async fn seed_url(
+    url: &str,
+    people: usize,
+    rooms: &[Vec<usize>],
+    consultations: usize,
+) -> anyhow::Result<Seeded> {
     // Opening the store creates the database file (SQLite) and applies the migrations.
     engawa::store::Store::open(url).await?.close().await;
     sqlx::any::install_default_drivers();
@@ -91,10 +108,105 @@ pub async fn seed_url(url: &str, people: usize, rooms: &[Vec<usize>]) -> anyhow:
         }
         seeded_rooms.push(Room { name, id });
     }
+    seed_consultations(&mut tx, &ids, consultations, now)
+        .await
+        .context("seeding consultations")?;
     tx.commit().await?;
     conn.close().await?;
     Ok(Seeded {
         tokens,
         rooms: seeded_rooms,
     })
+}
+
+/// People who help with the seeded consultations: the last ones seeded.
+const HELPERS: usize = 50;
+
+/// `count` open consultations in one topic, as the consultation operations leave them: the first `count` people
+/// asked one each; a third wait in the queue, the others are taken (active or on hold) by one of the last 50
+/// people, each of whom then helps with about `count / 75`. What `ready` reads for requesters and helpers, with a
+/// queue as busy as a city's on a bad day.
+async fn seed_consultations(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    ids: &[i64],
+    count: usize,
+    now: i64,
+) -> anyhow::Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    anyhow::ensure!(
+        count + HELPERS <= ids.len(),
+        "{count} consultations need {} people",
+        count + HELPERS
+    );
+    let topic: i64 = sqlx::query_scalar(
+        "INSERT INTO topics (key, names, descriptions, routing, hours, position, active, created_at) \
+         VALUES ('bench', '{\"en\":\"Bench\"}', '{}', 'manual', '[]', 0, 1, $1) RETURNING id",
+    )
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    for (k, &requester) in ids[..count].iter().enumerate() {
+        let helper = (k % 3 != 0).then(|| ids[ids.len() - 1 - k % HELPERS]);
+        let state = ["waiting", "active", "on_hold"][k % 3];
+        let mut conversation = [0i64; 2];
+        for (slot, kind) in conversation
+            .iter_mut()
+            .zip(["consultation", "consultation_notes"])
+        {
+            *slot = sqlx::query_scalar(
+                "INSERT INTO conversations (kind, visibility, languages, created_by, created_at) \
+                 VALUES ($1, 'private', '[\"en\"]', $2, $3) RETURNING id",
+            )
+            .bind(kind)
+            .bind(requester)
+            .bind(now)
+            .fetch_one(&mut **tx)
+            .await?;
+        }
+        let [id, notes] = conversation;
+        let mut members = vec![(id, requester)];
+        if let Some(helper) = helper {
+            members.extend([(id, helper), (notes, helper)]);
+        }
+        for (conversation, person) in members {
+            sqlx::query(
+                "INSERT INTO members (conversation_id, user_id, role, joined_at, read_seq) \
+                 VALUES ($1, $2, 'member', $3, 0)",
+            )
+            .bind(conversation)
+            .bind(person)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        }
+        sqlx::query(
+            "INSERT INTO consultations (id, notes_id, topic_id, requester, languages, lang, state, accepted, \
+             preview, opened_at, queued_at, assigned_at, updated_at, requester_at, helper_at) \
+             VALUES ($1, $2, $3, $4, '[\"en\"]', $5, $6, $7, 'I need help with my residence card', $8, $8, $9, $8, $8, $9)",
+        )
+        .bind(id)
+        .bind(notes)
+        .bind(topic)
+        .bind(requester)
+        .bind(helper.map(|_| "en"))
+        .bind(state)
+        .bind(i64::from(helper.is_some()))
+        .bind(now + k as i64)
+        .bind(helper.map(|_| now))
+        .execute(&mut **tx)
+        .await?;
+        if let Some(helper) = helper {
+            sqlx::query(
+                "INSERT INTO consultation_helpers (consultation_id, user_id, added_at) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(helper)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
 }

@@ -392,6 +392,79 @@ async fn waiting_requesters_see_their_place_and_are_served_first_come_first_serv
     assert_eq!(q["helpers"][0]["load"], 1, "moderators see load: {q}");
 }
 
+/// alpha, bravo and charlie, each with a consultation opened in `topic`, in that order.
+async fn three_waiting(server: &Server, topic: i64) -> (Vec<User>, Vec<i64>) {
+    let mut people = Vec::new();
+    let mut ids = Vec::new();
+    for name in ["alpha", "bravo", "charlie"] {
+        let user = server.register(name).await;
+        let mut c = server.connect(&user).await;
+        ids.push(
+            open(&mut c, topic, &["en"], name).await["id"]
+                .as_i64()
+                .expect("id"),
+        );
+        people.push(user);
+    }
+    (people, ids)
+}
+
+/// The ids in a `ready` frame's `consultations` (left out when there are none), with each one's place in the
+/// queue (0 once taken) and helpers.
+fn ready_consultations(client: &Client) -> Vec<(i64, u64, Vec<i64>)> {
+    let none = Vec::new();
+    let mut listed: Vec<_> = client.ready["consultations"]
+        .as_array()
+        .unwrap_or(&none)
+        .iter()
+        .map(|c| {
+            let helpers = c["helpers"].as_array().expect("helpers");
+            (
+                c["id"].as_i64().expect("id"),
+                c["position"].as_u64().unwrap_or(0),
+                helpers.iter().map(|h| h.as_i64().expect("id")).collect(),
+            )
+        })
+        .collect();
+    listed.sort_unstable();
+    listed
+}
+
+#[tokio::test]
+async fn ready_lists_a_persons_own_open_consultations_with_their_place_and_helpers() {
+    let server = Server::start().await;
+    let admin = server.admin("root").await;
+    let other = topic(&server, &admin, "other").await;
+    let (people, ids) = three_waiting(&server, other).await;
+    let bravo = server.connect(&people[1]).await;
+    assert_eq!(ready_consultations(&bravo), [(ids[1], 2, vec![])]);
+    let stranger = server.register("eve").await;
+    let eve = server.connect(&stranger).await;
+    assert_eq!(ready_consultations(&eve), []);
+
+    // A helper with room for two takes the two who waited longest; the third moves up.
+    let (helper_user, mut h) = helper(&server, &admin, "hana", &[other], &["en"]).await;
+    for _ in 0..2 {
+        h.expect(|v| v["type"] == "consultation" && v["state"] == "active")
+            .await;
+    }
+    let hana = server.connect(&helper_user).await;
+    assert_eq!(
+        ready_consultations(&hana),
+        [
+            (ids[0], 0, vec![helper_user.id]),
+            (ids[1], 0, vec![helper_user.id])
+        ]
+    );
+    let charlie = server.connect(&people[2]).await;
+    assert_eq!(ready_consultations(&charlie), [(ids[2], 1, vec![])]);
+    let bravo = server.connect(&people[1]).await;
+    assert_eq!(
+        ready_consultations(&bravo),
+        [(ids[1], 0, vec![helper_user.id])]
+    );
+}
+
 #[tokio::test]
 async fn only_the_parties_and_audited_moderators_can_read_a_consultation() {
     let server = Server::start().await;
@@ -597,16 +670,7 @@ async fn waiting_requests_and_assignments_survive_a_restart_in_order() {
     let server = Server::start().await;
     let admin = server.admin("root").await;
     let other = topic(&server, &admin, "other").await;
-    let mut ids = Vec::new();
-    for name in ["alpha", "bravo", "charlie"] {
-        let user = server.register(name).await;
-        let mut c = server.connect(&user).await;
-        ids.push(
-            open(&mut c, other, &["en"], name).await["id"]
-                .as_i64()
-                .expect("id"),
-        );
-    }
+    let (_, ids) = three_waiting(&server, other).await;
     let (config, guard) = server.stop().await;
     let server = Server::start_config(config, guard).await;
     let admin = server.login("root").await;

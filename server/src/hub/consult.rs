@@ -989,15 +989,7 @@ async fn finish(
             continue;
         };
         let parties = tx.consultation_helpers(c.id).await?;
-        let position = if c.state == ConsultationState::Waiting {
-            tx.waiting(c.topic)
-                .await?
-                .iter()
-                .position(|w| w.id == c.id)
-                .map(|p| p as u32 + 1)
-        } else {
-            None
-        };
+        let position = tx.queue_position(c.id).await?;
         effects.consult.push(ConsultNotice::View {
             requester: c.requester,
             helpers: parties.clone(),

@@ -4,11 +4,11 @@
 
 use crate::consult;
 use crate::protocol::{
-    AvailabilityAnswer, Consultation, ConsultationState, ConversationId, ConversationKind,
-    ConversationSummary, ErrorCode, HelperLoad, HelperProfile, LocalizedText, QueueView, Refusal,
-    Role, Topic, TopicId, UserId,
+    AvailabilityAnswer, Consultation, ConversationId, ConversationKind, ConversationSummary,
+    ErrorCode, HelperLoad, HelperProfile, LocalizedText, QueueView, Refusal, Role, Topic, TopicId,
+    UserId,
 };
-use crate::store::{ConsultFilter, ConsultRow, ReadConn};
+use crate::store::{ConsultFilter, ConsultRow, Listed, ReadConn};
 
 use super::{Hub, internal};
 
@@ -65,17 +65,6 @@ impl Hub {
             .map_err(internal)
     }
 
-    async fn position(&self, c: &ConsultRow) -> Result<Option<u32>, Refusal> {
-        if c.state != ConsultationState::Waiting {
-            return Ok(None);
-        }
-        let waiting = self.store().waiting(c.topic).await.map_err(internal)?;
-        Ok(waiting
-            .iter()
-            .position(|w| w.id == c.id)
-            .map(|p| p as u32 + 1))
-    }
-
     /// One consultation as `actor` may see it. A staff reader who is not a party is audited unless `quiet` (their
     /// own action's answer).
     pub async fn consultation(
@@ -95,7 +84,7 @@ impl Hub {
         if matches!(reader, Reader::Staff) && !quiet {
             self.audit(actor, "consultation.read", id.0).await?;
         }
-        let position = self.position(&c).await?;
+        let position = store.queue_position(id).await.map_err(internal)?;
         let staff_view = !matches!(reader, Reader::Requester);
         Ok(c.view(
             helpers,
@@ -118,32 +107,31 @@ impl Hub {
         if filter.party.is_none() {
             self.audit(actor, "consultation.list", 0).await?;
         }
-        let rows = self
-            .store()
-            .consultations(&filter)
-            .await
-            .map_err(internal)?;
-        self.consultation_views(actor, rows).await
+        let mut reader = self.store().reader().await.map_err(internal)?;
+        let listed = reader.consultations(&filter).await.map_err(internal)?;
+        Ok(self.consultation_views(actor, listed))
     }
 
-    /// Consultations as `actor` sees them, with their queue positions.
-    async fn consultation_views(
-        &self,
-        actor: UserId,
-        rows: Vec<(ConsultRow, Vec<UserId>)>,
-    ) -> Result<Vec<Consultation>, Refusal> {
-        let mut out = Vec::with_capacity(rows.len());
-        for (c, helpers) in rows {
-            let staff_view = c.requester != actor || helpers.contains(&actor);
-            let position = self.position(&c).await?;
-            out.push(c.view(
-                helpers,
-                staff_view,
-                position,
-                self.limits().timers.reopen_days,
-            ));
-        }
-        Ok(out)
+    /// Consultations as `actor` sees them.
+    fn consultation_views(&self, actor: UserId, listed: Vec<Listed>) -> Vec<Consultation> {
+        listed
+            .into_iter()
+            .map(
+                |Listed {
+                     row,
+                     helpers,
+                     position,
+                 }| {
+                    let staff_view = row.requester != actor || helpers.contains(&actor);
+                    row.view(
+                        helpers,
+                        staff_view,
+                        position,
+                        self.limits().timers.reopen_days,
+                    )
+                },
+            )
+            .collect()
     }
 
     /// A conversation's summary for reading its history: members (and public channels) as before; staff may read
@@ -348,14 +336,14 @@ impl Hub {
             party: Some(user),
             ..ConsultFilter::default()
         };
-        let rows = reader.consultations(&filter).await.map_err(internal)?;
+        let listed = reader.consultations(&filter).await.map_err(internal)?;
         let helper = if role.may_help() {
             reader.helper(user).await.map_err(internal)?
         } else {
             None
         };
         Ok((
-            self.consultation_views(user, rows).await?,
+            self.consultation_views(user, listed),
             helper.map(|h| h.profile()),
         ))
     }

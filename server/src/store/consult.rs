@@ -3,7 +3,7 @@
 //! The writer's functions take the transaction's connection; reads take a pooled one. Both call the same free
 //! functions, so each query is written once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
@@ -175,6 +175,18 @@ pub struct ConsultRow {
 const CONSULT_COLUMNS: &str = "c.id, c.notes_id, c.topic_id, c.requester, c.languages, c.lang, c.state, c.accepted, \
      c.woken, c.skipped, c.preview, c.opened_at, c.queued_at, c.assigned_at, c.updated_at, c.requester_at, \
      c.helper_at, c.closed_at, c.summary, c.rating, c.rating_comment";
+/// How many columns [`CONSULT_COLUMNS`] has: what a query selects after them starts at this index.
+const CONSULT_COLUMN_COUNT: usize = {
+    let bytes = CONSULT_COLUMNS.as_bytes();
+    let (mut i, mut columns) = (0, 1);
+    while i < bytes.len() {
+        if bytes[i] == b',' {
+            columns += 1;
+        }
+        i += 1;
+    }
+    columns
+};
 
 impl ConsultRow {
     fn from_row(r: &AnyRow) -> Result<ConsultRow> {
@@ -344,17 +356,49 @@ async fn consultations_where(
     rows.iter().map(ConsultRow::from_row).collect()
 }
 
+/// The helpers of each of these consultations, in the order they were added, in one query.
 async fn consultation_helpers_q(
     conn: &mut AnyConnection,
-    id: ConversationId,
-) -> Result<Vec<UserId>> {
-    let rows = sqlx::query(
-        "SELECT user_id FROM consultation_helpers WHERE consultation_id = $1 ORDER BY added_at, user_id",
-    )
-    .bind(id.0)
+    ids: &[ConversationId],
+) -> Result<HashMap<ConversationId, Vec<UserId>>> {
+    let mut helpers: HashMap<ConversationId, Vec<UserId>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(helpers);
+    }
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT consultation_id, user_id FROM consultation_helpers WHERE consultation_id IN ({}) \
+         ORDER BY consultation_id, added_at, user_id",
+        super::id_list(ids.iter().map(|id| id.0))
+    )))
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
+    for r in &rows {
+        helpers
+            .entry(ConversationId(r.try_get(0)?))
+            .or_default()
+            .push(UserId(r.try_get(1)?));
+    }
+    Ok(helpers)
+}
+
+/// Where consultation `c` stands in its topic's queue (1 = next) while it waits, else NULL: counted on the queue's
+/// index, without reading the consultations ahead.
+const QUEUE_POSITION_SQL: &str = "CASE WHEN c.state = 'waiting' THEN (SELECT COUNT(*) FROM consultations w \
+     WHERE w.state = 'waiting' AND w.topic_id = c.topic_id \
+     AND (w.queued_at < c.queued_at OR (w.queued_at = c.queued_at AND w.id <= c.id))) END";
+
+fn position_from(value: Option<i64>) -> Option<u32> {
+    value.map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+async fn queue_position_q(conn: &mut AnyConnection, id: ConversationId) -> Result<Option<u32>> {
+    let position: Option<Option<i64>> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT {QUEUE_POSITION_SQL} FROM consultations c WHERE c.id = $1"
+    )))
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(position_from(position.flatten()))
 }
 
 /// Waiting consultations of a topic, longest-waiting first.
@@ -411,7 +455,12 @@ impl Tx<'_> {
     }
 
     pub async fn consultation_helpers(&mut self, id: ConversationId) -> Result<Vec<UserId>> {
-        consultation_helpers_q(self.conn, id).await
+        let mut helpers = consultation_helpers_q(self.conn, &[id]).await?;
+        Ok(helpers.remove(&id).unwrap_or_default())
+    }
+
+    pub async fn queue_position(&mut self, id: ConversationId) -> Result<Option<u32>> {
+        queue_position_q(self.conn, id).await
     }
 
     pub async fn waiting(&mut self, topic: TopicId) -> Result<Vec<ConsultRow>> {
@@ -681,6 +730,13 @@ fn canned_from_row(r: &AnyRow) -> Result<CannedReply> {
 // --- reads ----------------------------------------------------------------------------------------------------
 
 /// Which consultations a list shows.
+/// A consultation as listed: its row, its helpers, and its place in the queue while it waits.
+pub struct Listed {
+    pub row: ConsultRow,
+    pub helpers: Vec<UserId>,
+    pub position: Option<u32>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ConsultFilter {
     /// Only those this person asked or helps with; `None` for moderators (every consultation).
@@ -789,20 +845,18 @@ impl Store {
 
     pub async fn consultation_helpers(&self, id: ConversationId) -> Result<Vec<UserId>> {
         let mut conn = self.pool.acquire().await?;
-        consultation_helpers_q(&mut conn, id).await
+        let mut helpers = consultation_helpers_q(&mut conn, &[id]).await?;
+        Ok(helpers.remove(&id).unwrap_or_default())
+    }
+
+    pub async fn queue_position(&self, id: ConversationId) -> Result<Option<u32>> {
+        let mut conn = self.pool.acquire().await?;
+        queue_position_q(&mut conn, id).await
     }
 
     pub async fn waiting(&self, topic: TopicId) -> Result<Vec<ConsultRow>> {
         let mut conn = self.pool.acquire().await?;
         consultations_where(&mut conn, WAITING_FILTER, &[topic.0]).await
-    }
-
-    /// Consultations matching a filter, newest first, with their helpers.
-    pub async fn consultations(
-        &self,
-        filter: &ConsultFilter,
-    ) -> Result<Vec<(ConsultRow, Vec<UserId>)>> {
-        self.reader().await?.consultations(filter).await
     }
 
     /// Ratings of a topic's consultations: (average, count).
@@ -851,21 +905,21 @@ impl Store {
 }
 
 impl ReadConn {
-    /// Consultations matching a filter, newest first, with their helpers.
-    pub async fn consultations(
-        &mut self,
-        filter: &ConsultFilter,
-    ) -> Result<Vec<(ConsultRow, Vec<UserId>)>> {
+    /// Consultations matching a filter, newest first, with their helpers and places in the queue, in two
+    /// statements whatever their number.
+    pub async fn consultations(&mut self, filter: &ConsultFilter) -> Result<Vec<Listed>> {
         let mut clauses = vec!["1 = 1".to_owned()];
-        if filter.party.is_some() {
-            clauses.push(
-                "(c.requester = $1 OR EXISTS (SELECT 1 FROM consultation_helpers x \
-                 WHERE x.consultation_id = c.id AND x.user_id = $1))"
-                    .to_owned(),
-            );
+        // A party's consultations are found from their side (the ones they asked, the ones they help with), so
+        // that reading them costs what they have, not what everyone has open: `ready` reads them for every
+        // connection (docs/benchmarks.md, the connect storm with open consultations).
+        let from = if filter.party.is_some() {
+            "(SELECT r.id AS party_of FROM consultations r WHERE r.requester = $1 \
+             UNION SELECT x.consultation_id FROM consultation_helpers x WHERE x.user_id = $1) p \
+             JOIN consultations c ON c.id = p.party_of"
         } else {
             clauses.push("$1 = $1".to_owned());
-        }
+            "consultations c"
+        };
         if filter.open_only {
             clauses.push("c.state IN ('waiting', 'active', 'on_hold')".to_owned());
         }
@@ -887,7 +941,8 @@ impl ReadConn {
             clauses.push("$3 = $3".to_owned());
         }
         let sql = format!(
-            "SELECT {CONSULT_COLUMNS} FROM consultations c WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
+            "SELECT {CONSULT_COLUMNS}, {QUEUE_POSITION_SQL} FROM {from} WHERE {} \
+             ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
             clauses.join(" AND ")
         );
         let pattern = filter
@@ -902,13 +957,20 @@ impl ReadConn {
             .bind(i64::from(filter.limit))
             .fetch_all(&mut *self.0)
             .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let c = ConsultRow::from_row(row)?;
-            let helpers = consultation_helpers_q(&mut self.0, c.id).await?;
-            out.push((c, helpers));
-        }
-        Ok(out)
+        let found = rows
+            .iter()
+            .map(|r| Ok((ConsultRow::from_row(r)?, r.try_get(CONSULT_COLUMN_COUNT)?)))
+            .collect::<Result<Vec<(ConsultRow, Option<i64>)>>>()?;
+        let ids: Vec<_> = found.iter().map(|(c, _)| c.id).collect();
+        let mut helpers = consultation_helpers_q(&mut self.0, &ids).await?;
+        Ok(found
+            .into_iter()
+            .map(|(row, position)| Listed {
+                helpers: helpers.remove(&row.id).unwrap_or_default(),
+                position: position_from(position),
+                row,
+            })
+            .collect())
     }
 
     pub async fn helper(&mut self, user: UserId) -> Result<Option<HelperRow>> {

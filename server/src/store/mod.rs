@@ -31,7 +31,9 @@ use crate::protocol::{
     Seq, UserId,
 };
 
-pub use consult::{Change, ConsultFilter, ConsultRow, HelperRow, NewConsultation, TopicRow, pick};
+pub use consult::{
+    Change, ConsultFilter, ConsultRow, HelperRow, Listed, NewConsultation, TopicRow, pick,
+};
 pub use moderation::{
     ActorRow, AuditFilter, NewAudit, NewReportRow, NewSanction, ReportFilter, SanctionKind,
 };
@@ -820,24 +822,32 @@ impl ReadConn {
     }
 }
 
+/// Ids written into SQL as a list (`1, 2, 3`) for `IN (…)`: one statement for any number of them. They are
+/// integers, so nothing can be injected.
+fn id_list(ids: impl Iterator<Item = i64>) -> String {
+    use std::fmt::Write as _;
+    let mut list = String::new();
+    for id in ids {
+        let sep = if list.is_empty() { "" } else { ", " };
+        write!(list, "{sep}{id}").expect("writing to a String cannot fail");
+    }
+    list
+}
+
 /// Fills in the members of the direct and group conversations among `summaries`, in one query.
 async fn fill_direct_members(
     conn: &mut AnyConnection,
     summaries: &mut [ConversationSummary],
 ) -> Result<()> {
-    use std::fmt::Write as _;
-    let mut ids = String::new();
-    for s in summaries
-        .iter()
-        .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
-    {
-        let sep = if ids.is_empty() { "" } else { ", " };
-        write!(ids, "{sep}{}", s.id.0).expect("writing to a String cannot fail");
-    }
+    let ids = id_list(
+        summaries
+            .iter()
+            .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
+            .map(|s| s.id.0),
+    );
     if ids.is_empty() {
         return Ok(());
     }
-    // The ids are integers of our own, so they can be written into the SQL.
     let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT conversation_id, user_id FROM members WHERE conversation_id IN ({ids}) \
          ORDER BY conversation_id, user_id"
