@@ -200,6 +200,7 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
                 in_flight: 50,
                 channel_of_all: true,
                 open_consultations: 30,
+                history: 150,
             },
         )
         .await?,

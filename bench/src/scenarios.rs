@@ -71,8 +71,8 @@ fn log_path(common: &Common, name: &str) -> PathBuf {
 struct Layout {
     room_of: Vec<usize>,
     rooms: Vec<Vec<usize>>,
-    /// Open consultations seeded for Engawa (the plain servers have none).
-    consultations: usize,
+    /// What Engawa's database holds besides (the plain servers have nothing of it).
+    extra: seed::Extra,
 }
 
 impl Layout {
@@ -80,7 +80,7 @@ impl Layout {
         Layout {
             room_of: vec![0; people],
             rooms: vec![(0..people).collect()],
-            consultations: 0,
+            extra: seed::Extra::default(),
         }
     }
 
@@ -91,7 +91,7 @@ impl Layout {
             rooms: (0..count)
                 .map(|k| (k * size..((k + 1) * size).min(people)).collect())
                 .collect(),
-            consultations: 0,
+            extra: seed::Extra::default(),
         }
     }
 }
@@ -112,14 +112,9 @@ impl Setup {
             if dir.exists() {
                 std::fs::remove_dir_all(&dir)?;
             }
-            let seeded = seed::seed(
-                &dir,
-                layout.room_of.len(),
-                &layout.rooms,
-                layout.consultations,
-            )
-            .await
-            .context("seeding Engawa's database")?;
+            let seeded = seed::seed(&dir, layout.room_of.len(), &layout.rooms, layout.extra)
+                .await
+                .context("seeding Engawa's database")?;
             (
                 seeded.rooms,
                 seeded.tokens.into_iter().map(Some).collect(),
@@ -628,6 +623,10 @@ pub struct StormArgs {
     /// many people asked one each (Engawa only).
     #[arg(long, default_value_t = 0)]
     pub open_consultations: usize,
+    /// Messages in the channel of everyone before the storm, unread by all (Engawa only; with
+    /// `--channel-of-all`).
+    #[arg(long, default_value_t = 0, requires = "channel_of_all")]
+    pub history: usize,
 }
 
 pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results> {
@@ -639,12 +638,18 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
     if args.open_consultations > 0 {
         name.push_str(&format!("-consult{}", args.open_consultations));
     }
+    if args.history > 0 {
+        name.push_str(&format!("-unread{}", args.history));
+    }
     let mut results = Results::new(name, args)?;
     let mut layout = Layout::rooms_of(4, n);
     if args.channel_of_all {
         layout.rooms.push((0..n).collect());
     }
-    layout.consultations = args.open_consultations;
+    layout.extra = seed::Extra {
+        consultations: args.open_consultations,
+        history: args.history,
+    };
     for run in 1..=common.runs {
         for kind in common.servers() {
             banner(common, run, kind);
@@ -902,7 +907,14 @@ impl Nodes {
     async fn start(count: usize, common: &Common, args: &ClusterArgs) -> anyhow::Result<Nodes> {
         let db = servers::PgDatabase::create(&args.pg).await?;
         let layout = Layout::one_room(args.subscribers);
-        let seeded = match seed::seed_url(&db.url, args.subscribers, &layout.rooms, 0).await {
+        let seeded = match seed::seed_url(
+            &db.url,
+            args.subscribers,
+            &layout.rooms,
+            seed::Extra::default(),
+        )
+        .await
+        {
             Ok(seeded) => seeded,
             Err(e) => {
                 db.drop_now().await?;

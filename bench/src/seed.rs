@@ -18,21 +18,23 @@ pub struct Seeded {
     pub rooms: Vec<Room>,
 }
 
-/// Seeds `people` people into a new SQLite database under `dir`; `rooms[k]` lists the people in room `k`; with
-/// `consultations`, that many open consultations (see [`seed_consultations`]).
+/// What a run may hold besides its people and their rooms.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extra {
+    /// Open consultations (see [`seed_consultations`]).
+    pub consultations: usize,
+    /// Messages in the last room, which nobody has read yet (see [`seed_history`]).
+    pub history: usize,
+}
+
+/// Seeds `people` people into a new SQLite database under `dir`; `rooms[k]` lists the people in room `k`.
 pub async fn seed(
     dir: &Path,
     people: usize,
     rooms: &[Vec<usize>],
-    consultations: usize,
+    extra: Extra,
 ) -> anyhow::Result<Seeded> {
-    seed_url(
-        &engawa::store::default_url(dir),
-        people,
-        rooms,
-        consultations,
-    )
-    .await
+    seed_url(&engawa::store::default_url(dir), people, rooms, extra).await
 }
 
 /// Seeds an empty database at `url` (SQLite or PostgreSQL).
@@ -40,7 +42,7 @@ pub async fn seed_url(
     url: &str,
     people: usize,
     rooms: &[Vec<usize>],
-    consultations: usize,
+    extra: Extra,
 ) -> anyhow::Result<Seeded> {
     // Opening the store creates the database file (SQLite) and applies the migrations.
     engawa::store::Store::open(url).await?.close().await;
@@ -108,9 +110,15 @@ pub async fn seed_url(
         }
         seeded_rooms.push(Room { name, id });
     }
-    seed_consultations(&mut tx, &ids, consultations, now)
+    seed_consultations(&mut tx, &ids, extra.consultations, now)
         .await
         .context("seeding consultations")?;
+    if let (Some(room), Some(members)) = (seeded_rooms.last(), rooms.last()) {
+        let authors: Vec<i64> = members.iter().map(|&m| ids[m]).collect();
+        seed_history(&mut tx, room.id, &authors, extra.history, now)
+            .await
+            .context("seeding history")?;
+    }
     tx.commit().await?;
     conn.close().await?;
     Ok(Seeded {
@@ -207,6 +215,32 @@ async fn seed_consultations(
             .execute(&mut **tx)
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// `count` messages in conversation `room`, written by its members in turn, as sending them stores them (the
+/// trigger logs each one and moves the conversation's last seq); every member's read marker stays at 0, so each
+/// has about `count` unread there, as someone who has not opened a busy channel for months.
+async fn seed_history(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    room: i64,
+    authors: &[i64],
+    count: usize,
+    now: i64,
+) -> anyhow::Result<()> {
+    for (seq, author) in (1..=count as i64).zip(authors.iter().cycle()) {
+        sqlx::query(
+            "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, created_at) \
+             VALUES ($1, $2, $3, $4, 'Does anyone know a good clinic near the station?', 'en', $5)",
+        )
+        .bind(room)
+        .bind(seq)
+        .bind(author)
+        .bind(format!("history-{seq}"))
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ notice-unread =
         [one] { $count }টি অপঠিত বার্তা
        *[other] { $count }টি অপঠিত বার্তা
     }
+notice-unread-many = 99টির বেশি অপঠিত বার্তা
 notice-typing =
     { $count ->
         [one] { $names } টাইপ করছেন…

@@ -19,6 +19,7 @@ notice-unread =
         [one] { $count } unread message
        *[other] { $count } unread messages
     }
+notice-unread-many = More than 99 unread messages
 notice-typing =
     { $count ->
         [one] { $names } is typing…

@@ -18,6 +18,7 @@ notice-unread =
         [0] 未読メッセージはありません
        *[other] 未読メッセージ { $count } 件
     }
+notice-unread-many = 未読メッセージ 100 件以上
 notice-typing =
     { $count ->
        *[other] { $names } が入力中…

@@ -19,6 +19,7 @@ notice-unread =
         [one] { $count } नपढिएको सन्देश
        *[other] { $count } नपढिएका सन्देशहरू
     }
+notice-unread-many = 99 भन्दा बढी नपढिएका सन्देशहरू
 notice-typing =
     { $count ->
         [one] { $names } टाइप गर्दै हुनुहुन्छ…

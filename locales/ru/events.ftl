@@ -21,6 +21,7 @@ notice-unread =
        *[many] { $count } непрочитанных сообщений
         [other] { $count } непрочитанного сообщения
     }
+notice-unread-many = Больше 99 непрочитанных сообщений
 notice-typing =
     { $count ->
         [1] { $names } печатает…

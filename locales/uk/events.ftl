@@ -21,6 +21,7 @@ notice-unread =
        *[many] { $count } непрочитаних повідомлень
         [other] { $count } непрочитаного повідомлення
     }
+notice-unread-many = Понад 99 непрочитаних повідомлень
 notice-typing =
     { $count ->
         [1] { $names } друкує…

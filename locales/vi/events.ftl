@@ -18,6 +18,7 @@ notice-unread =
         [0] Không có tin nhắn chưa đọc
        *[other] { $count } tin nhắn chưa đọc
     }
+notice-unread-many = Hơn 99 tin nhắn chưa đọc
 notice-typing =
     { $count ->
        *[other] { $names } đang nhập…

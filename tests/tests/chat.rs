@@ -134,17 +134,7 @@ async fn mentions_notify_the_person_and_count_as_unread_mentions() {
     let server = Server::start().await;
     let anna = server.register("anna").await;
     let binod = server.register("binod").await;
-    let channel = server.channel(&anna, "help-desk", "invite_only").await;
-    let (status, body) = server
-        .api(
-            &anna,
-            "POST",
-            &format!("/channels/{channel}/invite"),
-            Some(json!({"user": binod.id})),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    server.join(&binod, channel).await;
+    let channel = server.channel_of_two(&anna, &binod, "help-desk").await;
     let mut a = server.connect(&anna).await;
     let mut b = server.connect(&binod).await;
     let ack = a.say(channel, "@Binod could you check the tax form?").await;
@@ -178,6 +168,31 @@ async fn mentions_notify_the_person_and_count_as_unread_mentions() {
     assert_eq!(read["type"], "read_marker");
     assert_eq!(read["unread"], 0);
     assert_eq!(read["mentions"], 0);
+}
+
+#[tokio::test]
+async fn unread_counts_stop_at_100_and_are_exact_below() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let channel = server.channel_of_two(&anna, &binod, "busy").await;
+    let mut a = server.connect(&anna).await;
+    let mut seqs = Vec::new();
+    for i in 0..130 {
+        let ack = a.say(channel, &format!("message {i}")).await;
+        seqs.push(ack["seq"].clone());
+    }
+    let mut b = server.connect(&binod).await;
+    let summary = b.ready["conversations"]
+        .as_array()
+        .and_then(|l| l.iter().find(|c| c["id"] == channel))
+        .expect("binod is in the channel")
+        .clone();
+    assert_eq!(summary["unread"], 100, "130 unread count as 100: {summary}");
+    let read = b
+        .request(json!({"type": "mark_read", "conversation": channel, "seq": seqs[59]}))
+        .await;
+    assert_eq!(read["unread"], 70, "{read}");
 }
 
 #[tokio::test]

@@ -22,6 +22,7 @@ import { listOf, liveText, localize, t } from '../i18n';
 import { nameOf } from '../people';
 import type { Availability, Consultation, QueueItem, TopicId } from '../protocol';
 import { me, state } from '../state';
+import { unreadBadge } from './badge';
 import { splitList } from './browse';
 import { consultUnread } from './consult-nav';
 import { conversationHash, openInOwnWindow, showPane } from './panes';
@@ -258,10 +259,7 @@ function renderMine(): void {
       if (c.state === 'active' && !c.accepted) button.append(localize(h('span', { className: 'tag new' }), 'consult-new'));
       if (unread > 0) {
         button.classList.add('unread');
-        button.append(
-          h('span', { className: 'badge', textContent: String(unread), attrs: { 'aria-hidden': 'true' } }),
-          h('span', { className: 'visually-hidden', textContent: t('notice-unread', { count: unread }) }),
-        );
+        button.append(...unreadBadge(unread));
       }
       if (c.id === state.open) button.setAttribute('aria-current', 'true');
       // The same consultation in a window of its own, beside this one (named by whom it is with).

@@ -17,6 +17,7 @@ import { localize, t } from '../i18n';
 import { nameOf } from '../people';
 import type { Consultation, ConversationSummary } from '../protocol';
 import { state } from '../state';
+import { unreadBadge } from './badge';
 import { ASK_HASH, CONSOLE_HASH } from './consult';
 import { conversationHash } from './panes';
 
@@ -132,10 +133,7 @@ function renderItem(conv: ConversationSummary, c: Consultation | undefined): HTM
   const unread = consultUnread(conv, c);
   if (unread > 0) {
     button.classList.add('unread');
-    button.append(
-      h('span', { className: 'badge', textContent: unread > 99 ? '99+' : String(unread), attrs: { 'aria-hidden': 'true' } }),
-      h('span', { className: 'visually-hidden', textContent: t('notice-unread', { count: unread }) }),
-    );
+    button.append(...unreadBadge(unread));
   }
   return h('li', {}, button);
 }

@@ -8,6 +8,7 @@ import { presenceDot } from '../presence';
 import type { ConversationSummary, UserId } from '../protocol';
 import { me, state } from '../state';
 import { consultConvName, renderConsultNav } from './consult-nav';
+import { unreadBadge } from './badge';
 import { renderModNav } from './moderation';
 import { ownProfileButton } from './profile';
 
@@ -75,14 +76,7 @@ function renderConvItem(conv: ConversationSummary): HTMLLIElement {
   }
   if (conv.unread > 0) {
     button.classList.add('unread');
-    button.append(
-      h('span', {
-        className: 'badge',
-        textContent: conv.unread > 99 ? '99+' : String(conv.unread),
-        attrs: { 'aria-hidden': 'true' },
-      }),
-      h('span', { className: 'visually-hidden', textContent: t('notice-unread', { count: conv.unread }) }),
-    );
+    button.append(...unreadBadge(conv.unread));
   }
   return h('li', {}, button);
 }

@@ -230,6 +230,22 @@ impl Server {
             .expect("conversation id")
     }
 
+    /// `owner` creates an invite-only channel and invites `guest`, who joins; returns its id.
+    pub async fn channel_of_two(&self, owner: &User, guest: &User, name: &str) -> i64 {
+        let channel = self.channel(owner, name, "invite_only").await;
+        let (status, body) = self
+            .api(
+                owner,
+                "POST",
+                &format!("/channels/{channel}/invite"),
+                Some(json!({"user": guest.id})),
+            )
+            .await;
+        assert_eq!(status, 200, "invite: {body}");
+        self.join(guest, channel).await;
+        channel
+    }
+
     pub async fn join(&self, user: &User, channel: i64) {
         let (status, body) = self
             .api(user, "POST", &format!("/channels/{channel}/join"), None)
