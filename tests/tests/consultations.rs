@@ -347,6 +347,11 @@ async fn waiting_requesters_see_their_place_and_are_served_first_come_first_serv
         "nobody can take it: {place}"
     );
     assert_eq!(place["notice"]["id"], "notice-queue-nobody");
+    let check = i
+        .request(json!({"type": "check_availability", "topic": work, "languages": ["ru"]}))
+        .await;
+    assert_eq!(check["waiting"], 1, "olga's waits: {check}");
+    assert_eq!(check["notice"]["args"]["waiting"], 1, "{check}");
     let (second, place) = open_and(
         &mut i,
         work,

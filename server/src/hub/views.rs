@@ -208,7 +208,7 @@ impl Hub {
             .map(|h| h.routing(now))
             .collect();
         let (language, count) = consult::availability(topic.0, languages, &helpers);
-        let waiting = store.waiting(topic).await.map_err(internal)?.len() as u32;
+        let waiting = store.waiting_count(topic).await.map_err(internal)?;
         let name = row.name_in(reader_langs);
         let notice = match &language {
             Some(lang) => LocalizedText {

@@ -854,6 +854,17 @@ impl Store {
         queue_position_q(&mut conn, id).await
     }
 
+    /// How many wait in a topic's queue, counted on the queue's index.
+    pub async fn waiting_count(&self, topic: TopicId) -> Result<u32> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM consultations WHERE state = 'waiting' AND topic_id = $1",
+        )
+        .bind(topic.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+    }
+
     pub async fn waiting(&self, topic: TopicId) -> Result<Vec<ConsultRow>> {
         let mut conn = self.pool.acquire().await?;
         consultations_where(&mut conn, WAITING_FILTER, &[topic.0]).await
