@@ -40,20 +40,30 @@ fn source_addr(n: usize) -> SocketAddr {
     SocketAddr::new(IpAddr::V4(Ipv4Addr::new(127, 0, 0, host)), 0)
 }
 
+/// How a connection is opened, besides its server and its person.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opening {
+    /// Shrinks the kernel's receive buffer, so that a reader that stops reading pushes back on the server within
+    /// a second instead of after megabytes.
+    pub small_receive_buffer: bool,
+    /// Engawa: `hello` resumes the room as read up to its seq 0, as a client reconnecting after a restart
+    /// resumes what it holds (the seeded rooms of 4 have no events, so there is nothing to replay).
+    pub resume: bool,
+}
+
 /// Opens connection number `n` to `server`, authenticates (Engawa) and joins `room` (plain, Socket.IO), and returns
-/// once the server has said it is ready. `small_receive_buffer` shrinks the kernel's receive buffer, so that a
-/// reader that stops reading pushes back on the server within a second instead of after megabytes.
+/// once the server has said it is ready.
 pub async fn open(
     dialect: Dialect,
     server: SocketAddr,
     n: usize,
     token: Option<&str>,
     room: &Room,
-    small_receive_buffer: bool,
+    how: Opening,
 ) -> anyhow::Result<Ws> {
     let socket = TcpSocket::new_v4()?;
     socket.bind(source_addr(n))?;
-    if small_receive_buffer {
+    if how.small_receive_buffer {
         socket.set_recv_buffer_size(4096)?;
     }
     let stream = socket.connect(server).await.context("connect")?;
@@ -73,7 +83,10 @@ pub async fn open(
     match dialect {
         Dialect::Engawa => {
             let token = token.context("an Engawa connection needs a session token")?;
-            let hello = serde_json::json!({"type": "hello", "protocol": 2, "token": token});
+            let mut hello = serde_json::json!({"type": "hello", "protocol": 2, "token": token});
+            if how.resume {
+                hello["resume"] = serde_json::json!([{"conversation": room.id, "seq": 0}]);
+            }
             ws.send(Message::text(hello.to_string())).await?;
             until(&mut ws, |t| t.starts_with(r#"{"type":"ready""#)).await?;
         }

@@ -209,7 +209,10 @@ impl Swarm {
             i,
             member.token.as_deref(),
             &self.rooms[member.room],
-            silent,
+            client::Opening {
+                small_receive_buffer: silent,
+                ..client::Opening::default()
+            },
         )
         .await?;
         let (tx, rx) = mpsc::channel(64);

@@ -201,6 +201,7 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
                 channel_of_all: true,
                 open_consultations: 30,
                 history: 150,
+                resume: true,
             },
         )
         .await?,

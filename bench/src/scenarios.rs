@@ -627,6 +627,10 @@ pub struct StormArgs {
     /// `--channel-of-all`).
     #[arg(long, default_value_t = 0, requires = "channel_of_all")]
     pub history: usize,
+    /// Every client resumes its room in `hello`, having missed nothing, as clients reconnecting after a restart do
+    /// (Engawa only).
+    #[arg(long)]
+    pub resume: bool,
 }
 
 pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results> {
@@ -640,6 +644,9 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
     }
     if args.history > 0 {
         name.push_str(&format!("-unread{}", args.history));
+    }
+    if args.resume {
+        name.push_str("-resume");
     }
     let mut results = Results::new(name, args)?;
     let mut layout = Layout::rooms_of(4, n);
@@ -753,7 +760,10 @@ async fn storm_once(
                         i,
                         m.token.as_deref(),
                         &setup.rooms[m.room],
-                        false,
+                        client::Opening {
+                            resume: args.resume,
+                            ..client::Opening::default()
+                        },
                     )
                     .await;
                     (t.elapsed(), ws)

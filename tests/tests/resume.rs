@@ -56,6 +56,35 @@ async fn edits_deletes_and_reactions_missed_while_away_are_replayed() {
 }
 
 #[tokio::test]
+async fn resuming_with_nothing_missed_replays_nothing_and_the_next_message_arrives_once() {
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    let mut a = server.connect(&anna).await;
+    let dm = a.open_direct(&binod).await;
+    a.say(dm, "first").await;
+    let b = server.connect(&binod).await;
+    let held = last_seq(&b.ready, dm);
+    drop(b);
+
+    let mut b = server.connect_resume(&binod, vec![(dm, held)]).await;
+    let next = a.say(dm, "next").await;
+    let (event, before) = b.expect_collect(|v| v["type"] == "event").await;
+    assert_eq!(event["seq"], next["seq"], "no replay before it: {before:?}");
+    assert_eq!(event["message"]["body"], "next");
+    // A resume request mid-session with what it holds is answered, and replays nothing either.
+    let answer = b
+        .request(
+            json!({"type": "resume", "conversations": [{"conversation": dm, "seq": next["seq"]}]}),
+        )
+        .await;
+    assert_eq!(answer["type"], "ack", "{answer}");
+    let last = a.say(dm, "last").await;
+    let event = b.expect(|v| v["type"] == "event").await;
+    assert_eq!(event["seq"], last["seq"], "exactly once, in order");
+}
+
+#[tokio::test]
 async fn clients_disconnected_at_random_points_end_with_no_gap_and_no_duplicate() {
     let server = Server::start().await;
     let writer_user = server.register("writer").await;
