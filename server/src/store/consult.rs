@@ -175,18 +175,6 @@ pub struct ConsultRow {
 const CONSULT_COLUMNS: &str = "c.id, c.notes_id, c.topic_id, c.requester, c.languages, c.lang, c.state, c.accepted, \
      c.woken, c.skipped, c.preview, c.opened_at, c.queued_at, c.assigned_at, c.updated_at, c.requester_at, \
      c.helper_at, c.closed_at, c.summary, c.rating, c.rating_comment";
-/// How many columns [`CONSULT_COLUMNS`] has: what a query selects after them starts at this index.
-const CONSULT_COLUMN_COUNT: usize = {
-    let bytes = CONSULT_COLUMNS.as_bytes();
-    let (mut i, mut columns) = (0, 1);
-    while i < bytes.len() {
-        if bytes[i] == b',' {
-            columns += 1;
-        }
-        i += 1;
-    }
-    columns
-};
 
 impl ConsultRow {
     fn from_row(r: &AnyRow) -> Result<ConsultRow> {
@@ -381,6 +369,11 @@ async fn consultation_helpers_q(
     Ok(helpers)
 }
 
+async fn helpers_of_one_q(conn: &mut AnyConnection, id: ConversationId) -> Result<Vec<UserId>> {
+    let mut helpers = consultation_helpers_q(conn, &[id]).await?;
+    Ok(helpers.remove(&id).unwrap_or_default())
+}
+
 /// Where consultation `c` stands in its topic's queue (1 = next) while it waits, else NULL: counted on the queue's
 /// index, without reading the consultations ahead.
 const QUEUE_POSITION_SQL: &str = "CASE WHEN c.state = 'waiting' THEN (SELECT COUNT(*) FROM consultations w \
@@ -455,8 +448,7 @@ impl Tx<'_> {
     }
 
     pub async fn consultation_helpers(&mut self, id: ConversationId) -> Result<Vec<UserId>> {
-        let mut helpers = consultation_helpers_q(self.conn, &[id]).await?;
-        Ok(helpers.remove(&id).unwrap_or_default())
+        helpers_of_one_q(self.conn, id).await
     }
 
     pub async fn queue_position(&mut self, id: ConversationId) -> Result<Option<u32>> {
@@ -729,7 +721,6 @@ fn canned_from_row(r: &AnyRow) -> Result<CannedReply> {
 
 // --- reads ----------------------------------------------------------------------------------------------------
 
-/// Which consultations a list shows.
 /// A consultation as listed: its row, its helpers, and its place in the queue while it waits.
 pub struct Listed {
     pub row: ConsultRow,
@@ -737,6 +728,7 @@ pub struct Listed {
     pub position: Option<u32>,
 }
 
+/// Which consultations a list shows.
 #[derive(Debug, Clone, Default)]
 pub struct ConsultFilter {
     /// Only those this person asked or helps with; `None` for moderators (every consultation).
@@ -844,9 +836,7 @@ impl Store {
     }
 
     pub async fn consultation_helpers(&self, id: ConversationId) -> Result<Vec<UserId>> {
-        let mut conn = self.pool.acquire().await?;
-        let mut helpers = consultation_helpers_q(&mut conn, &[id]).await?;
-        Ok(helpers.remove(&id).unwrap_or_default())
+        helpers_of_one_q(&mut *self.pool.acquire().await?, id).await
     }
 
     pub async fn queue_position(&self, id: ConversationId) -> Result<Option<u32>> {
@@ -952,7 +942,7 @@ impl ReadConn {
             clauses.push("$3 = $3".to_owned());
         }
         let sql = format!(
-            "SELECT {CONSULT_COLUMNS}, {QUEUE_POSITION_SQL} FROM {from} WHERE {} \
+            "SELECT {CONSULT_COLUMNS}, {QUEUE_POSITION_SQL} AS queue_position FROM {from} WHERE {} \
              ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
             clauses.join(" AND ")
         );
@@ -970,7 +960,7 @@ impl ReadConn {
             .await?;
         let found = rows
             .iter()
-            .map(|r| Ok((ConsultRow::from_row(r)?, r.try_get(CONSULT_COLUMN_COUNT)?)))
+            .map(|r| Ok((ConsultRow::from_row(r)?, r.try_get("queue_position")?)))
             .collect::<Result<Vec<(ConsultRow, Option<i64>)>>>()?;
         let ids: Vec<_> = found.iter().map(|(c, _)| c.id).collect();
         let mut helpers = consultation_helpers_q(&mut self.0, &ids).await?;
