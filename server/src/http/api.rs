@@ -159,12 +159,12 @@ async fn login(
         .session
         .hub
         .store()
-        .user_by_key(&key)
+        .login_row(&key)
         .await
         .map_err(crate::hub::internal)?;
     // Verify against a real hash even for unknown names, so that timing does not tell which names exist.
     let (hash, row) = match row {
-        Some(row) => (row.password_hash.clone(), Some(row)),
+        Some((row, hash)) => (hash, Some(row)),
         None => (DUMMY_HASH.to_owned(), None),
     };
     let matches = node.hasher.verify(req.password, hash).await?;
@@ -264,18 +264,15 @@ async fn change_password(
     auth_limits(&node)
         .login_allowed(&key, &address, crate::now_ms())
         .map_err(rate_limited)?;
-    let row = node
+    let hash = node
         .session
         .hub
         .store()
-        .user(me.user.id)
+        .password_hash(me.user.id)
         .await
         .map_err(crate::hub::internal)?
         .ok_or(ErrorCode::Unauthenticated)?;
-    if !node
-        .hasher
-        .verify(req.current_password, row.password_hash)
-        .await?
+    if !node.hasher.verify(req.current_password, hash).await?
     {
         auth_limits(&node).login_failed(&key, &address, crate::now_ms());
         return Err(ErrorCode::InvalidCredentials.into());

@@ -383,15 +383,27 @@ impl Store {
         row.map(|r| UserRow::from_row(&r)).transpose()
     }
 
-    pub async fn user_by_key(&self, username_key: &str) -> Result<Option<UserRow>> {
+    /// The person a username names, with their password hash: for logging in.
+    pub async fn login_row(&self, username_key: &str) -> Result<Option<(UserRow, String)>> {
         let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {} FROM users WHERE username_key = $1",
+            "SELECT {}, password_hash FROM users WHERE username_key = $1",
             rows::USER_COLUMNS
         )))
         .bind(username_key)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| UserRow::from_row(&r)).transpose()
+        row.map(|r| Ok((UserRow::from_row(&r)?, r.try_get(8)?)))
+            .transpose()
+    }
+
+    /// A person's password hash: for checking their password before they change it.
+    pub async fn password_hash(&self, user: UserId) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// People whose username or display name starts with `prefix` (case-insensitive), by username.

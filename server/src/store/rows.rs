@@ -9,15 +9,17 @@ use crate::protocol::{
     Reaction, Role, Seq, UserId, Visibility,
 };
 
-pub(super) const USER_COLUMNS: &str = "id, username, display_name, role, locale, languages_spoken, languages_learning, password_hash, active";
+/// A person's columns for [`UserRow::from_row`]: never the password hash, which only the two checks of a password
+/// read (`Store::login_row`, `Store::password_hash`).
+pub(super) const USER_COLUMNS: &str =
+    "id, username, display_name, role, locale, languages_spoken, languages_learning, active";
 pub(super) const USER_COLUMNS_U: &str = "u.id, u.username, u.display_name, u.role, u.locale, u.languages_spoken, \
-                                         u.languages_learning, u.password_hash, u.active";
+                                         u.languages_learning, u.active";
 
-/// A person as stored: the public profile plus what only the server sees.
+/// A person as stored: the public profile plus whether the account is active.
 #[derive(Debug, Clone)]
 pub struct UserRow {
     pub profile: Profile,
-    pub password_hash: String,
     pub active: bool,
 }
 
@@ -35,8 +37,7 @@ impl UserRow {
                 languages_spoken: serde_json::from_str(&row.try_get::<String, _>(5)?)?,
                 languages_learning: serde_json::from_str(&row.try_get::<String, _>(6)?)?,
             },
-            password_hash: row.try_get(7)?,
-            active: row.try_get::<i64, _>(8)? != 0,
+            active: row.try_get::<i64, _>(7)? != 0,
         })
     }
 }
