@@ -82,10 +82,7 @@ fn adapt(
         })
         .with(|out: WsOut| {
             future::ready(Ok::<_, axum::Error>(match out {
-                WsOut::Text(frame) => Message::Text(
-                    Utf8Bytes::try_from(frame)
-                        .expect("frames are serialized by serde_json, which writes UTF-8"),
-                ),
+                WsOut::Text(frame) => Message::Text(frame),
                 WsOut::Ping => Message::Ping(bytes::Bytes::new()),
                 WsOut::Close(code, reason) => Message::Close(Some(CloseFrame {
                     code,

@@ -576,7 +576,7 @@ fn check_consult(op: &mut consult::ConsultOp, limits: &HubLimits) -> Result<(), 
 /// Serializes a server frame once, to be shared by every recipient.
 pub fn encode(event: &ServerEvent) -> Frame {
     Frame::from(
-        serde_json::to_vec(event)
+        serde_json::to_string(event)
             .expect("server events serialize: they hold only strings, numbers and lists"),
     )
 }

@@ -997,21 +997,29 @@ where
 
     /// Queues a frame (`Some`) or flushes (`None`), unless the hub or shutdown closes the connection first (a
     /// client that stops reading makes writes wait forever otherwise). The write is polled first: when it is
-    /// ready at once, as it nearly always is, the token is never registered with.
+    /// ready at once, as it nearly always is, the token's wait is not even made.
     async fn write(&mut self, out: Option<WsOut>) -> Result<(), End> {
-        let socket = &mut self.socket;
-        let written = async move {
-            match out {
-                Some(out) => socket.feed(out).await,
-                None => socket.flush().await,
+        {
+            let socket = &mut self.socket;
+            let mut written = std::pin::pin!(async move {
+                match out {
+                    Some(out) => socket.feed(out).await,
+                    None => socket.flush().await,
+                }
+            });
+            if let std::task::Poll::Ready(sent) = futures_util::poll!(written.as_mut()) {
+                return sent.map_err(|_| End::gone());
             }
-        };
-        tokio::select! {
-            biased;
-            sent = written => sent.map_err(|_| End::gone()),
-            () = self.kicked.cancelled() => Err(self.closed_by_server()),
+            let kicked = &self.kicked;
+            tokio::select! {
+                biased;
+                sent = written => return sent.map_err(|_| End::gone()),
+                () = kicked.cancelled() => {}
+            }
         }
+        Err(self.closed_by_server())
     }
+
 
     /// How the connection ends once [`Session::kicked`] fired: the node is shutting down, or the hub closes it.
     fn closed_by_server(&self) -> End {
