@@ -272,8 +272,7 @@ async fn change_password(
         .await
         .map_err(crate::hub::internal)?
         .ok_or(ErrorCode::Unauthenticated)?;
-    if !node.hasher.verify(req.current_password, hash).await?
-    {
+    if !node.hasher.verify(req.current_password, hash).await? {
         auth_limits(&node).login_failed(&key, &address, crate::now_ms());
         return Err(ErrorCode::InvalidCredentials.into());
     }

@@ -1020,7 +1020,6 @@ where
         Err(self.closed_by_server())
     }
 
-
     /// How the connection ends once [`Session::kicked`] fired: the node is shutting down, or the hub closes it.
     fn closed_by_server(&self) -> End {
         if self.ctx.shutdown.is_cancelled() {
