@@ -212,6 +212,8 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
                 rate: 500.0,
                 secs: 1.0,
                 body: 64,
+                // Two, so that both orders of the phases run.
+                pairs: 2,
             },
         )
         .await?,
