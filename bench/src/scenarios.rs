@@ -835,12 +835,14 @@ pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
             banner(common, run, kind);
             let setup = Setup::start(kind, &layout, common).await?;
             // Per pair: the p99 with everyone reading, the p99 with one stalled, and what the others got then.
-            let mut pairs = Vec::with_capacity(args.pairs);
+            let (mut without, mut with, mut got) = (Vec::new(), Vec::new(), 100.0_f64);
             for pair in 0..args.pairs.max(1) {
-                let mut p99 = [0.0; 2];
-                let mut got = 100.0;
                 // Alternating which phase comes first, so that a drift over the run falls on both.
-                let order = if pair % 2 == 0 { [false, true] } else { [true, false] };
+                let order = if pair % 2 == 0 {
+                    [false, true]
+                } else {
+                    [true, false]
+                };
                 for stalls in order {
                     let stalled = stalls.then_some(silent);
                     let mut swarm = setup.swarm(common, stalled).await?;
@@ -855,29 +857,23 @@ pub async fn slow(common: &Common, args: &SlowArgs) -> anyhow::Result<Results> {
                     };
                     let phase = (2 * pair + usize::from(stalls) + 1) as u32;
                     let step = measure(&mut swarm, &setup.server, common, phase, &load).await?;
-                    p99[usize::from(stalls)] = step.p99_ms;
                     if stalls {
-                        got = step.delivered_fraction().min(1.0) * 100.0;
+                        with.push(step.p99_ms);
+                        got = got.min(step.delivered_fraction().min(1.0) * 100.0);
+                    } else {
+                        without.push(step.p99_ms);
                     }
                     swarm.close();
                     tokio::time::sleep(Duration::from_millis(300)).await;
                 }
-                pairs.push((p99, got));
             }
-            let median_of = |f: &dyn Fn(&([f64; 2], f64)) -> f64| {
-                crate::report::median(pairs.iter().map(f).collect()).unwrap_or(f64::NAN)
-            };
+            let ratios = with.iter().zip(&without).map(|(w, o)| w / o).collect();
+            let median = |values: Vec<f64>| crate::report::median(values).unwrap_or(f64::NAN);
             let mut row = Row::new(kind, run);
-            row.metrics
-                .insert("p99_without_ms".into(), median_of(&|(p, _)| p[0]));
-            row.metrics
-                .insert("p99_with_ms".into(), median_of(&|(p, _)| p[1]));
-            row.metrics
-                .insert("p99_change".into(), median_of(&|(p, _)| p[1] / p[0]));
-            row.metrics.insert(
-                "delivered_pct".into(),
-                pairs.iter().map(|(_, got)| *got).fold(100.0, f64::min),
-            );
+            row.metrics.insert("p99_without_ms".into(), median(without));
+            row.metrics.insert("p99_with_ms".into(), median(with));
+            row.metrics.insert("p99_change".into(), median(ratios));
+            row.metrics.insert("delivered_pct".into(), got);
             results.rows.push(row);
             setup.stop();
         }
