@@ -73,20 +73,22 @@ impl Hub {
         id: ConversationId,
         quiet: bool,
     ) -> Result<Consultation, Refusal> {
-        let store = self.store();
-        let c = store
-            .consultation(id)
-            .await
-            .map_err(internal)?
-            .ok_or(ErrorCode::NotFound)?;
-        let helpers = store.consultation_helpers(id).await.map_err(internal)?;
-        let reader = self.reader(actor, &c, &helpers).await?;
+        // One pooled connection for the row, its helpers and its place, given back before anything else is read.
+        let Listed {
+            row,
+            helpers,
+            position,
+        } = {
+            let mut reader = self.store().reader().await.map_err(internal)?;
+            reader.consultation(id).await.map_err(internal)?
+        }
+        .ok_or(ErrorCode::NotFound)?;
+        let reader = self.reader(actor, &row, &helpers).await?;
         if matches!(reader, Reader::Staff) && !quiet {
             self.audit(actor, "consultation.read", id.0).await?;
         }
-        let position = store.queue_position(id).await.map_err(internal)?;
         let staff_view = !matches!(reader, Reader::Requester);
-        Ok(c.view(
+        Ok(row.view(
             helpers,
             staff_view,
             position,

@@ -818,11 +818,6 @@ impl Store {
         helper_q(&mut conn, user).await
     }
 
-    pub async fn consultation(&self, id: ConversationId) -> Result<Option<ConsultRow>> {
-        let mut conn = self.pool.acquire().await?;
-        consultation_q(&mut conn, id).await
-    }
-
     /// The consultation whose notes conversation this is.
     pub async fn consultation_of_notes(
         &self,
@@ -833,15 +828,6 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         row.map(|r| Ok(ConversationId(r.try_get(0)?))).transpose()
-    }
-
-    pub async fn consultation_helpers(&self, id: ConversationId) -> Result<Vec<UserId>> {
-        helpers_of_one_q(&mut *self.pool.acquire().await?, id).await
-    }
-
-    pub async fn queue_position(&self, id: ConversationId) -> Result<Option<u32>> {
-        let mut conn = self.pool.acquire().await?;
-        queue_position_q(&mut conn, id).await
     }
 
     /// How many wait in a topic's queue, counted on the queue's index.
@@ -906,6 +892,18 @@ impl Store {
 }
 
 impl ReadConn {
+    /// One consultation with its helpers and its place in the queue.
+    pub async fn consultation(&mut self, id: ConversationId) -> Result<Option<Listed>> {
+        let Some(row) = consultation_q(&mut self.0, id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(Listed {
+            row,
+            helpers: helpers_of_one_q(&mut self.0, id).await?,
+            position: queue_position_q(&mut self.0, id).await?,
+        }))
+    }
+
     /// Consultations matching a filter, newest first, with their helpers and places in the queue, in two
     /// statements whatever their number.
     pub async fn consultations(&mut self, filter: &ConsultFilter) -> Result<Vec<Listed>> {
