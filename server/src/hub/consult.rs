@@ -13,7 +13,7 @@ use crate::protocol::{
     ErrorCode, EventBody, HelperUpdate, MembershipChange, QueueItem, Refusal, TopicId,
     TransferTarget, UserId, Visibility,
 };
-use crate::store::{Change, ConsultRow, HelperRow, NewConsultation, NewConversation, Tx};
+use crate::store::{Change, ConsultRow, HelperRow, Listed, NewConsultation, NewConversation, Tx};
 
 use super::ops::{Ctx, Effects, Notice, OpError, OpResult, Reply};
 use super::rules;
@@ -985,11 +985,14 @@ async fn finish(
     let staff = tx.staff().await?;
     let helper_rows = tx.helpers().await?;
     for id in &touched.consultations {
-        let Some(c) = tx.consultation(*id).await? else {
+        let Some(Listed {
+            row: c,
+            helpers: parties,
+            position,
+        }) = tx.listed(*id).await?
+        else {
             continue;
         };
-        let parties = tx.consultation_helpers(c.id).await?;
-        let position = tx.queue_position(c.id).await?;
         effects.consult.push(ConsultNotice::View {
             requester: c.requester,
             helpers: parties.clone(),

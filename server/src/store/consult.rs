@@ -380,18 +380,38 @@ const QUEUE_POSITION_SQL: &str = "CASE WHEN c.state = 'waiting' THEN (SELECT COU
      WHERE w.state = 'waiting' AND w.topic_id = c.topic_id \
      AND (w.queued_at < c.queued_at OR (w.queued_at = c.queued_at AND w.id <= c.id))) END";
 
-fn position_from(value: Option<i64>) -> Option<u32> {
-    value.map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+/// A consultation's columns and its place in the queue, for [`listed_from_row`].
+fn listed_columns() -> String {
+    format!("{CONSULT_COLUMNS}, {QUEUE_POSITION_SQL} AS queue_position")
 }
 
-async fn queue_position_q(conn: &mut AnyConnection, id: ConversationId) -> Result<Option<u32>> {
-    let position: Option<Option<i64>> = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT {QUEUE_POSITION_SQL} FROM consultations c WHERE c.id = $1"
+/// A row of [`listed_columns`]: the consultation and its place in the queue (its helpers still to be read).
+fn listed_from_row(r: &AnyRow) -> Result<(ConsultRow, Option<u32>)> {
+    let position: Option<i64> = r.try_get("queue_position")?;
+    Ok((
+        ConsultRow::from_row(r)?,
+        position.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+    ))
+}
+
+/// One consultation with its helpers and its place in the queue, in two statements.
+async fn listed_q(conn: &mut AnyConnection, id: ConversationId) -> Result<Option<Listed>> {
+    let row = sqlx::query(AssertSqlSafe(format!(
+        "SELECT {} FROM consultations c WHERE c.id = $1",
+        listed_columns()
     )))
     .bind(id.0)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(position_from(position.flatten()))
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    let (row, position) = listed_from_row(&r)?;
+    Ok(Some(Listed {
+        row,
+        helpers: helpers_of_one_q(conn, id).await?,
+        position,
+    }))
 }
 
 /// Waiting consultations of a topic, longest-waiting first.
@@ -451,8 +471,9 @@ impl Tx<'_> {
         helpers_of_one_q(self.conn, id).await
     }
 
-    pub async fn queue_position(&mut self, id: ConversationId) -> Result<Option<u32>> {
-        queue_position_q(self.conn, id).await
+    /// One consultation with its helpers and its place in the queue.
+    pub async fn listed(&mut self, id: ConversationId) -> Result<Option<Listed>> {
+        listed_q(self.conn, id).await
     }
 
     pub async fn waiting(&mut self, topic: TopicId) -> Result<Vec<ConsultRow>> {
@@ -894,14 +915,7 @@ impl Store {
 impl ReadConn {
     /// One consultation with its helpers and its place in the queue.
     pub async fn consultation(&mut self, id: ConversationId) -> Result<Option<Listed>> {
-        let Some(row) = consultation_q(&mut self.0, id).await? else {
-            return Ok(None);
-        };
-        Ok(Some(Listed {
-            row,
-            helpers: helpers_of_one_q(&mut self.0, id).await?,
-            position: queue_position_q(&mut self.0, id).await?,
-        }))
+        listed_q(&mut self.0, id).await
     }
 
     /// Consultations matching a filter, newest first, with their helpers and places in the queue, in two
@@ -940,8 +954,8 @@ impl ReadConn {
             clauses.push("$3 = $3".to_owned());
         }
         let sql = format!(
-            "SELECT {CONSULT_COLUMNS}, {QUEUE_POSITION_SQL} AS queue_position FROM {from} WHERE {} \
-             ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
+            "SELECT {} FROM {from} WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $4",
+            listed_columns(),
             clauses.join(" AND ")
         );
         let pattern = filter
@@ -958,15 +972,15 @@ impl ReadConn {
             .await?;
         let found = rows
             .iter()
-            .map(|r| Ok((ConsultRow::from_row(r)?, r.try_get("queue_position")?)))
-            .collect::<Result<Vec<(ConsultRow, Option<i64>)>>>()?;
+            .map(listed_from_row)
+            .collect::<Result<Vec<_>>>()?;
         let ids: Vec<_> = found.iter().map(|(c, _)| c.id).collect();
         let mut helpers = consultation_helpers_q(&mut self.0, &ids).await?;
         Ok(found
             .into_iter()
             .map(|(row, position)| Listed {
                 helpers: helpers.remove(&row.id).unwrap_or_default(),
-                position: position_from(position),
+                position,
                 row,
             })
             .collect())
