@@ -392,7 +392,7 @@ impl Store {
         .bind(username_key)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| Ok((UserRow::from_row(&r)?, r.try_get(8)?)))
+        row.map(|r| Ok((UserRow::from_row(&r)?, r.try_get("password_hash")?)))
             .transpose()
     }
 
