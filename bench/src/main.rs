@@ -12,10 +12,12 @@
 //! - [`servers`]: starting, pinning and observing the server processes.
 //! - [`seed`]: real Engawa accounts, sessions and channels for a run.
 //! - [`bare`]: the bare broadcast server.
+//! - [`floor`]: what a durable message costs SQLite alone, the floor under (b) (`floor`).
 //! - [`report`]: medians, paired ratios, tables, JSON.
 
 mod bare;
 mod client;
+mod floor;
 mod load;
 mod report;
 mod scenarios;
@@ -85,6 +87,12 @@ enum Command {
         #[command(flatten)]
         args: SlowArgs,
     },
+    /// The floor under (b): the CPU that storing a message durably costs SQLite on this machine, by commit group
+    /// size, for Engawa's statement and for one plain row, without Engawa (on the servers' core).
+    Floor {
+        #[command(flatten)]
+        args: floor::FloorArgs,
+    },
     /// Every scenario for a few seconds with small numbers, Engawa and the bare server only; fails when a result
     /// looks wrong. The test command runs it so the tool cannot rot.
     Smoke {
@@ -115,6 +123,10 @@ fn main() -> anyhow::Result<()> {
             engawa::run(config, listener, tokio_util::sync::CancellationToken::new()).await?;
             Ok(())
         }),
+        Command::Floor { args } => {
+            servers::pin_self_as_server()?;
+            floor::run(&args).map(drop)
+        }
         command => {
             servers::pin_self()?;
             // The load generator is one thread on one core: its own cost per frame is measured and reported.
@@ -135,7 +147,9 @@ async fn scenario(command: Command) -> anyhow::Result<()> {
         Command::Storm { common, args } => scenarios::storm(&common, &args).await.map(drop),
         Command::Slow { common, args } => scenarios::slow(&common, &args).await.map(drop),
         Command::Smoke { out } => smoke(out).await,
-        Command::ServeBare | Command::ServeEngawa(_) => unreachable!("handled in main"),
+        Command::ServeBare | Command::ServeEngawa(_) | Command::Floor { .. } => {
+            unreachable!("handled in main")
+        }
     }
 }
 
@@ -219,6 +233,24 @@ async fn smoke(out: PathBuf) -> anyhow::Result<()> {
         .await?,
     ];
     scenarios::check_smoke(&results)?;
+    // On a thread of its own: it opens Engawa's store on a runtime of its own, and measures its own thread's CPU.
+    let args = floor::FloorArgs {
+        messages: 40,
+        groups: vec![1, 8],
+        runs: 1,
+        body: 64,
+        out,
+    };
+    let floor = std::thread::spawn(move || floor::run(&args))
+        .join()
+        .map_err(|_| anyhow::anyhow!("the floor panicked"))??;
+    anyhow::ensure!(
+        floor
+            .points
+            .iter()
+            .all(|p| p.engawa.cpu_us > 0.0 && p.plain.cpu_us > 0.0),
+        "smoke: the floor measured no CPU: {floor:?}"
+    );
     println!("\nsmoke: every scenario ran and every result is plausible");
     Ok(())
 }

@@ -120,13 +120,22 @@ pub fn cores() -> usize {
 
 /// Moves this process (the load generator) to its core.
 pub fn pin_self() -> anyhow::Result<()> {
+    pin_to(LOADGEN_CORE)
+}
+
+/// Moves this process to the servers' core, for work measured as a server's (the floor).
+pub fn pin_self_as_server() -> anyhow::Result<()> {
+    pin_to(SERVER_CORE)
+}
+
+fn pin_to(core: &str) -> anyhow::Result<()> {
     if pinning() {
         let status = Command::new("taskset")
-            .args(["-a", "-cp", LOADGEN_CORE, &std::process::id().to_string()])
+            .args(["-a", "-cp", core, &std::process::id().to_string()])
             .stdout(Stdio::null())
             .status()?;
         if !status.success() {
-            bail!("taskset could not pin the load generator");
+            bail!("taskset could not pin this process to core {core}");
         }
     }
     Ok(())

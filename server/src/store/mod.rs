@@ -91,7 +91,7 @@ impl Backend {
 
     /// How the writer begins a transaction: SQLite takes the write lock up front so that a read-then-write
     /// transaction never fails with `SQLITE_BUSY` half way.
-    fn begin_write(self) -> &'static str {
+    pub fn begin_write(self) -> &'static str {
         match self {
             Backend::Sqlite => "BEGIN IMMEDIATE",
             Backend::Postgres => "BEGIN",
@@ -120,8 +120,8 @@ impl Backend {
     /// which orders nodes sending to one conversation (SQLite's write transaction already holds the database).
     /// Parameters: `$1` conversation, `$2` author, `$3` client id, `$4` body, `$5` language, `$6` the message it
     /// replies to, `$7` the people it mentions (a JSON array of user ids), `$8` when; it returns the message's id
-    /// and seq.
-    fn insert_message(self) -> &'static str {
+    /// and seq. Public for the benchmark's floor (`engawa-bench floor`), which runs it without Engawa.
+    pub fn insert_message(self) -> &'static str {
         match self {
             Backend::Sqlite => {
                 "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, \
@@ -170,7 +170,8 @@ pub fn default_url(data_dir: &Path) -> String {
     format!("sqlite://{}?mode=rwc", data_dir.join("engawa.db").display())
 }
 
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+/// What every SQLite connection is set to (the writer also turns off automatic checkpoints: `Store::write_conn`).
+pub const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
                               PRAGMA busy_timeout = 10000;";
 
 impl Store {
