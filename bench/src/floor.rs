@@ -21,7 +21,7 @@ use engawa::store::{Backend, SQLITE_PRAGMAS};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::report::median;
+use crate::report::{median, write_json};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct FloorArgs {
@@ -126,10 +126,7 @@ pub fn run(args: &FloorArgs) -> anyhow::Result<Floor> {
         runs: args.runs,
         points,
     };
-    std::fs::create_dir_all(&args.out)?;
-    let path = args.out.join("floor.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&floor)?)?;
-    println!("written to {}", path.display());
+    write_json(&args.out, "floor", &floor)?;
     Ok(floor)
 }
 

@@ -141,12 +141,17 @@ impl Results {
             println!("{line}");
             self.summary.insert(server.name().to_owned(), summary);
         }
-        std::fs::create_dir_all(out)?;
-        let path = out.join(format!("{}.json", self.scenario));
-        std::fs::write(&path, serde_json::to_string_pretty(self)?)?;
-        println!("written to {}", path.display());
-        Ok(())
+        write_json(out, &self.scenario, self)
     }
+}
+
+/// Writes `value` to `<out>/<name>.json` and says where.
+pub fn write_json(out: &Path, name: &str, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    std::fs::create_dir_all(out)?;
+    let path = out.join(format!("{name}.json"));
+    std::fs::write(&path, serde_json::to_string_pretty(value)?)?;
+    println!("written to {}", path.display());
+    Ok(())
 }
 
 pub fn median(mut values: Vec<f64>) -> Option<f64> {
