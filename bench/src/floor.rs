@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, ensure};
-use engawa::store::{Backend, SQLITE_PRAGMAS};
+use engawa::store::{Backend, SQLITE_PRAGMAS, SQLITE_WRITER_PRAGMAS};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -134,11 +134,10 @@ pub fn run(args: &FloorArgs) -> anyhow::Result<Floor> {
 fn measure(work: &Path, store: Store, group: usize, args: &FloorArgs) -> anyhow::Result<Cost> {
     let _ = std::fs::remove_dir_all(work);
     std::fs::create_dir_all(work)?;
-    let path = work.join("engawa.db");
     let db = match store {
-        Store::Engawa => engawa_schema(work, &path)?,
+        Store::Engawa => engawa_schema(work)?,
         Store::Plain => {
-            let db = writer(&path)?;
+            let db = writer(work)?;
             db.execute_batch("CREATE TABLE m (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")?;
             db
         }
@@ -196,7 +195,7 @@ fn measure(work: &Path, store: Store, group: usize, args: &FloorArgs) -> anyhow:
 }
 
 /// A database with Engawa's schema, one person and one channel, open as the writer's connection.
-fn engawa_schema(work: &Path, path: &Path) -> anyhow::Result<Connection> {
+fn engawa_schema(work: &Path) -> anyhow::Result<Connection> {
     let url = engawa::store::default_url(work);
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -205,7 +204,7 @@ fn engawa_schema(work: &Path, path: &Path) -> anyhow::Result<Connection> {
             engawa::store::Store::open(&url).await?.close().await;
             anyhow::Ok(())
         })?;
-    let db = writer(path)?;
+    let db = writer(work)?;
     db.execute_batch(
         "INSERT INTO users (id, username, username_key, display_name, password_hash, role, locale, created_at) \
          VALUES (1, 'anna', 'anna', 'Anna', '-', 'member', 'en', 0); \
@@ -215,11 +214,11 @@ fn engawa_schema(work: &Path, path: &Path) -> anyhow::Result<Connection> {
     Ok(db)
 }
 
-/// A connection set up as Engawa's writer sets up its own.
-fn writer(path: &Path) -> anyhow::Result<Connection> {
-    let db = Connection::open(path)?;
+/// A connection to the database under `work` (where `Store::open` puts it), set up as Engawa's writer sets up its own.
+fn writer(work: &Path) -> anyhow::Result<Connection> {
+    let db = Connection::open(engawa::store::default_path(work))?;
     db.execute_batch(SQLITE_PRAGMAS)?;
-    db.execute_batch("PRAGMA wal_autocheckpoint = 0")?;
+    db.execute_batch(SQLITE_WRITER_PRAGMAS)?;
     Ok(db)
 }
 

@@ -16,7 +16,7 @@ mod tx;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -165,14 +165,24 @@ fn not_banned_everywhere(user: &str, now: &str) -> String {
     )
 }
 
-/// The default database when none is configured: SQLite under the data directory.
-pub fn default_url(data_dir: &Path) -> String {
-    format!("sqlite://{}?mode=rwc", data_dir.join("engawa.db").display())
+/// The default database's file when none is configured: SQLite under the data directory.
+pub fn default_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("engawa.db")
 }
 
-/// What every SQLite connection is set to (the writer also turns off automatic checkpoints: `Store::write_conn`).
+/// The default database when none is configured: [`default_path`], created if missing.
+pub fn default_url(data_dir: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", default_path(data_dir).display())
+}
+
+/// What every SQLite connection is set to (the writer adds [`SQLITE_WRITER_PRAGMAS`]).
 pub const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
-                              PRAGMA busy_timeout = 10000;";
+                                  PRAGMA busy_timeout = 10000;";
+
+/// What the writer's SQLite connection adds to [`SQLITE_PRAGMAS`]: it never checkpoints. SQLite's automatic
+/// checkpoint runs inside the commit that fills the WAL, copying its pages into the database and syncing both while
+/// every queued message waits on that commit; `Store::checkpoints` does it beside the writer instead.
+pub const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA wal_autocheckpoint = 0;";
 
 impl Store {
     /// Connects, creating the SQLite file and its directory if needed, and applies pending migrations.
@@ -298,10 +308,7 @@ impl Store {
             .await?;
         if self.backend == Backend::Sqlite {
             conn.execute(SQLITE_PRAGMAS).await?;
-            // The writer never checkpoints: SQLite's automatic checkpoint runs inside the commit that fills the WAL,
-            // copying its pages into the database and syncing both while every queued message waits on that
-            // commit. `checkpoints` does it beside the writer instead.
-            conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
+            conn.execute(SQLITE_WRITER_PRAGMAS).await?;
         }
         Ok(WriteConn {
             conn,
@@ -952,7 +959,7 @@ fn summary_sql(filter: &str, order: &str) -> String {
     )
 }
 
-fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
+fn sqlite_dir(url: &str) -> Option<PathBuf> {
     let path = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;
