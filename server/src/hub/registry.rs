@@ -8,8 +8,10 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use futures_util::task::AtomicWaker;
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -77,13 +79,14 @@ impl From<Personal> for Outbound {
 pub const PING_EVERY: Duration = Duration::from_secs(25);
 const PING_SLICES: u64 = 25;
 
-/// Every [`PING_EVERY`], queues an [`Item::Ping`] for each connection, one slice (`ConnId % 25`) per second.
+/// Every [`PING_EVERY`], queues an [`Item::Ping`] for each connection, one slice (`ConnId % 25`) per second; at
+/// shutdown, closes every connection ([`Registry::close_all`]).
 pub async fn ping_connections(registry: &Registry, shutdown: CancellationToken) {
     let mut tick = tokio::time::interval(PING_EVERY / PING_SLICES as u32);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     for slice in (0..PING_SLICES).cycle() {
         tokio::select! {
-            () = shutdown.cancelled() => return,
+            () = shutdown.cancelled() => return registry.close_all(),
             _ = tick.tick() => registry.ping_slice(slice),
         }
     }
@@ -147,6 +150,8 @@ pub(crate) mod frame_text {
 
 /// WebSocket close codes the hub asks sessions to close with.
 pub mod close {
+    /// The node is shutting down; the client reconnects (to another node, or to this one when it is back).
+    pub const SERVICE_RESTART: u16 = 1012;
     /// The client did not read fast enough; it should reconnect and resume.
     pub const TRY_AGAIN_LATER: u16 = 1013;
     /// The session was ended (logout everywhere, password change, account disabled).
@@ -164,11 +169,13 @@ pub struct Conn {
     pub token_hash: String,
     /// Bounded: fan-out never waits for a slow reader.
     outbox: mpsc::Sender<Outbound>,
-    /// Cancelled when the hub wants this connection closed (`close_code` says why) or the node shuts down: a child
-    /// of the node's shutdown token, so that a session watches one token of its own instead of polling the one
-    /// every session shares (each poll of a token takes its lock).
-    kick: CancellationToken,
+    /// Why the hub wants this connection closed (0 while it does not): a slow reader, a ban, a revoked session, the
+    /// node's shutdown.
     close_code: AtomicU16,
+    /// The session task, woken when `close_code` is set. A flag and a waker rather than a `CancellationToken`: the
+    /// session checks it on every turn of its loop, and each check of a token takes two locks on an allocation of
+    /// its own (docs/benchmarks.md, 2026-12-06, tenth).
+    kicked: AtomicWaker,
 }
 
 impl Conn {
@@ -177,34 +184,51 @@ impl Conn {
         user: UserId,
         token_hash: String,
         outbox: mpsc::Sender<Outbound>,
-        shutdown: &CancellationToken,
     ) -> Conn {
         Conn {
             id,
             user,
             token_hash,
             outbox,
-            kick: shutdown.child_token(),
             close_code: AtomicU16::new(0),
+            kicked: AtomicWaker::new(),
         }
     }
 
-    /// Resolves when the hub wants this connection closed or the node shuts down.
-    pub fn kicked(&self) -> &CancellationToken {
-        &self.kick
+    /// Resolves when the hub wants this connection closed or the node shuts down. Only the connection's own session
+    /// task may wait for it (one waker).
+    pub fn kicked(&self) -> impl Future<Output = ()> + '_ {
+        std::future::poll_fn(|cx| self.poll_kicked(cx))
+    }
+
+    fn poll_kicked(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.is_kicked() {
+            return Poll::Ready(());
+        }
+        self.kicked.register(cx.waker());
+        // A kick between the check and the registration woke no one; this sees it.
+        if self.is_kicked() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    }
+
+    pub fn is_kicked(&self) -> bool {
+        self.close_code() != 0
     }
 
     /// The close code the hub asked for (0 when it did not).
     pub fn close_code(&self) -> u16 {
-        self.close_code.load(Ordering::Relaxed)
+        self.close_code.load(Ordering::Acquire)
     }
 
     pub fn kick(&self, code: u16) {
         // The first reason wins; later ones describe the same closing.
         let _ = self
             .close_code
-            .compare_exchange(0, code, Ordering::Relaxed, Ordering::Relaxed);
-        self.kick.cancel();
+            .compare_exchange(0, code, Ordering::AcqRel, Ordering::Acquire);
+        self.kicked.wake();
     }
 
     /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting).
@@ -258,6 +282,8 @@ struct Room {
 struct Inner {
     rooms: HashMap<ConversationId, Room>,
     users: HashMap<UserId, Vec<UserConn>>,
+    /// Set by [`Registry::close_all`]: connections attached later are closed at once.
+    closing: bool,
 }
 
 /// The registry of live connections.
@@ -296,6 +322,9 @@ impl Registry {
     /// Registers a connection before its memberships are read; see [`Registry::subscribe_initial`].
     pub fn attach(&self, conn: Arc<Conn>) {
         let mut inner = self.write();
+        if inner.closing {
+            conn.kick(close::SERVICE_RESTART);
+        }
         // Most people have one connection: a `Vec`'s first growth would make room for four.
         let conns = inner
             .users
@@ -307,6 +336,15 @@ impl Registry {
             pending: Some(HashMap::new()),
         });
         metrics::gauge!("engawa_connections").increment(1.0);
+    }
+
+    /// Closes every connection, and every one attached from now on: the node is shutting down.
+    pub fn close_all(&self) {
+        let mut inner = self.write();
+        inner.closing = true;
+        for entry in inner.users.values().flatten() {
+            entry.conn.kick(close::SERVICE_RESTART);
+        }
     }
 
     /// Subscribes a connection to the conversations read from the database after [`Registry::attach`], corrected
@@ -594,7 +632,6 @@ mod tests {
             UserId(user),
             String::new(),
             tx,
-            &CancellationToken::new(),
         ));
         registry.attach(conn.clone());
         (conn, rx)
@@ -652,10 +689,48 @@ mod tests {
         let frame = Frame::from_static("{}");
         assert_eq!(registry.broadcast(ConversationId(1), 1, &frame), 2);
         assert_eq!(registry.broadcast(ConversationId(1), 2, &frame), 1);
-        assert!(slow.kicked().is_cancelled());
+        assert!(slow.is_kicked());
         assert_eq!(slow.close_code(), close::TRY_AGAIN_LATER);
-        assert!(!fast.kicked().is_cancelled());
+        assert!(!fast.is_kicked());
         assert!(fast_rx.try_recv().is_ok() && fast_rx.try_recv().is_ok());
+    }
+
+    #[test]
+    fn closing_all_closes_the_attached_connections_and_those_attached_later() {
+        let registry = Registry::default();
+        let (before, _rx) = conn(&registry, 1, 8);
+        assert!(!before.is_kicked());
+        registry.close_all();
+        let (after, _rx) = conn(&registry, 2, 8);
+        for conn in [&before, &after] {
+            assert_eq!(conn.close_code(), close::SERVICE_RESTART);
+        }
+    }
+
+    #[test]
+    fn a_kick_wakes_the_session_that_waits_for_it() {
+        let registry = Registry::default();
+        let (conn, _rx) = conn(&registry, 1, 8);
+        struct Flag(std::sync::atomic::AtomicBool);
+        impl std::task::Wake for Flag {
+            fn wake(self: Arc<Self>) {
+                self.0.store(true, Ordering::SeqCst);
+            }
+        }
+        let woken = Arc::new(Flag(false.into()));
+        let waker = std::task::Waker::from(woken.clone());
+        let mut cx = Context::from_waker(&waker);
+        let mut kicked = std::pin::pin!(conn.kicked());
+        assert!(kicked.as_mut().poll(&mut cx).is_pending());
+        conn.kick(close::BANNED);
+        assert!(
+            woken.0.load(Ordering::SeqCst),
+            "the kick wakes the waiting task"
+        );
+        assert!(kicked.as_mut().poll(&mut cx).is_ready());
+        // The first reason stays.
+        conn.kick(close::TRY_AGAIN_LATER);
+        assert_eq!(conn.close_code(), close::BANNED);
     }
 
     #[test]

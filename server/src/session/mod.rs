@@ -47,10 +47,9 @@ pub mod close {
     pub const NORMAL: u16 = 1000;
     pub const INVALID_UTF8: u16 = 1007;
     pub const TOO_BIG: u16 = 1009;
-    pub const SERVICE_RESTART: u16 = 1012;
     pub const UNAUTHENTICATED: u16 = 4001;
     pub const UNSUPPORTED_PROTOCOL: u16 = 4002;
-    pub use crate::hub::registry::close::{SESSION_REVOKED, TRY_AGAIN_LATER};
+    pub use crate::hub::registry::close::{SERVICE_RESTART, SESSION_REVOKED, TRY_AGAIN_LATER};
     /// The hello did not arrive in time.
     pub const HELLO_TIMEOUT: u16 = 4008;
 }
@@ -120,10 +119,9 @@ where
         socket,
         locale: ctx.i18n.negotiate_header(accept_language.as_deref(), None),
         accept_language,
-        kicked: ctx.shutdown.clone(),
         ctx,
         last_heard: Instant::now(),
-        close_code: None,
+        conn: None,
         presence: SetPresenceStatus::Online,
     };
     Box::pin(
@@ -170,11 +168,10 @@ struct Session<S> {
     locale: Locale,
     accept_language: Option<String>,
     last_heard: Instant,
-    /// Cancelled when this connection is to close: at shutdown and, once attached, when the hub asks (the
-    /// connection's token in the registry, a child of the shutdown token). A send blocked on a client that stopped
-    /// reading gives way to it; [`Session::closed_by_server`] tells why.
-    kicked: CancellationToken,
-    close_code: Option<Arc<Conn>>,
+    /// The connection in the hub's registry, once attached. Until then the session watches the node's shutdown;
+    /// from then on the hub's close requests ([`Conn::kicked`]), shutdown included. A send blocked on a client that
+    /// stopped reading gives way to them; [`Session::closed_by_server`] tells why.
+    conn: Option<Arc<Conn>>,
     /// What this connection says of its person (`set_presence`).
     presence: SetPresenceStatus,
 }
@@ -265,10 +262,8 @@ where
             authed.user.id,
             authed.token_hash.clone(),
             tx,
-            &self.ctx.shutdown,
         ));
-        self.kicked = conn.kicked().clone();
-        self.close_code = Some(conn.clone());
+        self.conn = Some(conn.clone());
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
         self.ctx.hub.presence_connected(conn.user);
@@ -432,14 +427,10 @@ where
             Ok(live) => live,
             Err(end) => return end,
         };
-        // Made once, not once per turn of the loop: each would register with its token and deregister again.
-        // Shutdown cancels it too.
-        let kicked = conn.kicked().clone().cancelled_owned();
-        tokio::pin!(kicked);
         loop {
             let woken = tokio::select! {
                 biased;
-                () = &mut kicked => Woken::Kicked,
+                () = conn.kicked() => Woken::Kicked,
                 Some(answer) = live.answers.next() => Woken::Answer(answer),
                 Some(item) = live.outbox.recv() => Woken::Outbox(item),
                 frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => Woken::Socket(frame),
@@ -997,7 +988,7 @@ where
 
     /// Queues a frame (`Some`) or flushes (`None`), unless the hub or shutdown closes the connection first (a
     /// client that stops reading makes writes wait forever otherwise). The write is polled first: when it is
-    /// ready at once, as it nearly always is, the token's wait is not even made.
+    /// ready at once, as it nearly always is, the wait for a close request is not even made.
     async fn write(&mut self, out: Option<WsOut>) -> Result<(), End> {
         {
             let socket = &mut self.socket;
@@ -1010,23 +1001,28 @@ where
             if let std::task::Poll::Ready(sent) = futures_util::poll!(written.as_mut()) {
                 return sent.map_err(|_| End::gone());
             }
-            let kicked = &self.kicked;
+            let kicked = async {
+                match &self.conn {
+                    Some(conn) => conn.kicked().await,
+                    None => self.ctx.shutdown.cancelled().await,
+                }
+            };
             tokio::select! {
                 biased;
                 sent = written => return sent.map_err(|_| End::gone()),
-                () = kicked.cancelled() => {}
+                () = kicked => {}
             }
         }
         Err(self.closed_by_server())
     }
 
-    /// How the connection ends once [`Session::kicked`] fired: the node is shutting down, or the hub closes it.
+    /// How the connection ends once the hub or shutdown closed it: the node is shutting down, or the hub closes it.
     fn closed_by_server(&self) -> End {
         if self.ctx.shutdown.is_cancelled() {
             return End::close(close::SERVICE_RESTART, "service restart");
         }
         let code = self
-            .close_code
+            .conn
             .as_ref()
             .map_or(close::TRY_AGAIN_LATER, |c| c.close_code());
         End::close(code, "closed by server")
