@@ -5,7 +5,13 @@ use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use futures_util::{SinkExt, StreamExt, future};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll, Wake, Waker, ready};
+
+use futures_util::task::AtomicWaker;
+use futures_util::{Sink, SinkExt, Stream, StreamExt};
 
 use super::{ApiError, Node, cookie_token, header_str};
 use crate::auth;
@@ -67,29 +73,96 @@ fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     origin == format!("http://{host}") || origin == format!("https://{host}")
 }
 
-fn adapt(
-    socket: WebSocket,
-) -> impl futures_util::Stream<Item = Result<WsIn, WsReadError>> + futures_util::Sink<WsOut> + Unpin + Send
-{
-    socket
-        .map(|frame| match frame {
+/// axum's WebSocket as the session's transport: frames mapped to [`WsIn`] and from [`WsOut`], and reads that skip
+/// the socket until it has signalled.
+///
+/// The session polls its socket at the end of every turn of its loop, nearly always to hear that nothing came:
+/// in a busy channel that is one turn per frame delivered, and each such poll went down through tungstenite and
+/// hyper's upgraded stream to the runtime's readiness (3% of the node's core when a channel of 10,000 received a
+/// message, docs/benchmarks.md, 2026-12-06, tenth). So the socket is polled with a waker of its own, which records
+/// that the socket signalled before it wakes the task: until it has, `poll_next` answers `Pending` at once, the
+/// task's waker kept to be woken then. After a frame the socket is polled again, as tungstenite may hold more.
+struct Socket {
+    ws: WebSocket,
+    signal: Arc<Signal>,
+}
+
+/// Whether the socket has signalled since it last answered `Pending`, and the task to wake when it does.
+struct Signal {
+    signalled: AtomicBool,
+    task: AtomicWaker,
+}
+
+impl Wake for Signal {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.signalled.store(true, Ordering::Release);
+        self.task.wake();
+    }
+}
+
+fn adapt(ws: WebSocket) -> Socket {
+    Socket {
+        ws,
+        signal: Arc::new(Signal {
+            // Nothing has been read yet: the first poll goes to the socket.
+            signalled: AtomicBool::new(true),
+            task: AtomicWaker::new(),
+        }),
+    }
+}
+
+impl Stream for Socket {
+    type Item = Result<WsIn, WsReadError>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.signal.task.register(cx.waker());
+        // Cleared before polling: a signal that comes during the poll is kept for the next one.
+        if !self.signal.signalled.swap(false, Ordering::AcqRel) {
+            return Poll::Pending;
+        }
+        let waker = Waker::from(self.signal.clone());
+        let frame = ready!(self.ws.poll_next_unpin(&mut Context::from_waker(&waker)));
+        self.signal.signalled.store(true, Ordering::Release);
+        Poll::Ready(frame.map(|frame| match frame {
             Ok(Message::Text(text)) => Ok(WsIn::Text(bytes::Bytes::from(text))),
             Ok(Message::Binary(_)) => Ok(WsIn::Binary),
             Ok(Message::Ping(_)) => Ok(WsIn::Ping),
             Ok(Message::Pong(_)) => Ok(WsIn::Pong),
             Ok(Message::Close(_)) => Ok(WsIn::Close),
             Err(error) => Err(classify(error)),
+        }))
+    }
+}
+
+impl Sink<WsOut> for Socket {
+    type Error = axum::Error;
+
+    fn poll_ready(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.ws.poll_ready_unpin(cx)
+    }
+
+    fn start_send(mut self: Pin<&mut Self>, out: WsOut) -> Result<(), Self::Error> {
+        self.ws.start_send_unpin(match out {
+            WsOut::Text(frame) => Message::Text(frame),
+            WsOut::Ping => Message::Ping(bytes::Bytes::new()),
+            WsOut::Close(code, reason) => Message::Close(Some(CloseFrame {
+                code,
+                reason: Utf8Bytes::from_static(reason),
+            })),
         })
-        .with(|out: WsOut| {
-            future::ready(Ok::<_, axum::Error>(match out {
-                WsOut::Text(frame) => Message::Text(frame),
-                WsOut::Ping => Message::Ping(bytes::Bytes::new()),
-                WsOut::Close(code, reason) => Message::Close(Some(CloseFrame {
-                    code,
-                    reason: Utf8Bytes::from_static(reason),
-                })),
-            }))
-        })
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.ws.poll_flush_unpin(cx)
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.ws.poll_close_unpin(cx)
+    }
 }
 
 fn classify(error: axum::Error) -> WsReadError {
