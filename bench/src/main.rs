@@ -113,6 +113,8 @@ fn main() -> anyhow::Result<()> {
             bare::serve(listener).await
         }),
         Command::ServeEngawa(node) => multi_thread()?.block_on(async {
+            // As `engawa serve` logs by default; the lines go to the server's log file.
+            engawa::init_logging("info")?;
             let listener = listen()?;
             let config = engawa::Config {
                 data_dir: node.data,

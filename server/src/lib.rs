@@ -61,6 +61,19 @@ const LISTEN_BACKLOG: u32 = 4096;
 /// channel's 1,000 messages per second the WAL grows by about 10 MB between two checkpoints.
 const WAL_CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// Sends the node's logs to standard error, filtered by `filter` (tracing's `EnvFilter` syntax; `engawa` runs with
+/// `info` unless told otherwise). Called once, by the binary and by the benchmark's node, so that the node measured
+/// logs as the node deployed does: every session's future runs inside its span.
+pub fn init_logging(filter: &str) -> Result<(), tracing_subscriber::filter::ParseError> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_new(filter)?)
+        .with_target(false)
+        // Standard output carries what the commands print (the address, results).
+        .with_writer(std::io::stderr)
+        .init();
+    Ok(())
+}
+
 /// Binds the node's listening socket, with room for a reconnect storm ([`LISTEN_BACKLOG`]).
 pub fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
     let socket = match addr {

@@ -97,14 +97,7 @@ fn parse_role(s: &str) -> Result<Role, String> {
 fn main() -> Result<()> {
     let cli = Cli::parse();
     let filter = cli.options.log.clone().unwrap_or_else(|| "info".to_owned());
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_new(&filter).context("--log / ENGAWA_LOG")?,
-        )
-        .with_target(false)
-        // Logs go to standard error; standard output carries what the commands print (the address, results).
-        .with_writer(std::io::stderr)
-        .init();
+    engawa::init_logging(&filter).context("--log / ENGAWA_LOG")?;
     let config = load_config(&cli.options)?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async move {
