@@ -68,6 +68,8 @@ pub fn init_logging(filter: &str) -> Result<(), tracing_subscriber::filter::Pars
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_new(filter)?)
         .with_target(false)
+        // Colours only for a person at a terminal: not in a file, a journal or a pipe.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         // Standard output carries what the commands print (the address, results).
         .with_writer(std::io::stderr)
         .init();
