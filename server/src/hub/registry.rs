@@ -175,7 +175,7 @@ pub struct Conn {
     /// The session task, woken when `close_code` is set. A flag and a waker rather than a `CancellationToken`: the
     /// session checks it on every turn of its loop, and each check of a token takes two locks on an allocation of
     /// its own (docs/benchmarks.md, 2026-12-06, tenth).
-    kicked: AtomicWaker,
+    task: AtomicWaker,
 }
 
 impl Conn {
@@ -191,7 +191,7 @@ impl Conn {
             token_hash,
             outbox,
             close_code: AtomicU16::new(0),
-            kicked: AtomicWaker::new(),
+            task: AtomicWaker::new(),
         }
     }
 
@@ -205,7 +205,7 @@ impl Conn {
         if self.is_kicked() {
             return Poll::Ready(());
         }
-        self.kicked.register(cx.waker());
+        self.task.register(cx.waker());
         // A kick between the check and the registration woke no one; this sees it.
         if self.is_kicked() {
             Poll::Ready(())
@@ -228,7 +228,7 @@ impl Conn {
         let _ = self
             .close_code
             .compare_exchange(0, code, Ordering::AcqRel, Ordering::Acquire);
-        self.kicked.wake();
+        self.task.wake();
     }
 
     /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting).

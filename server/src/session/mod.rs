@@ -1016,16 +1016,17 @@ where
         Err(self.closed_by_server())
     }
 
-    /// How the connection ends once the hub or shutdown closed it: the node is shutting down, or the hub closes it.
+    /// How the connection ends once the hub or shutdown closed it. Before the connection is attached only shutdown
+    /// closes it; after, its close code says why, shutdown included (`Registry::close_all`).
     fn closed_by_server(&self) -> End {
-        if self.ctx.shutdown.is_cancelled() {
-            return End::close(close::SERVICE_RESTART, "service restart");
-        }
-        let code = self
+        match self
             .conn
             .as_ref()
-            .map_or(close::TRY_AGAIN_LATER, |c| c.close_code());
-        End::close(code, "closed by server")
+            .map_or(close::SERVICE_RESTART, |c| c.close_code())
+        {
+            close::SERVICE_RESTART => End::close(close::SERVICE_RESTART, "service restart"),
+            code => End::close(code, "closed by server"),
+        }
     }
 
     /// Sends our close frame and waits (bounded) for the peer's, so that the closing handshake completes.
