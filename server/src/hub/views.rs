@@ -324,21 +324,33 @@ impl Hub {
     }
 
     /// What `ready` carries about consultations: the open ones the person asked or helps with, and their helper
-    /// profile; read on the connection that reads the rest of `ready`. Someone whose role may not help has no
-    /// profile to show (the store would find none), so it is not read: most people's `ready` saves a round trip.
+    /// profile; read on the connection that reads the rest of `ready`, after the person's conversations. Each read
+    /// is skipped where it cannot find anything, as most people's `ready` then saves a round trip or two:
+    /// - the parties of a consultation are the members of its conversation (the requester from its opening, each
+    ///   helper while assigned: `consult.rs`, `add_helper` and `remove_helpers`), so someone who is a member of no
+    ///   consultation has none to list;
+    /// - someone whose role may not help has no profile to show.
     pub async fn ready_consultations(
         &self,
         reader: &mut ReadConn,
         user: UserId,
         role: Role,
+        conversations: &[ConversationSummary],
     ) -> Result<(Vec<Consultation>, Option<HelperProfile>), Refusal> {
-        let filter = ConsultFilter {
-            open_only: true,
-            limit: 200,
-            party: Some(user),
-            ..ConsultFilter::default()
+        let party = conversations
+            .iter()
+            .any(|c| c.kind == ConversationKind::Consultation);
+        let listed = if party {
+            let filter = ConsultFilter {
+                open_only: true,
+                limit: 200,
+                party: Some(user),
+                ..ConsultFilter::default()
+            };
+            reader.consultations(&filter).await.map_err(internal)?
+        } else {
+            Vec::new()
         };
-        let listed = reader.consultations(&filter).await.map_err(internal)?;
         let helper = if role.may_help() {
             reader.helper(user).await.map_err(internal)?
         } else {

@@ -391,14 +391,20 @@ where
             live.delivered.insert(summary.id, summary.last_seq);
             hub.registry().note_seq(summary.id, summary.last_seq);
         }
-        let (consultations, helper) =
-            match Box::pin(hub.ready_consultations(&mut reader, user, authed.user.role)).await {
-                Ok(found) => found,
-                Err(refusal) => {
-                    tracing::error!(?refusal, "cannot read consultations for ready");
-                    return Err(End::close(close::SERVICE_RESTART, "internal error"));
-                }
-            };
+        let (consultations, helper) = match Box::pin(hub.ready_consultations(
+            &mut reader,
+            user,
+            authed.user.role,
+            &conversations,
+        ))
+        .await
+        {
+            Ok(found) => found,
+            Err(refusal) => {
+                tracing::error!(?refusal, "cannot read consultations for ready");
+                return Err(End::close(close::SERVICE_RESTART, "internal error"));
+            }
+        };
         // Back to the pool before the frame is written, which may wait for a slow reader.
         drop(reader);
         let ready = ServerEvent::Ready(Box::new(Ready {
