@@ -448,6 +448,73 @@ async fn a_ban_issued_on_one_node_closes_the_persons_sockets_on_another_within_t
 }
 
 /// Open consultations by state, and each helper's open consultations, as the database holds them.
+/// PostgreSQL ending every connection of a node (a failover, a restart, an operator's `pg_terminate_backend`): reads
+/// go on without an error, as the node tests a pooled connection before it lends it and replaces a dead one; the
+/// writer's first transaction on its dead connection fails with `internal`, and the message sent again with the
+/// same client id is stored once.
+#[tokio::test]
+async fn connections_that_postgresql_ended_are_replaced_and_no_message_is_lost_or_doubled() {
+    use sqlx::{Connection, Row};
+    let cluster = Cluster::new();
+    let node = cluster.node().await;
+    let alice = node.server.register("alice").await;
+    let channel = channel_with(&node.server, "after-failover", &[(&node.server, &alice)]).await;
+    let mut first = node.server.connect(&alice).await;
+    first.say(channel, "before").await;
+
+    let mut admin = sqlx::PgConnection::connect(&cluster.db.url)
+        .await
+        .expect("connect");
+    let ended: i64 = sqlx::query(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .fetch_one(&mut admin)
+    .await
+    .expect("terminate the node's connections")
+    .get(0);
+    assert!(
+        ended >= 2,
+        "the node's pool and its writer were connected: {ended}"
+    );
+
+    let mut second = node.server.connect(&alice).await;
+    let listed: Vec<i64> = second.ready["conversations"]
+        .as_array()
+        .expect("conversations")
+        .iter()
+        .map(|c| c["id"].as_i64().expect("id"))
+        .collect();
+    assert!(listed.contains(&channel), "{}", second.ready);
+    assert_eq!(
+        node.server.history_bodies(&alice, channel).await,
+        ["before"]
+    );
+
+    let send = json!({
+        "type": "send_message", "conversation": channel, "client_id": support::client_id(),
+        "body": "after", "lang": "en"
+    });
+    let mut refused = 0;
+    loop {
+        let answer = second.request(send.clone()).await;
+        if answer["type"] == "ack" {
+            break;
+        }
+        assert_eq!(answer["code"], "internal", "{answer}");
+        refused += 1;
+        assert!(refused < 5, "the writer reconnects: {answer}");
+    }
+    assert!(
+        refused <= 1,
+        "one transaction on the dead connection at most"
+    );
+    assert_eq!(
+        node.server.history_bodies(&alice, channel).await,
+        ["before", "after"]
+    );
+}
+
 async fn routing_state(db: &str) -> (Vec<(i64, String)>, Vec<(i64, i64)>) {
     use sqlx::{Connection, Row};
     let mut conn = sqlx::PgConnection::connect(db).await.expect("connect");

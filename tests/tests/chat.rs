@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Client, Server, User, client_id, is_event};
+use crate::support::{Client, Server, client_id, is_event};
 
 #[tokio::test]
 async fn two_people_chat_live_in_a_channel() {
@@ -372,7 +372,7 @@ async fn refused_sends_among_many_at_once_leave_the_others_stored_in_order() {
         .map(|i| format!("message {i}"))
         .collect();
     assert_eq!(bodies, expected);
-    assert_eq!(history_bodies(&server, &anna, ours).await, expected);
+    assert_eq!(server.history_bodies(&anna, ours).await, expected);
 }
 
 /// Requests pipelined on one socket reach the writer together and are often committed in one transaction; what each
@@ -430,7 +430,7 @@ async fn pipelined_sends_see_what_the_requests_before_them_did() {
         assert_eq!(retried["seq"], sent["seq"], "{retried}");
 
         // The channel holds the one message.
-        assert_eq!(history_bodies(&server, &binod, *channel).await, ["hello"]);
+        assert_eq!(server.history_bodies(&binod, *channel).await, ["hello"]);
     }
 }
 
@@ -454,23 +454,4 @@ async fn answers_in_order(client: &mut Client, refs: impl Iterator<Item = String
         answers.push(answer);
     }
     answers
-}
-
-/// The bodies of a conversation's messages, oldest first, as a member reads its history.
-async fn history_bodies(server: &Server, user: &User, conversation: i64) -> Vec<String> {
-    let (status, history) = server
-        .api(
-            user,
-            "GET",
-            &format!("/conversations/{conversation}/messages?limit=200"),
-            None,
-        )
-        .await;
-    assert_eq!(status, 200, "{history}");
-    history["messages"]
-        .as_array()
-        .expect("messages")
-        .iter()
-        .map(|m| m["body"].as_str().expect("body").to_owned())
-        .collect()
 }

@@ -5,11 +5,12 @@
 //! else: the migrations (`migrations/<backend>/`), connection setup, how a write transaction begins, how a new
 //! message takes its seq, and how a list of keys becomes a table.
 //!
-//! Reads go through a pool. Writes that create conversation events go through one dedicated connection per node
-//! ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
+//! Reads go through a pool of the store's own ([`pool`]). Writes that create conversation events go through one
+//! dedicated connection per node ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
 
 mod consult;
 mod moderation;
+mod pool;
 mod presence;
 mod rows;
 mod tx;
@@ -20,16 +21,16 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::any::AnyConnectOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{
-    AnyConnection, AnyPool, AssertSqlSafe, ConnectOptions, Connection, Executor, Row, SqlSafeStr,
-};
+use sqlx::{AnyConnection, AssertSqlSafe, ConnectOptions, Connection, Executor, Row, SqlSafeStr};
 
 use crate::protocol::{
     ConversationId, ConversationSummary, HistoryPage, Message, MessageId, Millis, Profile, Role,
     Seq, UserId,
 };
+
+use pool::{Pool, Pooled};
 
 pub use consult::{
     Change, ConsultFilter, ConsultRow, HelperRow, Listed, NewConsultation, TopicRow, pick,
@@ -141,15 +142,13 @@ impl Backend {
 #[derive(Clone)]
 pub struct Store {
     /// For reads and for single-statement writes that create no conversation event (sessions, read markers).
-    pool: AnyPool,
+    pool: Pool,
     backend: Backend,
     url: String,
 }
 
-/// A pooled connection held for several reads in a row, as `ready` makes them: one checkout for all of them. Each
-/// checkout costs more than a simple query, as sqlx tests a connection when it goes back to the pool (for SQLite a
-/// round trip to the connection's worker thread, on top of a spawned task).
-pub struct ReadConn(sqlx::pool::PoolConnection<sqlx::Any>);
+/// A pooled connection held for several reads in a row, as `ready` makes them: one checkout for all of them.
+pub struct ReadConn(Pooled);
 
 /// The connection that writes conversation events. Exactly one per node, owned by the hub's writer task.
 pub struct WriteConn {
@@ -163,6 +162,18 @@ fn not_banned_everywhere(user: &str, now: &str) -> String {
         "NOT EXISTS (SELECT 1 FROM sanctions b WHERE b.user_id = {user} AND b.kind = 'ban' \
          AND b.conversation_id IS NULL AND b.lifted_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > {now}))"
     )
+}
+
+/// Opens a connection set up as every connection of its backend is.
+async fn connect(
+    options: &AnyConnectOptions,
+    backend: Backend,
+) -> std::result::Result<AnyConnection, sqlx::Error> {
+    let mut conn = options.connect().await?;
+    if backend == Backend::Sqlite {
+        conn.execute(SQLITE_PRAGMAS).await?;
+    }
+    Ok(conn)
 }
 
 /// The default database's file when none is configured: SQLite under the data directory.
@@ -200,22 +211,8 @@ impl Store {
             })?;
         }
         let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
-        let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
-            .acquire_timeout(Duration::from_secs(10))
-            // Testing a SQLite connection is a round trip to its worker thread that can only succeed; it doubled
-            // the cost of every read. A PostgreSQL connection can die with the server, so it is still tested.
-            .test_before_acquire(backend != Backend::Sqlite)
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        conn.execute(SQLITE_PRAGMAS).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
+        let size = if backend == Backend::Sqlite { 8 } else { 16 };
+        let pool = Pool::open(options, backend, size).await?;
         let store = Store {
             pool,
             backend,
@@ -296,18 +293,19 @@ impl Store {
                 })
                 .collect(),
         );
-        migrator.run(&self.pool).await?;
+        let mut conn = self.pool.acquire().await?;
+        // `run_direct` is what `run` does with a connection it acquired; `run(&mut conn)` itself makes the node's
+        // future non-`Send` (sqlx's `Acquire` on `&mut` connections is not general over lifetimes, and its source
+        // names `run_direct` as the way around that).
+        migrator.run_direct(None, &mut *conn, false).await?;
         Ok(())
     }
 
     /// Opens the node's one event-writing connection.
     pub async fn write_conn(&self) -> Result<WriteConn> {
-        let mut conn = AnyConnectOptions::from_str(&self.url)?
-            .disable_statement_logging()
-            .connect()
-            .await?;
+        let options = AnyConnectOptions::from_str(&self.url)?.disable_statement_logging();
+        let mut conn = connect(&options, self.backend).await?;
         if self.backend == Backend::Sqlite {
-            conn.execute(SQLITE_PRAGMAS).await?;
             conn.execute(SQLITE_WRITER_PRAGMAS).await?;
         }
         Ok(WriteConn {
@@ -636,7 +634,8 @@ impl Store {
     /// A page of messages as they are now, consistent with `as_of`.
     pub async fn history(&self, conversation: ConversationId, page: Paging) -> Result<HistoryPage> {
         // One snapshot, so that the page and `as_of` describe the same moment.
-        let mut tx = self.pool.begin_with(self.backend.begin_snapshot()).await?;
+        let mut conn = self.pool.acquire().await?;
+        let mut tx = conn.begin_with(self.backend.begin_snapshot()).await?;
         let as_of: i64 = sqlx::query("SELECT last_seq FROM conversations WHERE id = $1")
             .bind(conversation.0)
             .fetch_one(&mut *tx)

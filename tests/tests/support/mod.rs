@@ -214,6 +214,25 @@ impl Server {
         (status, value)
     }
 
+    /// The bodies of a conversation's messages, oldest first, as a member reads its history.
+    pub async fn history_bodies(&self, user: &User, conversation: i64) -> Vec<String> {
+        let (status, history) = self
+            .api(
+                user,
+                "GET",
+                &format!("/conversations/{conversation}/messages?limit=200"),
+                None,
+            )
+            .await;
+        assert_eq!(status, 200, "{history}");
+        history["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .map(|m| m["body"].as_str().expect("body").to_owned())
+            .collect()
+    }
+
     /// Creates a channel over HTTP and returns its id.
     pub async fn channel(&self, owner: &User, name: &str, visibility: &str) -> i64 {
         let (status, body) = self
