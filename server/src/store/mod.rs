@@ -212,7 +212,7 @@ impl Store {
         }
         let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
         let size = if backend == Backend::Sqlite { 8 } else { 16 };
-        let pool = Pool::open(options, backend, size).await?;
+        let pool = Pool::open(options, backend, size, pool::IDLE_TIMEOUT).await?;
         let store = Store {
             pool,
             backend,

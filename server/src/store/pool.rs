@@ -7,10 +7,11 @@
 //! finishes a command whose receiver is gone, a PostgreSQL connection reads the rest of an answer before its next
 //! command) and a transaction dropped without its commit (its rollback is queued for the connection's next
 //! command). A PostgreSQL connection can die with its server, so it is tested before each use, as before, and
-//! replaced when the test fails; an SQLite connection cannot.
+//! replaced when the test fails; an SQLite connection cannot. A connection unused for [`IDLE_TIMEOUT`] is closed
+//! (as sqlx's pool did by default), so that a quiet node gives back SQLite's page caches and PostgreSQL's backends.
 
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, BoxStream};
@@ -26,6 +27,9 @@ use super::{Backend, connect};
 /// How long a read waits for a free connection before it fails.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a connection may stay unused in the pool before it is closed.
+pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(10 * 60);
+
 /// Cheap to clone; `&Pool` runs a query on a connection of its own, as `&sqlx::Pool` does.
 #[derive(Clone)]
 pub(crate) struct Pool(Arc<Inner>);
@@ -34,9 +38,16 @@ struct Inner {
     options: AnyConnectOptions,
     backend: Backend,
     size: u32,
-    idle: Mutex<Vec<AnyConnection>>,
+    idle_timeout: Duration,
+    /// The connections not lent, the most recently given back last: lent first, so that the others age and close.
+    idle: Mutex<Vec<Idle>>,
     /// One per connection that may exist; closed when the pool is.
     permits: Arc<Semaphore>,
+}
+
+struct Idle {
+    conn: AnyConnection,
+    since: Instant,
 }
 
 /// A connection taken from the [`Pool`], back in it when dropped.
@@ -53,11 +64,13 @@ impl Pool {
         options: AnyConnectOptions,
         backend: Backend,
         size: u32,
+        idle_timeout: Duration,
     ) -> Result<Pool, Error> {
         let pool = Pool(Arc::new(Inner {
             options,
             backend,
             size,
+            idle_timeout,
             idle: Mutex::new(Vec::new()),
             permits: Arc::new(Semaphore::new(size as usize)),
         }));
@@ -115,6 +128,40 @@ impl Inner {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .pop()
+            .map(|idle| idle.conn)
+    }
+
+    /// Puts a connection back, and takes out those unused for longer than the idle timeout (the oldest are first).
+    fn give_back(&self, conn: AnyConnection) {
+        let now = Instant::now();
+        let stale: Vec<AnyConnection> = {
+            let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            idle.push(Idle { conn, since: now });
+            let fresh = idle
+                .iter()
+                .position(|i| now.duration_since(i.since) < self.idle_timeout)
+                .unwrap_or(idle.len());
+            idle.drain(..fresh).map(|i| i.conn).collect()
+        };
+        for conn in stale {
+            // A PostgreSQL connection says goodbye to its server; outside a runtime it is dropped, which closes it.
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => drop(runtime.spawn(async move {
+                    if let Err(error) = conn.close().await {
+                        tracing::debug!(%error, "closing an idle database connection");
+                    }
+                })),
+                Err(_) => drop(conn),
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn idle_count(&self) -> usize {
+        self.idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
     }
 }
 
@@ -140,11 +187,7 @@ impl Drop for Pooled {
     fn drop(&mut self) {
         // Its permit is still held here, so a pool being closed counts this connection back only after it is idle.
         if let Some(conn) = self.conn.take() {
-            self.pool
-                .idle
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(conn);
+            self.pool.give_back(conn);
         }
     }
 }
@@ -189,5 +232,44 @@ impl<'p> Executor<'p> for &'_ Pool {
     {
         let pool = self.clone();
         Box::pin(async move { pool.acquire().await?.prepare_with(sql, parameters).await })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr as _;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_connection_unused_for_the_idle_timeout_is_closed_when_another_comes_back() {
+        sqlx::any::install_default_drivers();
+        let options = AnyConnectOptions::from_str("sqlite::memory:").expect("a URL");
+        let timeout = Duration::from_millis(200);
+        let pool = Pool::open(options, Backend::Sqlite, 4, timeout)
+            .await
+            .expect("open");
+        let (a, b) = (
+            pool.acquire().await.expect("a"),
+            pool.acquire().await.expect("b"),
+        );
+        drop((a, b));
+        assert_eq!(pool.0.idle_count(), 2, "both kept while fresh");
+
+        // The most recently given back is lent first: `b` is used again after the timeout, `a` is not.
+        tokio::time::sleep(timeout * 2).await;
+        let mut one = pool.acquire().await.expect("one");
+        sqlx::query("SELECT 1")
+            .execute(&mut *one)
+            .await
+            .expect("a read");
+        drop(one);
+        assert_eq!(pool.0.idle_count(), 1, "the unused one is closed");
+        sqlx::query("SELECT 1")
+            .execute(&pool)
+            .await
+            .expect("the pool still serves");
+        pool.close().await;
+        assert!(pool.acquire().await.is_err(), "closed");
     }
 }
