@@ -229,13 +229,57 @@ struct Greeted {
     reader: Option<ReadConn>,
 }
 
+/// The highest seq delivered per conversation: later duplicates are dropped, gaps are filled from the store.
+/// Looked up for every event delivered. The conversation delivered to last is kept apart from the others: in a busy
+/// conversation nearly every delivery is to the same one, and its check then reads this struct alone, where the
+/// map's table is an allocation of its own, a likely cache miss per delivery among thousands of connections
+/// (`docs/benchmarks.md`, 2026-12-06, eleventh).
+#[derive(Default)]
+struct Delivered {
+    /// Authoritative for its conversation; the map's entry for it, if any, is stale until it moves there again.
+    last: Option<(ConversationId, Seq)>,
+    /// Keys the server assigns: a fast hash, not a keyed one.
+    others: rustc_hash::FxHashMap<ConversationId, Seq>,
+}
+
+impl Delivered {
+    fn get(&self, conversation: ConversationId) -> Option<Seq> {
+        match self.last {
+            Some((id, seq)) if id == conversation => Some(seq),
+            _ => self.others.get(&conversation).copied(),
+        }
+    }
+
+    fn set(&mut self, conversation: ConversationId, seq: Seq) {
+        match &mut self.last {
+            Some((id, last)) if *id == conversation => *last = seq,
+            _ => {
+                if let Some((id, last)) = self.last.replace((conversation, seq)) {
+                    self.others.insert(id, last);
+                }
+            }
+        }
+    }
+
+    /// Sets `seq` unless a later one was delivered.
+    fn raise(&mut self, conversation: ConversationId, seq: Seq) {
+        let seq = self.get(conversation).map_or(seq, |known| known.max(seq));
+        self.set(conversation, seq);
+    }
+
+    fn forget(&mut self, conversation: ConversationId) {
+        if self.last.is_some_and(|(id, _)| id == conversation) {
+            self.last = None;
+        }
+        self.others.remove(&conversation);
+    }
+}
+
 /// Per-connection delivery state of the main loop.
 struct Live {
     conn: Arc<Conn>,
     outbox: mpsc::Receiver<Outbound>,
-    /// The highest seq delivered per conversation: later duplicates are dropped, gaps are filled from the store.
-    /// Looked up for every event delivered, with keys the server assigns: a fast hash, not a keyed one.
-    delivered: rustc_hash::FxHashMap<ConversationId, Seq>,
+    delivered: Delivered,
     answers: Answers,
     typing_sent: HashMap<ConversationId, Instant>,
 }
@@ -364,7 +408,7 @@ where
         let mut live = Live {
             conn: conn.clone(),
             outbox,
-            delivered: rustc_hash::FxHashMap::default(),
+            delivered: Delivered::default(),
             answers: Answers::default(),
             typing_sent: HashMap::new(),
         };
@@ -388,7 +432,7 @@ where
             Err(error) => return Err(self.internal_end(error).await),
         };
         for summary in &conversations {
-            live.delivered.insert(summary.id, summary.last_seq);
+            live.delivered.set(summary.id, summary.last_seq);
             hub.registry().note_seq(summary.id, summary.last_seq);
         }
         let (consultations, helper) = match Box::pin(hub.ready_consultations(
@@ -737,8 +781,8 @@ where
             // reads nothing here (docs/benchmarks.md, the storm that resumes).
             if live
                 .delivered
-                .get(&point.conversation)
-                .is_some_and(|&covered| point.seq >= covered)
+                .get(point.conversation)
+                .is_some_and(|covered| point.seq >= covered)
             {
                 continue;
             }
@@ -753,8 +797,7 @@ where
                         let seq = event.seq;
                         self.send_event(&ServerEvent::Event(Box::new(event)))
                             .await?;
-                        let entry = live.delivered.entry(point.conversation).or_insert(seq);
-                        *entry = (*entry).max(seq);
+                        live.delivered.raise(point.conversation, seq);
                     }
                 }
                 Ok(Replay::Resync(seq)) => {
@@ -765,8 +808,7 @@ where
                         notice,
                     })
                     .await?;
-                    let entry = live.delivered.entry(point.conversation).or_insert(seq);
-                    *entry = (*entry).max(seq);
+                    live.delivered.raise(point.conversation, seq);
                 }
                 Err(refusal) => self.send_error(None, refusal).await?,
             }
@@ -811,7 +853,7 @@ where
                     seq,
                     ref frame,
                 } = event;
-                let last = live.delivered.get(&conversation).copied();
+                let last = live.delivered.get(conversation);
                 if last.is_some_and(|last| seq <= last) {
                     return Ok(());
                 }
@@ -828,7 +870,7 @@ where
                         }
                     }
                 }
-                live.delivered.insert(conversation, seq);
+                live.delivered.set(conversation, seq);
                 self.send(WsOut::Text(frame.clone())).await
             }
             Item::Frame(frame) => self.send(WsOut::Text(frame.clone())).await,
@@ -887,7 +929,7 @@ where
                 use crate::protocol::MembershipChange;
                 let summary = match change {
                     MembershipChange::Left => {
-                        live.delivered.remove(&conversation);
+                        live.delivered.forget(conversation);
                         None
                     }
                     MembershipChange::Joined | MembershipChange::Invited => self
@@ -1132,5 +1174,58 @@ fn consult_op(msg: ClientMsg) -> Option<Op> {
             },
         ))),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use proptest::prelude::*;
+
+    use super::{ConversationId, Delivered, Seq};
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Set(i64, Seq),
+        Raise(i64, Seq),
+        Forget(i64),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0..4i64, 0..50u64).prop_map(|(c, s)| Op::Set(c, s)),
+            (0..4i64, 0..50u64).prop_map(|(c, s)| Op::Raise(c, s)),
+            (0..4i64).prop_map(Op::Forget),
+        ]
+    }
+
+    proptest! {
+        /// Whatever conversations a connection's deliveries go to, in whatever order, the seqs it knows are those
+        /// of a plain map.
+        #[test]
+        fn delivered_answers_as_a_map_does(ops in proptest::collection::vec(op(), 0..60)) {
+            let (mut delivered, mut model) = (Delivered::default(), HashMap::new());
+            for op in ops {
+                match op {
+                    Op::Set(c, seq) => {
+                        delivered.set(ConversationId(c), seq);
+                        model.insert(c, seq);
+                    }
+                    Op::Raise(c, seq) => {
+                        delivered.raise(ConversationId(c), seq);
+                        let known = model.entry(c).or_insert(seq);
+                        *known = (*known).max(seq);
+                    }
+                    Op::Forget(c) => {
+                        delivered.forget(ConversationId(c));
+                        model.remove(&c);
+                    }
+                }
+                for c in 0..4 {
+                    prop_assert_eq!(delivered.get(ConversationId(c)), model.get(&c).copied());
+                }
+            }
+        }
     }
 }
