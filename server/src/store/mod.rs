@@ -144,7 +144,6 @@ pub struct Store {
     /// For reads and for single-statement writes that create no conversation event (sessions, read markers).
     pool: Pool,
     backend: Backend,
-    url: String,
 }
 
 /// A pooled connection held for several reads in a row, as `ready` makes them: one checkout for all of them.
@@ -213,11 +212,7 @@ impl Store {
         let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
         let size = if backend == Backend::Sqlite { 8 } else { 16 };
         let pool = Pool::open(options, backend, size, pool::IDLE_TIMEOUT).await?;
-        let store = Store {
-            pool,
-            backend,
-            url: url.to_owned(),
-        };
+        let store = Store { pool, backend };
         store.migrate().await?;
         Ok(store)
     }
@@ -303,8 +298,7 @@ impl Store {
 
     /// Opens the node's one event-writing connection.
     pub async fn write_conn(&self) -> Result<WriteConn> {
-        let options = AnyConnectOptions::from_str(&self.url)?.disable_statement_logging();
-        let mut conn = connect(&options, self.backend).await?;
+        let mut conn = self.pool.connect().await?;
         if self.backend == Backend::Sqlite {
             conn.execute(SQLITE_WRITER_PRAGMAS).await?;
         }

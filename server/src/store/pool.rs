@@ -85,7 +85,7 @@ impl Pool {
             .map_err(|_| Error::PoolClosed)?;
         let conn = loop {
             let Some(mut conn) = self.0.take_idle() else {
-                break connect(&self.0.options, self.0.backend).await?;
+                break self.connect().await?;
             };
             if self.0.backend == Backend::Sqlite || conn.ping().await.is_ok() {
                 break conn;
@@ -96,6 +96,11 @@ impl Pool {
             pool: self.0.clone(),
             _permit: permit,
         })
+    }
+
+    /// A new connection to the pool's database, set up as the pool's are, that the pool does not hold (the writer's).
+    pub(crate) async fn connect(&self) -> Result<AnyConnection, Error> {
+        connect(&self.0.options, self.0.backend).await
     }
 
     /// Waits for every connection to come back, then closes them all; later acquires fail.
