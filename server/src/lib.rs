@@ -156,22 +156,9 @@ pub async fn run(
         )),
         metrics: metrics_handle(),
     };
-    let app = http::router(node);
     tracing::info!(addr = %listener.local_addr()?, "serving");
-    // Frames are small and latency matters: without TCP_NODELAY, Nagle's algorithm holds a frame back until the
-    // previous one is acknowledged, which a client's delayed ACK can stretch to 40 ms.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        if let Err(error) = tcp.set_nodelay(true) {
-            tracing::debug!(%error, "cannot set TCP_NODELAY");
-        }
-    });
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown.clone().cancelled_owned())
-    .await?;
-    // The router (and with it every handle to the hub) is gone; sessions end on the cancelled token and drop
+    http::serve(listener, node).await?;
+    // The listener and the router (and with them every handle to the hub) are gone; sessions end on the cancelled token and drop
     // theirs; then the writer drains its queue and stops.
     tracker.close();
     tracker.wait().await;

@@ -387,3 +387,88 @@ async fn every_event_reaches_exactly_the_people_allowed_to_see_it() {
         "frames nobody expected: {unexpected:?} in {got:?}"
     );
 }
+
+/// `/ws` refuses what is not a WebSocket handshake with a clear error in the caller's language, and still takes an
+/// upgrade that comes as the second request of a kept-alive connection (the node's listener answers only first
+/// requests itself and leaves the rest to the HTTP server).
+#[tokio::test]
+async fn the_websocket_address_refuses_plain_requests_and_upgrades_a_kept_alive_connection() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let server = Server::start().await;
+    let response = server
+        .http
+        .get(server.url("/ws"))
+        .header("accept-language", "ja")
+        .send()
+        .await
+        .expect("GET /ws");
+    assert_eq!(response.status().as_u16(), 400);
+    let body: Value = response.json().await.expect("a JSON error");
+    assert_eq!(body["code"], "invalid_field", "{body}");
+    assert_eq!(body["args"]["field"], "connection", "{body}");
+    assert!(
+        body["text"].as_str().is_some_and(|t| t.contains("項目")),
+        "{body}"
+    );
+
+    // A handshake of another WebSocket version: the same refusal, naming the header.
+    let mut tcp = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("connect");
+    tcp.write_all(
+        b"GET /ws HTTP/1.1\r\nHost: engawa\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\
+          Sec-WebSocket-Version: 8\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+    )
+    .await
+    .expect("write");
+    let answer = read_answer(&mut tcp).await;
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("sec-websocket-version"), "{answer}");
+
+    // A request, its answer, then an upgrade on the same connection.
+    let anna = server.register("anna").await;
+    let mut tcp = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("connect");
+    tcp.write_all(b"GET /healthz HTTP/1.1\r\nHost: engawa\r\n\r\n")
+        .await
+        .expect("write");
+    let answer = read_answer(&mut tcp).await;
+    assert!(
+        answer.starts_with("HTTP/1.1 200") && answer.ends_with("ok"),
+        "{answer}"
+    );
+    let mut client = Client::over(tcp, server.addr).await;
+    client
+        .send(json!({"type": "hello", "protocol": 2, "token": anna.token}))
+        .await;
+    let ready = client.expect(|v| v["type"] == "ready").await;
+    assert_eq!(ready["user"]["username"], "anna", "{ready}");
+
+    /// Reads one HTTP answer whose body is short and sized (`content-length`), head and body as text.
+    async fn read_answer(tcp: &mut tokio::net::TcpStream) -> String {
+        let mut answer = Vec::new();
+        loop {
+            let mut chunk = [0u8; 1024];
+            let n = tcp.read(&mut chunk).await.expect("read");
+            assert!(n > 0, "closed after {:?}", String::from_utf8_lossy(&answer));
+            answer.extend_from_slice(&chunk[..n]);
+            let text = String::from_utf8_lossy(&answer).into_owned();
+            if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                let length = head
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length: ")
+                            .map(str::to_owned)
+                    })
+                    .and_then(|l| l.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if body.len() >= length {
+                    return text;
+                }
+            }
+        }
+    }
+}

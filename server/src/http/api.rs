@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::Router;
 use axum::extract::rejection::JsonRejection;
-use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -13,6 +12,7 @@ use axum::routing::{get, patch, post, put};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::front::Peer;
 use super::{ApiError, Me, Node, header_str};
 use crate::auth::{self, SESSION_COOKIE, SESSION_TTL_MS};
 use crate::hub::{Op, Sessions};
@@ -98,7 +98,7 @@ fn rate_limited(seconds: u32) -> ApiError {
 
 async fn register(
     State(node): State<Node>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
     Body(req): Body<RegisterRequest>,
 ) -> ApiResult<Response> {
@@ -145,7 +145,7 @@ async fn register(
 
 async fn login(
     State(node): State<Node>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     Body(req): Body<LoginRequest>,
 ) -> ApiResult<Response> {
     let key = auth::normalize_username(&req.username)
@@ -253,7 +253,7 @@ async fn logout_all(State(node): State<Node>, Me(me): Me) -> ApiResult<Response>
 /// Changes the password and ends every other session of the person.
 async fn change_password(
     State(node): State<Node>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     Me(me): Me,
     Body(req): Body<ChangePasswordRequest>,
 ) -> ApiResult<StatusCode> {

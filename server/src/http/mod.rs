@@ -3,8 +3,11 @@
 
 mod api;
 mod consult_api;
+mod front;
 mod moderation_api;
 mod ws;
+
+pub(crate) use front::serve;
 
 use std::sync::{Arc, Mutex};
 
@@ -39,7 +42,7 @@ pub struct Node {
 }
 
 /// Builds the router.
-pub fn router(node: Node) -> Router {
+fn router(node: Node) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

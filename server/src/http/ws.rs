@@ -1,61 +1,69 @@
-//! `GET /ws`: checks the Origin, authenticates a session cookie if there is one, upgrades, and hands the socket to
-//! a session task behind the transport-neutral [`WsIn`]/[`WsOut`] interface.
+//! `/ws`: the WebSocket upgrade — the request's checks, the answer, and the socket handed to a session task behind
+//! the transport-neutral [`WsIn`]/[`WsOut`] interface.
+//!
+//! An upgrade arrives one of two ways. Nearly always it is the first request of its connection, and the node's
+//! listener (`front.rs`) answers it here without HTTP machinery: [`open`] on the TCP stream itself. A second request
+//! on a kept-alive connection comes through axum instead ([`upgrade`], hyper's upgraded stream). Both take the same
+//! checks ([`check`]), learn the same things from the request ([`upgrade_of`]) and run the same session.
 
-use axum::extract::State;
-use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
-use axum::http::{HeaderMap, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use hyper_util::rt::TokioIo;
+use std::io;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Wake, Waker, ready};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::TcpStream;
+use tokio_tungstenite::WebSocketStream;
+use tokio_util::task::TaskTracker;
+use tungstenite::protocol::frame::CloseFrame;
+use tungstenite::protocol::{Role, WebSocketConfig};
+use tungstenite::{Message, Utf8Bytes};
 
 use futures_util::task::AtomicWaker;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 
 use super::{ApiError, Node, cookie_token, header_str};
 use crate::auth;
-use crate::protocol::ErrorCode;
-use crate::session::{self, Upgrade, WsIn, WsOut, WsReadError};
+use crate::protocol::{ErrorCode, Refusal};
+use crate::session::{self, SessionCtx, Upgrade, WsIn, WsOut, WsReadError};
 
-pub(super) async fn upgrade(
-    State(node): State<Node>,
-    headers: HeaderMap,
-    ws: WebSocketUpgrade,
-) -> Response {
-    if !origin_allowed(&headers, &node.allowed_origins) {
-        tracing::info!(origin = ?header_str(&headers, header::ORIGIN), "WebSocket refused: origin not allowed");
-        return ApiError(ErrorCode::Forbidden.into()).into_response();
+/// Checks an upgrade request: a WebSocket opening handshake (RFC 6455, 4.2.1) from an allowed origin. Answers the
+/// `Sec-WebSocket-Accept` value, or what to refuse with: `invalid_field` naming the first header that is wrong
+/// (400), or `forbidden` (403) for an origin that is not allowed.
+pub(super) fn check(headers: &HeaderMap, allowed_origins: &[String]) -> Result<String, Refusal> {
+    if !has_token(headers, header::CONNECTION, "upgrade") {
+        return Err(Refusal::field("connection"));
     }
-    // A bad or expired cookie is not an error yet: the client may still authenticate with a token in `hello`.
-    let cookie_auth = match cookie_token(&headers) {
-        Some(token) => auth::authenticate(node.session.hub.store(), &token, crate::now_ms())
-            .await
-            .ok()
-            .map(Box::new),
-        None => None,
+    if !has_token(headers, header::UPGRADE, "websocket") {
+        return Err(Refusal::field("upgrade"));
+    }
+    if headers
+        .get(header::SEC_WEBSOCKET_VERSION)
+        .map(HeaderValue::as_bytes)
+        != Some(b"13")
+    {
+        return Err(Refusal::field("sec-websocket-version"));
+    }
+    let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY) else {
+        return Err(Refusal::field("sec-websocket-key"));
     };
-    let upgrade = Upgrade {
-        cookie_auth,
-        accept_language: header_str(&headers, header::ACCEPT_LANGUAGE).map(str::to_owned),
-    };
-    let max = node.session.limits.max_frame_bytes as usize;
-    // Boxed: the upgrade's task keeps its callback's captures for as long as the connection lives.
-    let pending = Box::new((node.session.clone(), upgrade, node.tracker.clone()));
-    ws.max_message_size(max)
-        .max_frame_size(max)
-        // A small read buffer keeps idle connections cheap: a client's frames are small JSON (a message is 150 to
-        // 300 bytes), and the buffer grows for a bigger one. The write buffer only grows as frames are queued, so
-        // an idle connection keeps what its largest burst needed; the session flushes after each burst, and the
-        // buffer gathers the burst's frames into few system calls (written early when it passes this size). In a
-        // busy channel a burst is 64 events of about 330 bytes: at 8 KiB that took three writes, and the node's
-        // capacity there was about 1.27 × lower than at 16 KiB or more (docs/benchmarks.md, 2026-12-06).
-        .read_buffer_size(512)
-        .write_buffer_size(16 * 1024)
-        .on_upgrade(move |socket| {
-            let (ctx, upgrade, tracker) = *pending;
-            tracker.track_future(session::run(adapt(socket), ctx, upgrade))
-        })
+    if !origin_allowed(headers, allowed_origins) {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    Ok(tungstenite::handshake::derive_accept_key(key.as_bytes()))
+}
+
+/// Whether a comma-separated header (`Connection: keep-alive, Upgrade`) holds this token, in any case.
+fn has_token(headers: &HeaderMap, name: header::HeaderName, token: &str) -> bool {
+    headers
+        .get_all(name)
+        .iter()
+        .flat_map(|value| value.as_bytes().split(|&b| b == b','))
+        .any(|item| item.trim_ascii().eq_ignore_ascii_case(token.as_bytes()))
 }
 
 /// Same origin (the `Origin` matches the `Host` the request came to) or an exact entry of the allowlist.
@@ -73,17 +81,177 @@ fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     origin == format!("http://{host}") || origin == format!("https://{host}")
 }
 
-/// axum's WebSocket as the session's transport: frames mapped to [`WsIn`] and from [`WsOut`], and reads that skip
+/// What the request tells the session: who the session cookie authenticates, if anyone, and the languages.
+/// A bad or expired cookie is not an error yet: the client may still authenticate with a token in `hello`.
+async fn upgrade_of(headers: &HeaderMap, ctx: &SessionCtx) -> Upgrade {
+    let cookie_auth = match cookie_token(headers) {
+        Some(token) => auth::authenticate(ctx.hub.store(), &token, crate::now_ms())
+            .await
+            .ok()
+            .map(Box::new),
+        None => None,
+    };
+    Upgrade {
+        cookie_auth,
+        accept_language: header_str(headers, header::ACCEPT_LANGUAGE).map(str::to_owned),
+    }
+}
+
+/// A session built on its socket, ready to run for the connection's life.
+pub(super) type Session = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// Runs a connection on the node's task tracker: first `prelude` (the request, the upgrade), then the session it
+/// answers, if any. The prelude is boxed and freed before the session runs, so that a connection keeps nothing of
+/// it: its largest state (reading a head, authenticating a cookie) would otherwise stay in the connection's task
+/// as long as the connection lives, 1.5 KB more per idle connection (docs/benchmarks.md, 2026-12-07).
+pub(super) fn spawn(
+    tracker: &TaskTracker,
+    prelude: impl Future<Output = Option<Session>> + Send + 'static,
+) {
+    let prelude = Box::pin(prelude);
+    tracker.spawn(async move {
+        if let Some(session) = prelude.await {
+            session.await;
+        }
+    });
+}
+
+/// Answers an upgrade that [`check`] accepted on the connection the node's listener read it from, and builds the
+/// session on it.
+pub(super) async fn open(
+    mut tcp: TcpStream,
+    headers: HeaderMap,
+    accept: String,
+    ctx: SessionCtx,
+) -> Option<Session> {
+    let upgrade = upgrade_of(&headers, &ctx).await;
+    drop(headers);
+    let answer = format!(
+        "HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\
+         sec-websocket-accept: {accept}\r\n\r\n"
+    );
+    if let Err(error) = tcp.write_all(answer.as_bytes()).await {
+        tracing::debug!(%error, "the client left during the upgrade");
+        return None;
+    }
+    Some(session(Io::Tcp(tcp), ctx, upgrade).await)
+}
+
+/// `GET /ws` through axum: an upgrade that is not the first request of its connection, or one the listener left to
+/// axum because it is refused (the refusal is rendered here, in the caller's language).
+pub(super) async fn upgrade(State(node): State<Node>, mut request: Request) -> Response {
+    let accept = match check(request.headers(), &node.allowed_origins) {
+        Ok(accept) => accept,
+        Err(refusal) => {
+            tracing::info!(
+                origin = ?header_str(request.headers(), header::ORIGIN),
+                code = refusal.code.as_str(),
+                "WebSocket upgrade refused"
+            );
+            return ApiError(refusal).into_response();
+        }
+    };
+    let ctx = node.session.clone();
+    let upgrade = upgrade_of(request.headers(), &ctx).await;
+    let on_upgrade = hyper::upgrade::on(&mut request);
+    spawn(&node.tracker, async move {
+        match on_upgrade.await {
+            Ok(upgraded) => {
+                Some(session(Io::Upgraded(Box::new(TokioIo::new(upgraded))), ctx, upgrade).await)
+            }
+            Err(error) => {
+                tracing::debug!(%error, "the upgrade did not complete");
+                None
+            }
+        }
+    });
+    let mut response = StatusCode::SWITCHING_PROTOCOLS.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
+    headers.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
+    headers.insert(
+        header::SEC_WEBSOCKET_ACCEPT,
+        HeaderValue::try_from(accept).expect("base64 is a valid header value"),
+    );
+    response
+}
+
+/// The session of an upgraded connection.
+async fn session(io: Io, ctx: SessionCtx, upgrade: Upgrade) -> Session {
+    let max = ctx.limits.max_frame_bytes as usize;
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(max))
+        .max_frame_size(Some(max))
+        // A small read buffer keeps idle connections cheap: a client's frames are small JSON (a message is 150 to
+        // 300 bytes), and the buffer grows for a bigger one. The write buffer only grows as frames are queued, so
+        // an idle connection keeps what its largest burst needed; the session flushes after each burst, and the
+        // buffer gathers the burst's frames into few system calls (written early when it passes this size). In a
+        // busy channel a burst is 64 events of about 330 bytes: at 8 KiB that took three writes, and the node's
+        // capacity there was about 1.27 × lower than at 16 KiB or more (docs/benchmarks.md, 2026-12-06).
+        .read_buffer_size(512)
+        .write_buffer_size(16 * 1024);
+    let ws = WebSocketStream::from_raw_socket(io, Role::Server, Some(config)).await;
+    session::run(adapt(ws), ctx, upgrade)
+}
+
+/// The connection under a WebSocket: the TCP stream itself when the node's listener answered the upgrade, hyper's
+/// upgraded stream (boxed, so that the common case stays small) when axum did.
+enum Io {
+    Tcp(TcpStream),
+    Upgraded(Box<TokioIo<hyper::upgrade::Upgraded>>),
+}
+
+impl AsyncRead for Io {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Io::Tcp(tcp) => Pin::new(tcp).poll_read(cx, buf),
+            Io::Upgraded(up) => Pin::new(&mut **up).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Io {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Io::Tcp(tcp) => Pin::new(tcp).poll_write(cx, buf),
+            Io::Upgraded(up) => Pin::new(&mut **up).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Io::Tcp(tcp) => Pin::new(tcp).poll_flush(cx),
+            Io::Upgraded(up) => Pin::new(&mut **up).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Io::Tcp(tcp) => Pin::new(tcp).poll_shutdown(cx),
+            Io::Upgraded(up) => Pin::new(&mut **up).poll_shutdown(cx),
+        }
+    }
+}
+
+/// The WebSocket as the session's transport: frames mapped to [`WsIn`] and from [`WsOut`], and reads that skip
 /// the socket until it has signalled.
 ///
 /// The session polls its socket at the end of every turn of its loop, nearly always to hear that nothing came:
 /// in a busy channel that is one turn per frame delivered, and each such poll went down through tungstenite and
-/// hyper's upgraded stream to the runtime's readiness (3% of the node's core when a channel of 10,000 received a
+/// the stream beneath to the runtime's readiness (3% of the node's core when a channel of 10,000 received a
 /// message, docs/benchmarks.md, 2026-12-06, tenth). So the socket is polled with a waker of its own, which records
 /// that the socket signalled before it wakes the task: until it has, `poll_next` answers `Pending` at once, the
 /// task's waker kept to be woken then. After a frame the socket is polled again, as tungstenite may hold more.
 struct Socket {
-    ws: WebSocket,
+    ws: WebSocketStream<Io>,
     signal: Arc<Signal>,
 }
 
@@ -104,7 +272,7 @@ impl Wake for Signal {
     }
 }
 
-fn adapt(ws: WebSocket) -> Socket {
+fn adapt(ws: WebSocketStream<Io>) -> Socket {
     Socket {
         ws,
         signal: Arc::new(Signal {
@@ -133,13 +301,15 @@ impl Stream for Socket {
             Ok(Message::Ping(_)) => Ok(WsIn::Ping),
             Ok(Message::Pong(_)) => Ok(WsIn::Pong),
             Ok(Message::Close(_)) => Ok(WsIn::Close),
+            // Raw frames are what a writer may send; reading never yields one.
+            Ok(Message::Frame(_)) => Ok(WsIn::Binary),
             Err(error) => Err(classify(error)),
         }))
     }
 }
 
 impl Sink<WsOut> for Socket {
-    type Error = axum::Error;
+    type Error = tungstenite::Error;
 
     fn poll_ready(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.ws.poll_ready_unpin(cx)
@@ -150,7 +320,7 @@ impl Sink<WsOut> for Socket {
             WsOut::Text(frame) => Message::Text(frame),
             WsOut::Ping => Message::Ping(bytes::Bytes::new()),
             WsOut::Close(code, reason) => Message::Close(Some(CloseFrame {
-                code,
+                code: code.into(),
                 reason: Utf8Bytes::from_static(reason),
             })),
         })
@@ -165,12 +335,11 @@ impl Sink<WsOut> for Socket {
     }
 }
 
-fn classify(error: axum::Error) -> WsReadError {
-    let inner = error.into_inner();
-    match inner.downcast_ref::<tungstenite::Error>() {
-        Some(tungstenite::Error::Capacity(_)) => WsReadError::TooBig,
-        Some(tungstenite::Error::Utf8(_)) => WsReadError::InvalidUtf8,
-        _ => WsReadError::Other(inner.to_string()),
+fn classify(error: tungstenite::Error) -> WsReadError {
+    match error {
+        tungstenite::Error::Capacity(_) => WsReadError::TooBig,
+        tungstenite::Error::Utf8(_) => WsReadError::InvalidUtf8,
+        other => WsReadError::Other(other.to_string()),
     }
 }
 

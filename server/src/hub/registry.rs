@@ -24,7 +24,7 @@ pub type ConnId = u64;
 /// A serialized server frame (JSON text), shared by every recipient. Held as the WebSocket layer's own text type,
 /// made once from the serializer's `String`: sending it to each recipient then checks no UTF-8 (as bytes, each
 /// send checked the frame again, 1.6% of the node's core in a hot channel of 1,000).
-pub type Frame = axum::extract::ws::Utf8Bytes;
+pub type Frame = tungstenite::Utf8Bytes;
 
 /// What the hub hands a connection's session task. Serializable, because other nodes send it too (`hub::fanout`).
 ///

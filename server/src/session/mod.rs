@@ -104,8 +104,13 @@ pub struct Upgrade {
 ///
 /// The future comes boxed, with the session built before it: an idle connection's memory is mostly the future
 /// that serves it, and a future keeps every argument and every value it moved beside the state that uses them (the
-/// socket alone would sit in it three times). The task that awaits it holds a pointer.
-pub fn run<S>(socket: S, ctx: SessionCtx, upgrade: Upgrade) -> impl Future<Output = ()> + Send
+/// socket alone would sit in it three times). The task that awaits it holds a pointer, and nothing else of what it
+/// did before the session began.
+pub fn run<S>(
+    socket: S,
+    ctx: SessionCtx,
+    upgrade: Upgrade,
+) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>>
 where
     S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send + 'static,
 {

@@ -476,10 +476,15 @@ pub enum Ended {
 
 impl Client {
     pub async fn open(addr: SocketAddr) -> Client {
+        Client::over(TcpStream::connect(addr).await.expect("connect"), addr).await
+    }
+
+    /// Opens the WebSocket on a connection already made (which may have carried other requests).
+    pub async fn over(tcp: TcpStream, addr: SocketAddr) -> Client {
         let request = format!("ws://{addr}/ws")
             .into_client_request()
             .expect("ws request");
-        let (ws, _) = tokio_tungstenite::connect_async(request)
+        let (ws, _) = tokio_tungstenite::client_async(request, MaybeTlsStream::Plain(tcp))
             .await
             .expect("websocket connect");
         Client {
