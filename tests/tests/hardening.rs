@@ -393,7 +393,7 @@ async fn every_event_reaches_exactly_the_people_allowed_to_see_it() {
 /// requests itself and leaves the rest to the HTTP server).
 #[tokio::test]
 async fn the_websocket_address_refuses_plain_requests_and_upgrades_a_kept_alive_connection() {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncWriteExt;
 
     let server = Server::start().await;
     let response = server
@@ -445,30 +445,105 @@ async fn the_websocket_address_refuses_plain_requests_and_upgrades_a_kept_alive_
         .await;
     let ready = client.expect(|v| v["type"] == "ready").await;
     assert_eq!(ready["user"]["username"], "anna", "{ready}");
+}
 
-    /// Reads one HTTP answer whose body is short and sized (`content-length`), head and body as text.
-    async fn read_answer(tcp: &mut tokio::net::TcpStream) -> String {
-        let mut answer = Vec::new();
-        loop {
-            let mut chunk = [0u8; 1024];
-            let n = tcp.read(&mut chunk).await.expect("read");
-            assert!(n > 0, "closed after {:?}", String::from_utf8_lossy(&answer));
-            answer.extend_from_slice(&chunk[..n]);
-            let text = String::from_utf8_lossy(&answer).into_owned();
-            if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                let length = head
-                    .lines()
-                    .find_map(|l| {
-                        l.to_ascii_lowercase()
-                            .strip_prefix("content-length: ")
-                            .map(str::to_owned)
-                    })
-                    .and_then(|l| l.trim().parse::<usize>().ok())
-                    .unwrap_or(0);
-                if body.len() >= length {
-                    return text;
-                }
+/// Reads one HTTP answer whose body is short and sized (`content-length`), head and body as text.
+async fn read_answer(tcp: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut answer = Vec::new();
+    loop {
+        let mut chunk = [0u8; 1024];
+        let n = tcp.read(&mut chunk).await.expect("read");
+        assert!(n > 0, "closed after {:?}", String::from_utf8_lossy(&answer));
+        answer.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length: ")
+                        .map(str::to_owned)
+                })
+                .and_then(|l| l.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if body.len() >= length {
+                return text;
             }
         }
     }
+}
+
+/// The node's listener reads an upgrade's head however the client's writes split it, and an upgrade whose head is
+/// longer than the listener reads (a large cookie) still opens, through the HTTP server. Both authenticate the
+/// session cookie.
+#[tokio::test]
+async fn an_upgrade_split_across_writes_or_with_a_long_head_opens_its_session() {
+    use tokio::io::AsyncWriteExt;
+    use tokio_tungstenite::tungstenite::protocol::Role;
+
+    let server = Server::start().await;
+    let anna = server.register("anna").await;
+    let head = format!(
+        "GET /ws HTTP/1.1\r\nHost: {}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\
+         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\
+         Cookie: engawa_session={}\r\n\r\n",
+        server.addr, anna.token
+    );
+    let mut tcp = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("connect");
+    for piece in [&head[..10], &head[10..70], &head[70..]] {
+        tcp.write_all(piece.as_bytes()).await.expect("write");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let answer = read_answer(&mut tcp).await.to_ascii_lowercase();
+    assert!(answer.starts_with("http/1.1 101"), "{answer}");
+    // RFC 6455's own example of a key and its accept value.
+    assert!(
+        answer.contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo="),
+        "{answer}"
+    );
+    let ws = tokio_tungstenite::WebSocketStream::from_raw_socket(
+        tokio_tungstenite::MaybeTlsStream::Plain(tcp),
+        Role::Client,
+        None,
+    )
+    .await;
+    let mut client = Client {
+        ws,
+        ready: Value::Null,
+        next_ref: 1,
+    };
+    client.send(json!({"type": "hello", "protocol": 2})).await;
+    let ready = client.expect(|v| v["type"] == "ready").await;
+    assert_eq!(ready["user"]["username"], "anna", "{ready}");
+
+    let mut request = format!("ws://{}/ws", server.addr)
+        .into_client_request()
+        .expect("ws request");
+    let cookie = format!(
+        "engawa_session={}; filler={}",
+        anna.token,
+        "x".repeat(12_000)
+    );
+    request
+        .headers_mut()
+        .insert("cookie", cookie.parse().expect("a header value"));
+    let tcp = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("connect");
+    let (ws, response) =
+        tokio_tungstenite::client_async(request, tokio_tungstenite::MaybeTlsStream::Plain(tcp))
+            .await
+            .expect("upgrade with a long head");
+    assert_eq!(response.status().as_u16(), 101);
+    let mut client = Client {
+        ws,
+        ready: Value::Null,
+        next_ref: 1,
+    };
+    client.send(json!({"type": "hello", "protocol": 2})).await;
+    let ready = client.expect(|v| v["type"] == "ready").await;
+    assert_eq!(ready["user"]["username"], "anna", "{ready}");
 }
