@@ -382,4 +382,56 @@ mod tests {
             );
         }
     }
+
+    /// A browser's handshake, as Firefox sends it (`keep-alive, Upgrade`), with RFC 6455's example key.
+    fn handshake() -> HeaderMap {
+        let mut h = headers(None, "127.0.0.1:8080");
+        for (name, value) in [
+            ("connection", "keep-alive, Upgrade"),
+            ("upgrade", "websocket"),
+            ("sec-websocket-version", "13"),
+            ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ] {
+            h.insert(name, value.parse().expect("valid header"));
+        }
+        h
+    }
+
+    #[test]
+    fn a_handshake_is_checked_header_by_header() {
+        assert_eq!(
+            check(&handshake(), &[]).as_deref(),
+            Ok("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+        );
+        let mut shouting = handshake();
+        shouting.insert(header::CONNECTION, "UPGRADE".parse().expect("valid header"));
+        shouting.insert(header::UPGRADE, "WebSocket".parse().expect("valid header"));
+        assert!(check(&shouting, &[]).is_ok());
+        for (name, value, field) in [
+            ("connection", Some("keep-alive"), "connection"),
+            ("connection", Some("upgraded"), "connection"),
+            ("connection", None, "connection"),
+            ("upgrade", Some("h2c"), "upgrade"),
+            ("sec-websocket-version", Some("8"), "sec-websocket-version"),
+            ("sec-websocket-version", None, "sec-websocket-version"),
+            ("sec-websocket-key", None, "sec-websocket-key"),
+        ] {
+            let mut h = handshake();
+            match value {
+                Some(value) => h.insert(name, value.parse().expect("valid header")),
+                None => h.remove(name),
+            };
+            assert_eq!(
+                check(&h, &[]),
+                Err(Refusal::field(field)),
+                "{name}: {value:?}"
+            );
+        }
+        let mut foreign = handshake();
+        foreign.insert(
+            header::ORIGIN,
+            "https://evil.example".parse().expect("valid header"),
+        );
+        assert_eq!(check(&foreign, &[]), Err(ErrorCode::Forbidden.into()));
+    }
 }
