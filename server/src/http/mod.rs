@@ -5,6 +5,7 @@ mod api;
 mod consult_api;
 mod front;
 mod moderation_api;
+mod wire;
 mod ws;
 
 pub(crate) use front::serve;

@@ -10,12 +10,12 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use hyper_util::rt::TokioIo;
-use std::io;
+
 use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Wake, Waker, ready};
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio_tungstenite::WebSocketStream;
 use tokio_util::task::TaskTracker;
@@ -26,6 +26,7 @@ use tungstenite::{Message, Utf8Bytes};
 use futures_util::task::AtomicWaker;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 
+use super::wire::{Io, Transport};
 use super::{ApiError, Node, cookie_token, header_str};
 use crate::auth;
 use crate::protocol::{ErrorCode, Refusal};
@@ -134,7 +135,7 @@ pub(super) async fn open(
         tracing::debug!(%error, "the client left during the upgrade");
         return None;
     }
-    Some(session(Io::Tcp(tcp), ctx, upgrade).await)
+    Some(session(Io::new(Transport::Tcp(tcp)), ctx, upgrade).await)
 }
 
 /// `GET /ws` through axum: an upgrade that is not the first request of its connection, or one the listener left to
@@ -156,9 +157,14 @@ pub(super) async fn upgrade(State(node): State<Node>, mut request: Request) -> R
     let on_upgrade = hyper::upgrade::on(&mut request);
     spawn(&node.tracker, async move {
         match on_upgrade.await {
-            Ok(upgraded) => {
-                Some(session(Io::Upgraded(Box::new(TokioIo::new(upgraded))), ctx, upgrade).await)
-            }
+            Ok(upgraded) => Some(
+                session(
+                    Io::new(Transport::Upgraded(Box::new(TokioIo::new(upgraded)))),
+                    ctx,
+                    upgrade,
+                )
+                .await,
+            ),
             Err(error) => {
                 tracing::debug!(%error, "the upgrade did not complete");
                 None
@@ -183,62 +189,14 @@ async fn session(io: Io, ctx: SessionCtx, upgrade: Upgrade) -> Session {
         .max_message_size(Some(max))
         .max_frame_size(Some(max))
         // A small read buffer keeps idle connections cheap: a client's frames are small JSON (a message is 150 to
-        // 300 bytes), and the buffer grows for a bigger one. The write buffer only grows as frames are queued, so
-        // an idle connection keeps what its largest burst needed; the session flushes after each burst, and the
-        // buffer gathers the burst's frames into few system calls (written early when it passes this size). In a
-        // busy channel a burst is 64 events of about 330 bytes: at 8 KiB that took three writes, and the node's
-        // capacity there was about 1.27 × lower than at 16 KiB or more (docs/benchmarks.md, 2026-12-06).
+        // 300 bytes), and the buffer grows for a bigger one.
         .read_buffer_size(512)
-        .write_buffer_size(16 * 1024);
+        // What tungstenite frames itself (pings, pongs, the close frame) goes to the stream's queue at once, in
+        // order with the text frames queued there (`wire.rs`); the queue gathers a turn's frames into one
+        // vectored write when the session flushes.
+        .write_buffer_size(0);
     let ws = WebSocketStream::from_raw_socket(io, Role::Server, Some(config)).await;
     session::run(adapt(ws), ctx, upgrade)
-}
-
-/// The connection under a WebSocket: the TCP stream itself when the node's listener answered the upgrade, hyper's
-/// upgraded stream (boxed, so that the common case stays small) when axum did.
-enum Io {
-    Tcp(TcpStream),
-    Upgraded(Box<TokioIo<hyper::upgrade::Upgraded>>),
-}
-
-impl AsyncRead for Io {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        match self.get_mut() {
-            Io::Tcp(tcp) => Pin::new(tcp).poll_read(cx, buf),
-            Io::Upgraded(up) => Pin::new(&mut **up).poll_read(cx, buf),
-        }
-    }
-}
-
-impl AsyncWrite for Io {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        match self.get_mut() {
-            Io::Tcp(tcp) => Pin::new(tcp).poll_write(cx, buf),
-            Io::Upgraded(up) => Pin::new(&mut **up).poll_write(cx, buf),
-        }
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        match self.get_mut() {
-            Io::Tcp(tcp) => Pin::new(tcp).poll_flush(cx),
-            Io::Upgraded(up) => Pin::new(&mut **up).poll_flush(cx),
-        }
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        match self.get_mut() {
-            Io::Tcp(tcp) => Pin::new(tcp).poll_shutdown(cx),
-            Io::Upgraded(up) => Pin::new(&mut **up).poll_shutdown(cx),
-        }
-    }
 }
 
 /// The WebSocket as the session's transport: frames mapped to [`WsIn`] and from [`WsOut`], and reads that skip
@@ -317,7 +275,10 @@ impl Sink<WsOut> for Socket {
 
     fn start_send(mut self: Pin<&mut Self>, out: WsOut) -> Result<(), Self::Error> {
         self.ws.start_send_unpin(match out {
-            WsOut::Text(frame) => Message::Text(frame),
+            WsOut::Text(frame) => {
+                self.ws.get_mut().queue_text(frame.into());
+                return Ok(());
+            }
             WsOut::Ping => Message::Ping(bytes::Bytes::new()),
             WsOut::Close(code, reason) => Message::Close(Some(CloseFrame {
                 code: code.into(),

@@ -1,0 +1,280 @@
+//! The connection under a WebSocket, and the frames waiting to be written to it.
+//!
+//! tungstenite writes a frame by copying it into its write buffer, a `Vec` that keeps its largest size for the
+//! connection's whole life: a connection that was sent one page of history (up to 200 messages in one frame) kept
+//! that many bytes after it. Text frames therefore bypass it: [`Io::queue_text`] copies a small frame with its
+//! header into a buffer of the queue's, and queues a large one's header and its shared text (the same allocation
+//! for every recipient, not copied); a flush writes the queue with vectored writes and frees what it wrote.
+//! tungstenite still writes what it frames itself (pings, pongs, the close frame) through [`AsyncWrite`], and with a
+//! write buffer of size zero it writes each at once, so those bytes join the queue in order.
+
+use std::collections::VecDeque;
+use std::io::{self, IoSlice};
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
+use bytes::{Bytes, BytesMut};
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+
+/// The most slices handed to one vectored write (Linux takes 1,024).
+const MAX_SLICES: usize = 64;
+
+/// A queue that held more chunks than this is freed once written, so that a burst's queue is not kept.
+const KEEP_CHUNKS: usize = 64;
+
+/// Frames up to this size are copied into the queue's buffer: a vectored write of many small slices costs the
+/// kernel more than the copy (a channel's events are 200 to 400 bytes).
+const COPY_UP_TO: usize = 4 * 1024;
+
+/// The stream and what is waiting to be written to it.
+pub(super) struct Io {
+    stream: Transport,
+    queue: VecDeque<Chunk>,
+    /// Bytes of the queue's first chunk already written.
+    written: usize,
+}
+
+/// The TCP stream itself when the node's listener answered the upgrade, hyper's upgraded stream (boxed, so that the
+/// common case stays small) when axum did.
+pub(super) enum Transport {
+    Tcp(TcpStream),
+    Upgraded(Box<TokioIo<hyper::upgrade::Upgraded>>),
+}
+
+/// A piece of the bytes to write: small frames copied together, a large frame's header, or its text shared with
+/// the frame's other recipients.
+enum Chunk {
+    Copied(BytesMut),
+    Header { bytes: [u8; 10], len: u8 },
+    Shared(Bytes),
+}
+
+impl Chunk {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Chunk::Copied(bytes) => bytes,
+            Chunk::Header { bytes, len } => &bytes[..usize::from(*len)],
+            Chunk::Shared(bytes) => bytes,
+        }
+    }
+}
+
+impl Io {
+    pub(super) fn new(stream: Transport) -> Io {
+        Io {
+            stream,
+            queue: VecDeque::new(),
+            written: 0,
+        }
+    }
+
+    /// Queues a text frame (final, unmasked, as a server sends it: RFC 6455, 5.2) for the next flush.
+    pub(super) fn queue_text(&mut self, text: Bytes) {
+        let mut bytes = [0u8; 10];
+        bytes[0] = 0x81;
+        let len = match text.len() {
+            n @ 0..=125 => {
+                bytes[1] = n as u8;
+                2
+            }
+            n @ 126..=0xFFFF => {
+                bytes[1] = 126;
+                bytes[2..4].copy_from_slice(&(n as u16).to_be_bytes());
+                4
+            }
+            n => {
+                bytes[1] = 127;
+                bytes[2..10].copy_from_slice(&(n as u64).to_be_bytes());
+                10
+            }
+        };
+        if text.len() <= COPY_UP_TO {
+            let copied = self.copied(usize::from(len) + text.len());
+            copied.extend_from_slice(&bytes[..usize::from(len)]);
+            copied.extend_from_slice(&text);
+        } else {
+            self.queue.push_back(Chunk::Header { bytes, len });
+            self.queue.push_back(Chunk::Shared(text));
+        }
+    }
+
+    /// The buffer at the queue's end, to copy `more` bytes into.
+    fn copied(&mut self, more: usize) -> &mut BytesMut {
+        if !matches!(self.queue.back(), Some(Chunk::Copied(_))) {
+            self.queue
+                .push_back(Chunk::Copied(BytesMut::with_capacity(more.max(1024))));
+        }
+        match self.queue.back_mut() {
+            Some(Chunk::Copied(copied)) => copied,
+            _ => unreachable!("a buffer was just pushed"),
+        }
+    }
+
+    /// Writes the queue until it is empty or the stream would block.
+    fn poll_write_queue(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        while !self.queue.is_empty() {
+            let mut slices = [IoSlice::new(&[]); MAX_SLICES];
+            let mut count = 0;
+            for (i, chunk) in self.queue.iter().take(MAX_SLICES).enumerate() {
+                let skip = if i == 0 { self.written } else { 0 };
+                slices[i] = IoSlice::new(&chunk.as_slice()[skip..]);
+                count += 1;
+            }
+            let mut n = ready!(self.stream.poll_write_vectored(cx, &slices[..count]))?;
+            if n == 0 {
+                return Poll::Ready(Err(io::ErrorKind::WriteZero.into()));
+            }
+            while n > 0 {
+                let left = self.queue[0].as_slice().len() - self.written;
+                if n < left {
+                    self.written += n;
+                    break;
+                }
+                n -= left;
+                self.written = 0;
+                self.queue.pop_front();
+            }
+        }
+        if self.queue.capacity() > KEEP_CHUNKS {
+            self.queue = VecDeque::new();
+        }
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl Transport {
+    fn poll_write_vectored(
+        &mut self,
+        cx: &mut Context<'_>,
+        slices: &[IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        match self {
+            Transport::Tcp(tcp) => Pin::new(tcp).poll_write_vectored(cx, slices),
+            Transport::Upgraded(up) => Pin::new(&mut **up).poll_write_vectored(cx, slices),
+        }
+    }
+}
+
+impl AsyncRead for Io {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match &mut self.get_mut().stream {
+            Transport::Tcp(tcp) => Pin::new(tcp).poll_read(cx, buf),
+            Transport::Upgraded(up) => Pin::new(&mut **up).poll_read(cx, buf),
+        }
+    }
+}
+
+/// What tungstenite writes joins the queue (it writes whole frames, and only on a flush or a control frame).
+impl AsyncWrite for Io {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        self.get_mut().copied(buf.len()).extend_from_slice(buf);
+        Poll::Ready(Ok(buf.len()))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        ready!(this.poll_write_queue(cx))?;
+        match &mut this.stream {
+            Transport::Tcp(tcp) => Pin::new(tcp).poll_flush(cx),
+            Transport::Upgraded(up) => Pin::new(&mut **up).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        ready!(this.poll_write_queue(cx))?;
+        match &mut this.stream {
+            Transport::Tcp(tcp) => Pin::new(tcp).poll_shutdown(cx),
+            Transport::Upgraded(up) => Pin::new(&mut **up).poll_shutdown(cx),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::StreamExt;
+    use tokio::io::AsyncWriteExt;
+    use tokio_tungstenite::WebSocketStream;
+    use tungstenite::Message;
+    use tungstenite::protocol::Role;
+
+    /// Over a real TCP connection whose reader has a small receive buffer and takes its time, so that the vectored
+    /// writes stop part-way through a header, a copied run of frames and a shared text: every frame arrives whole
+    /// and in order, with the bytes tungstenite wrote (a ping) in their place among them.
+    #[tokio::test]
+    async fn frames_written_in_pieces_arrive_whole_and_in_order() {
+        // Small buffers on both sides: the writer's send buffer fills after a few kilobytes.
+        let listening = tokio::net::TcpSocket::new_v4().expect("socket");
+        listening
+            .set_recv_buffer_size(4096)
+            .expect("receive buffer");
+        listening
+            .bind("127.0.0.1:0".parse().expect("an address"))
+            .expect("bind");
+        let listener = listening.listen(1).expect("listen");
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        socket.set_send_buffer_size(4096).expect("send buffer");
+        let server = socket
+            .connect(listener.local_addr().expect("address"))
+            .await
+            .expect("connect");
+        let (client, _) = listener.accept().await.expect("accept");
+
+        // Sizes on both sides of the copy limit and of each header length (125, 126, 65,535, 65,536).
+        let sizes: [usize; 11] = [
+            0, 1, 125, 126, 127, 4096, 4097, 9000, 65_535, 65_536, 70_000,
+        ];
+        let texts: Vec<String> = (0..120)
+            .map(|i| {
+                let mut text = format!("{i}:");
+                let size = sizes[i % sizes.len()];
+                text.extend(std::iter::repeat_n('x', size.saturating_sub(text.len())));
+                text
+            })
+            .collect();
+        let mut io = Io::new(Transport::Tcp(server));
+        for (i, text) in texts.iter().enumerate() {
+            io.queue_text(Bytes::from(text.clone()));
+            if i == 60 {
+                // A ping, as tungstenite writes it.
+                io.write_all(&[0x89, 0x00]).await.expect("queue a ping");
+            }
+        }
+        let writer = tokio::spawn(async move {
+            io.flush().await.expect("flush");
+            io
+        });
+
+        let mut ws = WebSocketStream::from_raw_socket(client, Role::Client, None).await;
+        let mut received = Vec::new();
+        while received.len() < texts.len() + 1 {
+            match ws.next().await.expect("a frame").expect("a valid frame") {
+                Message::Text(text) => received.push(text.to_string()),
+                Message::Ping(_) => received.push("ping".to_owned()),
+                other => panic!("unexpected {other:?}"),
+            }
+            tokio::time::sleep(std::time::Duration::from_micros(200)).await;
+        }
+        let io = writer.await.expect("the writer");
+        assert!(io.queue.is_empty() && io.written == 0);
+        // The burst's queue is not kept.
+        assert!(io.queue.capacity() <= KEEP_CHUNKS);
+        let mut expected = texts.clone();
+        expected.insert(61, "ping".to_owned());
+        assert_eq!(received.len(), expected.len());
+        for (got, want) in received.iter().zip(&expected) {
+            assert!(got == want, "got {} bytes, want {}", got.len(), want.len());
+        }
+    }
+}
