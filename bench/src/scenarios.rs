@@ -341,7 +341,12 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
         for kind in common.servers() {
             banner(common, run, kind);
             let setup = Setup::start(kind, &layout, common).await?;
+            // As in (a): the server's memory once it has started, then once everyone has connected and heard of
+            // the others (in a channel of up to 1,000 Engawa sends presence updates that list them).
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            let before = setup.server.rss_kib();
             let mut swarm = setup.swarm(common, None).await?;
+            let connected = setup.server.rss_kib();
             let load = |rate_d: f64| Load {
                 rate: rate_d / n as f64,
                 duration: Duration::from_secs_f64(args.step_secs),
@@ -384,6 +389,10 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
             let mut row = Row::new(kind, run);
             let (capacity, at_capacity) = held.map_or((0.0, None), |(r, s)| (r, Some(s)));
             row.metrics.insert("capacity".into(), capacity);
+            row.metrics.insert(
+                "bytes_per_subscriber".into(),
+                (connected.saturating_sub(before) * 1024) as f64 / n as f64,
+            );
             if let Some(s) = at_capacity {
                 row.metrics.insert("p99_at_capacity_ms".into(), s.p99_ms);
                 row.metrics
@@ -413,6 +422,7 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
         Metric::new("p99_at_capacity_ms", "p99@cap ms", 1),
         Metric::new("server_us_per_delivery", "server µs/deliv", 2),
         Metric::new("bytes_per_delivery", "bytes/deliv", 0),
+        Metric::new("bytes_per_subscriber", "bytes/subscriber", 0),
     ];
     for rate in &fixed {
         metrics.push(Metric::new(
