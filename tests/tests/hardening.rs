@@ -510,14 +510,7 @@ async fn an_upgrade_split_across_writes_or_with_a_long_head_opens_its_session() 
         None,
     )
     .await;
-    let mut client = Client {
-        ws,
-        ready: Value::Null,
-        next_ref: 1,
-    };
-    client.send(json!({"type": "hello", "protocol": 2})).await;
-    let ready = client.expect(|v| v["type"] == "ready").await;
-    assert_eq!(ready["user"]["username"], "anna", "{ready}");
+    assert_cookie_names(Client::on(ws), "anna").await;
 
     let mut request = format!("ws://{}/ws", server.addr)
         .into_client_request()
@@ -538,12 +531,12 @@ async fn an_upgrade_split_across_writes_or_with_a_long_head_opens_its_session() 
             .await
             .expect("upgrade with a long head");
     assert_eq!(response.status().as_u16(), 101);
-    let mut client = Client {
-        ws,
-        ready: Value::Null,
-        next_ref: 1,
-    };
-    client.send(json!({"type": "hello", "protocol": 2})).await;
-    let ready = client.expect(|v| v["type"] == "ready").await;
-    assert_eq!(ready["user"]["username"], "anna", "{ready}");
+    assert_cookie_names(Client::on(ws), "anna").await;
+
+    /// Sends `hello` without a token, and checks that `ready` names the person the upgrade's cookie named.
+    async fn assert_cookie_names(mut client: Client, username: &str) {
+        client.send(json!({"type": "hello", "protocol": 2})).await;
+        let ready = client.expect(|v| v["type"] == "ready").await;
+        assert_eq!(ready["user"]["username"], username, "{ready}");
+    }
 }

@@ -17,6 +17,7 @@ use bytes::{Bytes, BytesMut};
 use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
+use tokio_util::either::Either;
 
 /// The most slices handed to one vectored write (Linux takes 1,024).
 const MAX_SLICES: usize = 64;
@@ -38,10 +39,7 @@ pub(super) struct Io {
 
 /// The TCP stream itself when the node's listener answered the upgrade, hyper's upgraded stream (boxed, so that the
 /// common case stays small) when axum did.
-pub(super) enum Transport {
-    Tcp(TcpStream),
-    Upgraded(Box<TokioIo<hyper::upgrade::Upgraded>>),
-}
+pub(super) type Transport = Either<TcpStream, Box<TokioIo<hyper::upgrade::Upgraded>>>;
 
 /// A piece of the bytes to write: small frames copied together, a large frame's header, or its text shared with
 /// the frame's other recipients.
@@ -122,7 +120,8 @@ impl Io {
                 slices[i] = IoSlice::new(&chunk.as_slice()[skip..]);
                 count += 1;
             }
-            let mut n = ready!(self.stream.poll_write_vectored(cx, &slices[..count]))?;
+            let mut n =
+                ready!(Pin::new(&mut self.stream).poll_write_vectored(cx, &slices[..count]))?;
             if n == 0 {
                 return Poll::Ready(Err(io::ErrorKind::WriteZero.into()));
             }
@@ -144,29 +143,13 @@ impl Io {
     }
 }
 
-impl Transport {
-    fn poll_write_vectored(
-        &mut self,
-        cx: &mut Context<'_>,
-        slices: &[IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        match self {
-            Transport::Tcp(tcp) => Pin::new(tcp).poll_write_vectored(cx, slices),
-            Transport::Upgraded(up) => Pin::new(&mut **up).poll_write_vectored(cx, slices),
-        }
-    }
-}
-
 impl AsyncRead for Io {
     fn poll_read(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        match &mut self.get_mut().stream {
-            Transport::Tcp(tcp) => Pin::new(tcp).poll_read(cx, buf),
-            Transport::Upgraded(up) => Pin::new(&mut **up).poll_read(cx, buf),
-        }
+        Pin::new(&mut self.get_mut().stream).poll_read(cx, buf)
     }
 }
 
@@ -184,19 +167,13 @@ impl AsyncWrite for Io {
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         ready!(this.poll_write_queue(cx))?;
-        match &mut this.stream {
-            Transport::Tcp(tcp) => Pin::new(tcp).poll_flush(cx),
-            Transport::Upgraded(up) => Pin::new(&mut **up).poll_flush(cx),
-        }
+        Pin::new(&mut this.stream).poll_flush(cx)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         ready!(this.poll_write_queue(cx))?;
-        match &mut this.stream {
-            Transport::Tcp(tcp) => Pin::new(tcp).poll_shutdown(cx),
-            Transport::Upgraded(up) => Pin::new(&mut **up).poll_shutdown(cx),
-        }
+        Pin::new(&mut this.stream).poll_shutdown(cx)
     }
 }
 
@@ -243,7 +220,7 @@ mod tests {
                 text
             })
             .collect();
-        let mut io = Io::new(Transport::Tcp(server));
+        let mut io = Io::new(Either::Left(server));
         for (i, text) in texts.iter().enumerate() {
             io.queue_text(Bytes::from(text.clone()));
             if i == 60 {

@@ -18,6 +18,7 @@ use std::task::{Context, Poll, Wake, Waker, ready};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio_tungstenite::WebSocketStream;
+use tokio_util::either::Either;
 use tokio_util::task::TaskTracker;
 use tungstenite::protocol::frame::CloseFrame;
 use tungstenite::protocol::{Role, WebSocketConfig};
@@ -26,7 +27,7 @@ use tungstenite::{Message, Utf8Bytes};
 use futures_util::task::AtomicWaker;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 
-use super::wire::{Io, Transport};
+use super::wire::Io;
 use super::{ApiError, Node, cookie_token, header_str};
 use crate::auth;
 use crate::protocol::{ErrorCode, Refusal};
@@ -135,7 +136,7 @@ pub(super) async fn open(
         tracing::debug!(%error, "the client left during the upgrade");
         return None;
     }
-    Some(session(Io::new(Transport::Tcp(tcp)), ctx, upgrade).await)
+    Some(session(Io::new(Either::Left(tcp)), ctx, upgrade).await)
 }
 
 /// `GET /ws` through axum: an upgrade that is not the first request of its connection, or one the listener left to
@@ -159,7 +160,7 @@ pub(super) async fn upgrade(State(node): State<Node>, mut request: Request) -> R
         match on_upgrade.await {
             Ok(upgraded) => Some(
                 session(
-                    Io::new(Transport::Upgraded(Box::new(TokioIo::new(upgraded)))),
+                    Io::new(Either::Right(Box::new(TokioIo::new(upgraded)))),
                     ctx,
                     upgrade,
                 )

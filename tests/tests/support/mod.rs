@@ -487,6 +487,11 @@ impl Client {
         let (ws, _) = tokio_tungstenite::client_async(request, MaybeTlsStream::Plain(tcp))
             .await
             .expect("websocket connect");
+        Client::on(ws)
+    }
+
+    /// A client on a WebSocket opened some other way, before its `hello`.
+    pub fn on(ws: WebSocketStream<MaybeTlsStream<TcpStream>>) -> Client {
         Client {
             ws,
             ready: Value::Null,
