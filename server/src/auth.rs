@@ -8,7 +8,7 @@ use tokio::sync::Semaphore;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::protocol::{ErrorCode, Millis, Profile, Refusal, Role};
-use crate::store::{ReadConn, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -54,23 +54,15 @@ impl AuthError {
 }
 
 /// The one authentication function: a session token (from the cookie, the `Authorization` header or the first
-/// WebSocket frame) to a person whose account is active.
-pub async fn authenticate(store: &Store, token: &str, now: Millis) -> Result<Authed, AuthError> {
-    authenticate_on(&mut store.reader().await?, token, now).await
-}
-
-/// [`authenticate`] on a connection the caller goes on reading with (a socket's `ready`).
-pub async fn authenticate_on(
-    reader: &mut ReadConn,
-    token: &str,
-    now: Millis,
-) -> Result<Authed, AuthError> {
+/// WebSocket frame) to a person whose account is active. Checked as of now; lookups made at about the same time
+/// share one statement ([`Store::session_user`]).
+pub async fn authenticate(store: &Store, token: &str) -> Result<Authed, AuthError> {
     if token.is_empty() || token.len() > 128 {
         return Err(AuthError::Unauthenticated);
     }
     let token_hash = hash_token(token);
-    let row = reader
-        .session_user(&token_hash, now)
+    let row = store
+        .session_user(token_hash.clone())
         .await?
         .ok_or(AuthError::Unauthenticated)?;
     if !row.active {

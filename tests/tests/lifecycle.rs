@@ -337,3 +337,81 @@ async fn sqlite_copies_its_wal_into_the_database_beside_the_writer() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// A node reads for everyone who connects at about the same time at once (after a restart a whole community
+/// reconnects within seconds): each person still gets exactly their own `ready`, is subscribed to exactly their
+/// conversations, and one person on two devices gets it twice.
+#[tokio::test]
+async fn people_who_connect_at_the_same_moment_each_get_their_own_ready() {
+    let server = Server::start().await;
+    let owner = server.register("olga").await;
+    server.promote("root", &owner, "volunteer").await;
+    let mut channels = Vec::new();
+    for name in ["visa", "housing", "work", "japanese"] {
+        channels.push(server.channel(&owner, name, "public").await);
+    }
+    // Person i is in the channels of the bits of i: every combination, from none to all four.
+    let mut people = Vec::new();
+    for i in 0..16usize {
+        let person = server.register(&format!("person{i}")).await;
+        for (bit, channel) in channels.iter().enumerate() {
+            if i >> bit & 1 == 1 {
+                server.join(&person, *channel).await;
+            }
+        }
+        people.push(person);
+    }
+    for i in 1..4 {
+        let path = format!("/me/blocks/{}", people[i + 1].id);
+        let (status, body) = server.api(&people[i], "PUT", &path, None).await;
+        assert_eq!(status, 204, "block: {body}");
+    }
+
+    let arriving: Vec<usize> = (0..16).chain([5]).collect();
+    let mut clients =
+        futures_util::future::join_all(arriving.iter().map(|&i| server.connect(&people[i]))).await;
+    for (client, &i) in clients.iter().zip(&arriving) {
+        let ready = &client.ready;
+        assert_eq!(ready["user"]["id"], people[i].id, "person{i}'s ready");
+        let mut got: Vec<i64> = ready["conversations"]
+            .as_array()
+            .expect("ready lists conversations")
+            .iter()
+            .map(|c| c["id"].as_i64().expect("an id"))
+            .collect();
+        got.sort_unstable();
+        let want: Vec<i64> = (0..4)
+            .filter(|bit| i >> bit & 1 == 1)
+            .map(|bit| channels[bit])
+            .collect();
+        assert_eq!(got, want, "person{i}'s conversations");
+        let blocked = if (1..4).contains(&i) {
+            json!([people[i + 1].id])
+        } else {
+            serde_json::Value::Null
+        };
+        assert_eq!(
+            ready.get("blocked").cloned().unwrap_or_default(),
+            blocked,
+            "person{i}'s blocks"
+        );
+    }
+
+    // Subscribed as read: what is said in a channel reaches everyone who has it in `ready`.
+    let mut olga = server.connect(&owner).await;
+    for (bit, channel) in channels.iter().enumerate() {
+        olga.say(*channel, &format!("welcome to channel {bit}"))
+            .await;
+    }
+    for (client, &i) in clients.iter_mut().zip(&arriving) {
+        for bit in (0..4).filter(|bit| i >> bit & 1 == 1) {
+            let event = client
+                .expect(|v| is_event(v, channels[bit], "message"))
+                .await;
+            assert_eq!(
+                event["message"]["body"],
+                format!("welcome to channel {bit}")
+            );
+        }
+    }
+}

@@ -267,7 +267,7 @@ impl FromRequestParts<Node> for Me {
 
     async fn from_request_parts(parts: &mut Parts, node: &Node) -> Result<Self, Self::Rejection> {
         let token = request_token(&parts.headers).ok_or(ErrorCode::Unauthenticated)?;
-        let authed = auth::authenticate(node.session.hub.store(), &token, crate::now_ms())
+        let authed = auth::authenticate(node.session.hub.store(), &token)
             .await
             .map_err(|e| ApiError(e.code().into()))?;
         if let Some(cell) = parts.extensions.get::<UserLocale>() {

@@ -87,7 +87,7 @@ fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
 /// A bad or expired cookie is not an error yet: the client may still authenticate with a token in `hello`.
 async fn upgrade_of(headers: &HeaderMap, ctx: &SessionCtx) -> Upgrade {
     let cookie_auth = match cookie_token(headers) {
-        Some(token) => auth::authenticate(ctx.hub.store(), &token, crate::now_ms())
+        Some(token) => auth::authenticate(ctx.hub.store(), &token)
             .await
             .ok()
             .map(Box::new),

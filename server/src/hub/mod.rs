@@ -4,6 +4,7 @@
 //! one writer task ([`writer`]), which commits them in groups, fans the events out through the [`Registry`] and
 //! answers. Reads (history, replay) go to the store directly, after an authorization check.
 
+mod arrivals;
 pub mod consult;
 pub mod fanout;
 pub mod moderation;
@@ -30,8 +31,9 @@ use crate::protocol::{
     AckResult, ConversationEvent, ConversationId, ConversationSummary, ErrorCode, HistoryPage,
     Refusal, Seq, ServerEvent, UserId,
 };
-use crate::store::{Direction, Paging, Store, StoreError};
+use crate::store::{Batcher, Direction, Paging, Store, StoreError};
 
+pub use arrivals::Started;
 pub use ops::{Op, Reply};
 pub use registry::{
     Conn, ConnId, Frame, Item, Outbound, PING_EVERY, Personal, Registry, Sessions, Stamped,
@@ -59,6 +61,8 @@ pub struct Hub {
     shared: Arc<Shared>,
     /// The writer's mailbox; the writer stops when every clone of the hub is gone.
     writer: mpsc::Sender<writer::Job>,
+    /// What new connections read before `ready`, batched (`arrivals`); its task also stops with the last clone.
+    arrivals: Batcher<Arc<registry::Conn>, Result<arrivals::Started, StoreError>>,
 }
 
 pub(crate) struct Shared {
@@ -157,7 +161,18 @@ impl Hub {
         tracker.spawn(presence::run(shared.clone(), marked, shutdown.clone()));
         let pinged = shared.clone();
         tracker.spawn(async move { registry::ping_connections(&pinged.registry, shutdown).await });
-        let hub = Hub { shared, writer: tx };
+        let arrivals = Batcher::start({
+            let shared = shared.clone();
+            move |batch| {
+                let shared = shared.clone();
+                async move { arrivals::start(&shared, batch).await }
+            }
+        });
+        let hub = Hub {
+            shared,
+            writer: tx,
+            arrivals,
+        };
         if let Some(inbound) = cluster.inbound {
             tokio::spawn(fanout::receive(hub.clone(), inbound));
         }

@@ -8,7 +8,7 @@ use crate::protocol::{
     ErrorCode, HelperLoad, HelperProfile, LocalizedText, QueueView, Refusal, Role, Topic, TopicId,
     UserId,
 };
-use crate::store::{ConsultFilter, ConsultRow, Listed, ReadConn};
+use crate::store::{ConsultFilter, ConsultRow, Listed};
 
 use super::{Hub, internal};
 
@@ -324,15 +324,14 @@ impl Hub {
     }
 
     /// What `ready` carries about consultations: the open ones the person asked or helps with, and their helper
-    /// profile; read on the connection that reads the rest of `ready`, after the person's conversations. Each read
-    /// is skipped where it cannot find anything, as most people's `ready` then saves a round trip or two:
+    /// profile; read after the person's conversations. Each read is skipped where it cannot find anything, as most
+    /// people's `ready` then saves a round trip or two (and the checkout of a connection):
     /// - the parties of a consultation are the members of its conversation (the requester from its opening, each
     ///   helper while assigned: `consult.rs`, `add_helper` and `remove_helpers`), so someone who is a member of no
     ///   consultation has none to list;
     /// - someone whose role may not help has no profile to show.
     pub async fn ready_consultations(
         &self,
-        reader: &mut ReadConn,
         user: UserId,
         role: Role,
         conversations: &[ConversationSummary],
@@ -340,6 +339,10 @@ impl Hub {
         let party = conversations
             .iter()
             .any(|c| c.kind == ConversationKind::Consultation);
+        if !party && !role.may_help() {
+            return Ok((Vec::new(), None));
+        }
+        let mut reader = self.store().reader().await.map_err(internal)?;
         let listed = if party {
             let filter = ConsultFilter {
                 open_only: true,

@@ -21,7 +21,6 @@ use crate::protocol::{
     AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
     Ready, Refusal, ResumePoint, Seq, ServerEvent, SetPresenceStatus, UserId,
 };
-use crate::store::ReadConn;
 
 /// A connection silent this long (no frame, no pong) is dead and reaped, at the next of the pings the hub queues every
 /// [`hub::PING_EVERY`] (under common proxy idle timeouts, 60 s).
@@ -226,12 +225,10 @@ impl Stream for Answers {
     }
 }
 
-/// What the handshake established: who it is, where they resume, and the database connection their token was
-/// checked on (`ready` is read on it too; `None` after a cookie checked at the upgrade).
+/// What the handshake established: who it is and where they resume.
 struct Greeted {
     authed: Authed,
     resume: Vec<ResumePoint>,
-    reader: Option<ReadConn>,
 }
 
 /// The highest seq delivered per conversation: later duplicates are dropped, gaps are filled from the store.
@@ -324,8 +321,7 @@ where
         end
     }
 
-    /// Waits for `hello`, authenticates, and returns the person, their resume points and, when the token was
-    /// checked here, the database connection it was checked on (`ready` is read on it too).
+    /// Waits for `hello`, authenticates, and returns the person and their resume points.
     /// Boxed, because `run` keeps the place of what it got here while the loop runs.
     async fn handshake(&mut self, cookie_auth: Option<Box<Authed>>) -> Result<Box<Greeted>, End> {
         let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
@@ -357,27 +353,14 @@ where
                         ));
                     }
                     let authed = match (token, cookie_auth) {
-                        (Some(token), _) => {
-                            let store = self.ctx.hub.store();
-                            async {
-                                let mut reader = store.reader().await?;
-                                let authed =
-                                    auth::authenticate_on(&mut reader, &token, crate::now_ms())
-                                        .await?;
-                                Ok::<_, auth::AuthError>((authed, Some(reader)))
-                            }
+                        (Some(token), _) => auth::authenticate(self.ctx.hub.store(), &token)
                             .await
-                            .map_err(|e| e.code())
-                        }
-                        (None, Some(authed)) => Ok((*authed, None)),
+                            .map_err(|e| e.code()),
+                        (None, Some(authed)) => Ok(*authed),
                         (None, None) => Err(ErrorCode::Unauthenticated),
                     };
                     return match authed {
-                        Ok((authed, reader)) => Ok(Box::new(Greeted {
-                            authed,
-                            resume,
-                            reader,
-                        })),
+                        Ok(authed) => Ok(Box::new(Greeted { authed, resume })),
                         Err(code) => {
                             self.send_error(None, code.into()).await?;
                             Err(End::close(close::UNAUTHENTICATED, "unauthenticated"))
@@ -403,11 +386,7 @@ where
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> Result<Live, End> {
-        let Greeted {
-            authed,
-            resume,
-            reader,
-        } = *greeted;
+        let Greeted { authed, resume } = *greeted;
         let user = authed.user.id;
         let hub = self.ctx.hub.clone();
         let mut live = Live {
@@ -418,44 +397,26 @@ where
             typing_sent: HashMap::new(),
         };
 
-        // Everything `ready` holds is read on one connection of the pool: the one the token was checked on.
-        let mut reader = match reader {
-            Some(reader) => reader,
-            None => match Box::pin(hub.store().reader()).await {
-                Ok(reader) => reader,
-                Err(error) => return Err(self.internal_end(error).await),
-            },
-        };
-        // Subscribe first, then read: every event is then either in what we read or queued in the outbox.
-        let (ids, blocked) = match Box::pin(reader.memberships_and_blocks(user)).await {
-            Ok(found) => found,
-            Err(error) => return Err(self.internal_end(error).await),
-        };
-        hub.registry().subscribe_initial(&conn, &ids);
-        let conversations = match Box::pin(reader.conversations_of(user)).await {
-            Ok(list) => list,
+        // Subscribed first, then read: every event is then either in what was read or queued in the outbox.
+        let hub::Started {
+            conversations,
+            blocked,
+        } = match Box::pin(hub.arrive(conn)).await {
+            Ok(started) => started,
             Err(error) => return Err(self.internal_end(error).await),
         };
         for summary in &conversations {
             live.delivered.set(summary.id, summary.last_seq);
             hub.registry().note_seq(summary.id, summary.last_seq);
         }
-        let (consultations, helper) = match Box::pin(hub.ready_consultations(
-            &mut reader,
-            user,
-            authed.user.role,
-            &conversations,
-        ))
-        .await
-        {
-            Ok(found) => found,
-            Err(refusal) => {
-                tracing::error!(?refusal, "cannot read consultations for ready");
-                return Err(End::close(close::SERVICE_RESTART, "internal error"));
-            }
-        };
-        // Back to the pool before the frame is written, which may wait for a slow reader.
-        drop(reader);
+        let (consultations, helper) =
+            match Box::pin(hub.ready_consultations(user, authed.user.role, &conversations)).await {
+                Ok(found) => found,
+                Err(refusal) => {
+                    tracing::error!(?refusal, "cannot read consultations for ready");
+                    return Err(End::close(close::SERVICE_RESTART, "internal error"));
+                }
+            };
         let ready = ServerEvent::Ready(Box::new(Ready {
             protocol: PROTOCOL_VERSION,
             user: authed.user,

@@ -8,6 +8,7 @@
 //! Reads go through a pool of the store's own ([`pool`]). Writes that create conversation events go through one
 //! dedicated connection per node ([`WriteConn`]), owned by the hub's writer task, which commits them in groups.
 
+mod batch;
 mod consult;
 mod moderation;
 mod pool;
@@ -19,6 +20,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::AnyConnectOptions;
@@ -30,6 +32,7 @@ use crate::protocol::{
     Seq, UserId,
 };
 
+pub(crate) use batch::{Asked, Batcher, answer_all, in_order};
 use pool::{Pool, Pooled};
 
 pub use consult::{
@@ -55,6 +58,12 @@ pub enum StoreError {
     Malformed(String),
     #[error("cannot start the writer's thread: {0}")]
     WriterThread(std::io::Error),
+    /// The task that reads for many requests at once is gone: the node is stopping.
+    #[error("the node is stopping")]
+    Stopping,
+    /// A read made for several requests at once failed; each of them gets this ([`batch`]).
+    #[error(transparent)]
+    Batch(Arc<StoreError>),
     #[error("cannot create the data directory {path}: {source}")]
     DataDir {
         path: String,
@@ -96,6 +105,16 @@ impl Backend {
         match self {
             Backend::Sqlite => "BEGIN IMMEDIATE",
             Backend::Postgres => "BEGIN",
+        }
+    }
+
+    /// The elements of `$1`, a JSON array of ids (or, with `text`, of strings), as the list of an `IN (…)`: one
+    /// parameter and one statement however many people connect at once (see [`Backend::send_keys`] on binding many).
+    fn elements(self, text: bool) -> &'static str {
+        match (self, text) {
+            (Backend::Sqlite, _) => "SELECT value FROM json_each($1)",
+            (Backend::Postgres, false) => "SELECT jsonb_array_elements_text($1::jsonb)::bigint",
+            (Backend::Postgres, true) => "SELECT jsonb_array_elements_text($1::jsonb)",
         }
     }
 
@@ -144,6 +163,8 @@ pub struct Store {
     /// For reads and for single-statement writes that create no conversation event (sessions, read markers).
     pool: Pool,
     backend: Backend,
+    /// Looks sessions up by token hash, for every request that arrives at about the same time at once.
+    sessions: Batcher<String, Result<Option<UserRow>>>,
 }
 
 /// A pooled connection held for several reads in a row, as `ready` makes them: one checkout for all of them.
@@ -212,7 +233,15 @@ impl Store {
         let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
         let size = if backend == Backend::Sqlite { 8 } else { 16 };
         let pool = Pool::open(options, backend, size, pool::IDLE_TIMEOUT).await?;
-        let store = Store { pool, backend };
+        let sessions = Batcher::start({
+            let pool = pool.clone();
+            move |batch| look_up_sessions(pool.clone(), batch)
+        });
+        let store = Store {
+            pool,
+            backend,
+            sessions,
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -482,6 +511,15 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// The person a live session belongs to, by the hash of its token; `None` when the session is not live (or its
+    /// person is banned everywhere). Batched: every lookup made at about the same time is one statement.
+    pub async fn session_user(&self, token_hash: String) -> Result<Option<UserRow>> {
+        self.sessions
+            .ask(token_hash)
+            .await
+            .unwrap_or(Err(StoreError::Stopping))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
@@ -774,65 +812,123 @@ impl Store {
 }
 
 impl ReadConn {
-    /// The person a live session belongs to.
-    pub async fn session_user(&mut self, token_hash: &str, now: Millis) -> Result<Option<UserRow>> {
-        let row = sqlx::query(AssertSqlSafe(format!(
+    /// The people live sessions belong to, with the hash of each one's token; hashes of sessions that are not live
+    /// are left out. One statement for every hello that arrived at about the same time (`hub::arrivals`).
+    pub async fn session_users(
+        &mut self,
+        token_hashes: &[String],
+        now: Millis,
+    ) -> Result<Vec<(String, UserRow)>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
             // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
             // login that passed its own ban check just before the ban committed.
-            "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
-             AND {}",
+            "SELECT {}, s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash IN ({}) AND s.expires_at > $2 AND {}",
             rows::USER_COLUMNS_U,
+            self.0.backend().elements(true),
             not_banned_everywhere("u.id", "$2")
         )))
-        .bind(token_hash)
+        .bind(serde_json::to_string(token_hashes)?)
         .bind(now)
-        .fetch_optional(&mut *self.0)
-        .await?;
-        row.map(|r| UserRow::from_row(&r)).transpose()
-    }
-
-    /// The conversations a person is in (ids only) and the people they blocked, in the order they did: what a
-    /// session needs before it subscribes, in one round trip (each statement is a round trip to SQLite's worker
-    /// thread; `docs/benchmarks.md`, the connect storm).
-    pub async fn memberships_and_blocks(
-        &mut self,
-        user: UserId,
-    ) -> Result<(Vec<ConversationId>, Vec<UserId>)> {
-        let rows = sqlx::query(
-            "SELECT CAST(0 AS BIGINT) AS k, blocked_id AS id, created_at AS at FROM blocks WHERE user_id = $1 \
-             UNION ALL SELECT CAST(1 AS BIGINT), conversation_id, CAST(0 AS BIGINT) FROM members WHERE user_id = $1 \
-             ORDER BY k, at, id",
-        )
-        .bind(user.0)
         .fetch_all(&mut *self.0)
         .await?;
-        let (mut conversations, mut blocked) = (Vec::new(), Vec::new());
+        rows.iter()
+            .map(|r| Ok((r.try_get(rows::USER_COLUMN_COUNT)?, UserRow::from_row(r)?)))
+            .collect()
+    }
+
+    /// The conversations each person is in (ids only) and the people they blocked, in the order they did: what a
+    /// session needs before it subscribes. In the order of `users`; one statement for all of them (each statement
+    /// is a round trip to SQLite's worker thread; `docs/benchmarks.md`, the connect storm).
+    pub async fn memberships_and_blocks(&mut self, users: &[UserId]) -> Result<Vec<Memberships>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT user_id, CAST(0 AS BIGINT) AS k, blocked_id AS id, created_at AS at FROM blocks \
+             WHERE user_id IN ({list}) \
+             UNION ALL SELECT user_id, CAST(1 AS BIGINT), conversation_id, CAST(0 AS BIGINT) FROM members \
+             WHERE user_id IN ({list}) ORDER BY 1, 2, 4, 3",
+            list = self.0.backend().elements(false)
+        )))
+        .bind(id_array(users.iter().map(|u| u.0)))
+        .fetch_all(&mut *self.0)
+        .await?;
+        let mut found: HashMap<UserId, Memberships> = HashMap::with_capacity(users.len());
         for row in &rows {
-            let id: i64 = row.try_get(1)?;
-            match row.try_get::<i64, _>(0)? {
-                0 => blocked.push(UserId(id)),
-                _ => conversations.push(ConversationId(id)),
+            let of = found.entry(UserId(row.try_get(0)?)).or_default();
+            let id: i64 = row.try_get(2)?;
+            match row.try_get::<i64, _>(1)? {
+                0 => of.blocked.push(UserId(id)),
+                _ => of.conversations.push(ConversationId(id)),
             }
         }
-        Ok((conversations, blocked))
+        Ok(in_order(users, found))
     }
 
     /// A person's conversations, most recently active first.
     pub async fn conversations_of(&mut self, user: UserId) -> Result<Vec<ConversationSummary>> {
+        Ok(self.conversations_of_all(&[user]).await?.remove(0))
+    }
+
+    /// [`ReadConn::conversations_of`] for several people at once, in the order of `users`, in one statement (and one
+    /// more for the members of their direct and group conversations).
+    pub async fn conversations_of_all(
+        &mut self,
+        users: &[UserId],
+    ) -> Result<Vec<Vec<ConversationSummary>>> {
+        let filter = format!("m.user_id IN ({})", self.0.backend().elements(false));
         let rows = sqlx::query(AssertSqlSafe(summary_sql(
-            "m.user_id = $1",
-            "ORDER BY c.last_seq DESC, c.id",
+            &filter,
+            "ORDER BY m.user_id, c.last_seq DESC, c.id",
         )))
-        .bind(user.0)
+        .bind(id_array(users.iter().map(|u| u.0)))
         .fetch_all(&mut *self.0)
         .await?;
-        let mut summaries = rows
-            .iter()
-            .map(rows::summary_from_row)
-            .collect::<Result<Vec<_>>>()?;
+        let mut summaries = Vec::with_capacity(rows.len());
+        let mut owners = Vec::with_capacity(rows.len());
+        for row in &rows {
+            summaries.push(rows::summary_from_row(row)?);
+            owners.push(UserId(row.try_get(11)?));
+        }
         fill_direct_members(&mut self.0, &mut summaries).await?;
-        Ok(summaries)
+        let mut found: HashMap<UserId, Vec<ConversationSummary>> =
+            HashMap::with_capacity(users.len());
+        for (owner, summary) in owners.into_iter().zip(summaries) {
+            found.entry(owner).or_default().push(summary);
+        }
+        Ok(in_order(users, found))
     }
+}
+
+/// What [`ReadConn::memberships_and_blocks`] reads for one person.
+#[derive(Debug, Clone, Default)]
+pub struct Memberships {
+    pub conversations: Vec<ConversationId>,
+    pub blocked: Vec<UserId>,
+}
+
+/// Answers a batch of [`Store::session_user`] as of now.
+async fn look_up_sessions(pool: Pool, batch: Vec<Asked<String, Result<Option<UserRow>>>>) {
+    let hashes: Vec<String> = batch.iter().map(|asked| asked.question.clone()).collect();
+    let read = async {
+        let found = ReadConn(pool.acquire().await?)
+            .session_users(&hashes, crate::now_ms())
+            .await?;
+        let found = found.into_iter().map(|(hash, user)| (hash, Some(user)));
+        Ok(in_order(&hashes, found.collect()))
+    }
+    .await;
+    answer_all(batch, read);
+}
+
+/// Ids as a JSON array, for [`Backend::elements`].
+fn id_array(ids: impl Iterator<Item = i64>) -> String {
+    use std::fmt::Write as _;
+    let mut array = String::from("[");
+    for id in ids {
+        let sep = if array.len() == 1 { "" } else { "," };
+        write!(array, "{sep}{id}").expect("writing to a String cannot fail");
+    }
+    array.push(']');
+    array
 }
 
 /// Ids written into SQL as a list (`1, 2, 3`) for `IN (…)`: one statement for any number of them. They are
@@ -874,9 +970,10 @@ async fn fill_direct_members(
             .or_default()
             .push(UserId(r.try_get(1)?));
     }
+    // A conversation may be here more than once, for each of several people connecting at once.
     for s in summaries.iter_mut() {
-        if let Some(list) = members.remove(&s.id) {
-            s.members = list;
+        if let Some(list) = members.get(&s.id) {
+            s.members.clone_from(list);
         }
     }
     Ok(())

@@ -170,6 +170,12 @@ impl Inner {
     }
 }
 
+impl Pooled {
+    pub(crate) fn backend(&self) -> Backend {
+        self.pool.backend
+    }
+}
+
 impl std::ops::Deref for Pooled {
     type Target = AnyConnection;
 
