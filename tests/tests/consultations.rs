@@ -414,6 +414,16 @@ async fn three_waiting(server: &Server, topic: i64) -> (Vec<User>, Vec<i64>) {
     (people, ids)
 }
 
+/// Hana, a helper in `topic` with room for two, who takes the two who waited longest.
+async fn hana_takes_two(server: &Server, admin: &User, topic: i64) -> User {
+    let (hana, mut h) = helper(server, admin, "hana", &[topic], &["en"]).await;
+    for _ in 0..2 {
+        h.expect(|v| v["type"] == "consultation" && v["state"] == "active")
+            .await;
+    }
+    hana
+}
+
 /// The ids in a `ready` frame's `consultations` (left out when there are none), with each one's place in the
 /// queue (0 once taken) and helpers.
 fn ready_consultations(client: &Client) -> Vec<(i64, u64, Vec<i64>)> {
@@ -448,11 +458,7 @@ async fn ready_lists_a_persons_own_open_consultations_with_their_place_and_helpe
     assert_eq!(ready_consultations(&eve), []);
 
     // A helper with room for two takes the two who waited longest; the third moves up.
-    let (helper_user, mut h) = helper(&server, &admin, "hana", &[other], &["en"]).await;
-    for _ in 0..2 {
-        h.expect(|v| v["type"] == "consultation" && v["state"] == "active")
-            .await;
-    }
+    let helper_user = hana_takes_two(&server, &admin, other).await;
     let hana = server.connect(&helper_user).await;
     assert_eq!(
         ready_consultations(&hana),
@@ -468,6 +474,55 @@ async fn ready_lists_a_persons_own_open_consultations_with_their_place_and_helpe
         ready_consultations(&bravo),
         [(ids[1], 0, vec![helper_user.id])]
     );
+}
+
+/// `ready` is read for everyone who connects at about the same time at once: each requester still gets their own
+/// consultations, the helper theirs and their profile with its load, and nobody anyone else's.
+#[tokio::test]
+async fn people_who_connect_together_each_get_their_own_consultations_and_profile() {
+    let server = Server::start().await;
+    let admin = server.admin("root").await;
+    let other = topic(&server, &admin, "other").await;
+    let (people, ids) = three_waiting(&server, other).await;
+    let helper_user = hana_takes_two(&server, &admin, other).await;
+    let stranger = server.register("eve").await;
+
+    let arriving = [
+        &helper_user,
+        &people[0],
+        &stranger,
+        &people[2],
+        &helper_user,
+        &people[1],
+    ];
+    let clients =
+        futures_util::future::join_all(arriving.iter().map(|user| server.connect(user))).await;
+    let hana = [
+        (ids[0], 0, vec![helper_user.id]),
+        (ids[1], 0, vec![helper_user.id]),
+    ];
+    let expected: [&[(i64, u64, Vec<i64>)]; 6] = [
+        &hana,
+        &[(ids[0], 0, vec![helper_user.id])],
+        &[],
+        &[(ids[2], 1, vec![])],
+        &hana,
+        &[(ids[1], 0, vec![helper_user.id])],
+    ];
+    for ((client, user), want) in clients.iter().zip(arriving).zip(expected) {
+        assert_eq!(
+            ready_consultations(client),
+            want,
+            "{}'s ready",
+            user.username
+        );
+        if user.id == helper_user.id {
+            assert_eq!(client.ready["helper"]["user"], helper_user.id);
+            assert_eq!(client.ready["helper"]["load"], 2, "{}", client.ready);
+        } else {
+            assert!(client.ready.get("helper").is_none(), "{}", client.ready);
+        }
+    }
 }
 
 #[tokio::test]
