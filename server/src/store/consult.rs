@@ -356,8 +356,9 @@ async fn consultation_helpers_q(
     let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT consultation_id, user_id FROM consultation_helpers WHERE consultation_id IN ({}) \
          ORDER BY consultation_id, added_at, user_id",
-        super::id_list(ids.iter().map(|id| id.0))
+        super::Backend::of_connection(conn).elements("$1", false)
     )))
+    .bind(super::id_array(ids.iter().map(|id| id.0)))
     .fetch_all(&mut *conn)
     .await?;
     for r in &rows {

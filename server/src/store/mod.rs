@@ -108,13 +108,29 @@ impl Backend {
         }
     }
 
-    /// The elements of `$1`, a JSON array of ids (or, with `text`, of strings), as the list of an `IN (…)`: one
-    /// parameter and one statement however many people connect at once (see [`Backend::send_keys`] on binding many).
-    fn elements(self, text: bool) -> &'static str {
+    /// The backend a connection talks to.
+    fn of_connection(conn: &AnyConnection) -> Backend {
+        if conn.backend_name() == <sqlx::Postgres as sqlx::Database>::NAME {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    /// The elements of `param`, a JSON array of ids ([`id_array`]; with `text`, of strings), as the list of an
+    /// `IN (…)`: one parameter and one statement text however many there are. A list written into the statement
+    /// would be a new statement for every list: prepared again each time, and pushing the statements in use out of
+    /// the connection's cache of prepared statements (`docs/benchmarks.md`, 2026-12-07, later). See
+    /// [`Backend::send_keys`] on binding many parameters instead.
+    fn elements(self, param: &str, text: bool) -> String {
         match (self, text) {
-            (Backend::Sqlite, _) => "SELECT value FROM json_each($1)",
-            (Backend::Postgres, false) => "SELECT jsonb_array_elements_text($1::jsonb)::bigint",
-            (Backend::Postgres, true) => "SELECT jsonb_array_elements_text($1::jsonb)",
+            (Backend::Sqlite, _) => format!("SELECT value FROM json_each({param})"),
+            (Backend::Postgres, false) => {
+                format!("SELECT jsonb_array_elements_text({param}::jsonb)::bigint")
+            }
+            (Backend::Postgres, true) => {
+                format!("SELECT jsonb_array_elements_text({param}::jsonb)")
+            }
         }
     }
 
@@ -825,7 +841,7 @@ impl ReadConn {
             "SELECT {}, s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash IN ({}) AND s.expires_at > $2 AND {}",
             rows::USER_COLUMNS_U,
-            self.0.backend().elements(true),
+            Backend::of_connection(&self.0).elements("$1", true),
             not_banned_everywhere("u.id", "$2")
         )))
         .bind(serde_json::to_string(token_hashes)?)
@@ -846,7 +862,7 @@ impl ReadConn {
              WHERE user_id IN ({list}) \
              UNION ALL SELECT user_id, CAST(1 AS BIGINT), conversation_id, CAST(0 AS BIGINT) FROM members \
              WHERE user_id IN ({list}) ORDER BY 1, 2, 4, 3",
-            list = self.0.backend().elements(false)
+            list = Backend::of_connection(&self.0).elements("$1", false)
         )))
         .bind(id_array(users.iter().map(|u| u.0)))
         .fetch_all(&mut *self.0)
@@ -874,7 +890,10 @@ impl ReadConn {
         &mut self,
         users: &[UserId],
     ) -> Result<Vec<Vec<ConversationSummary>>> {
-        let filter = format!("m.user_id IN ({})", self.0.backend().elements(false));
+        let filter = format!(
+            "m.user_id IN ({})",
+            Backend::of_connection(&self.0).elements("$1", false)
+        );
         let rows = sqlx::query(AssertSqlSafe(summary_sql(
             &filter,
             "ORDER BY m.user_id, c.last_seq DESC, c.id",
@@ -920,7 +939,7 @@ async fn look_up_sessions(pool: Pool, batch: Vec<Asked<String, Result<Option<Use
 }
 
 /// Ids as a JSON array, for [`Backend::elements`].
-fn id_array(ids: impl Iterator<Item = i64>) -> String {
+fn id_array(ids: impl IntoIterator<Item = i64>) -> String {
     use std::fmt::Write as _;
     let mut array = String::from("[");
     for id in ids {
@@ -931,36 +950,25 @@ fn id_array(ids: impl Iterator<Item = i64>) -> String {
     array
 }
 
-/// Ids written into SQL as a list (`1, 2, 3`) for `IN (…)`: one statement for any number of them. They are
-/// integers, so nothing can be injected.
-fn id_list(ids: impl Iterator<Item = i64>) -> String {
-    use std::fmt::Write as _;
-    let mut list = String::new();
-    for id in ids {
-        let sep = if list.is_empty() { "" } else { ", " };
-        write!(list, "{sep}{id}").expect("writing to a String cannot fail");
-    }
-    list
-}
-
 /// Fills in the members of the direct and group conversations among `summaries`, in one query.
 async fn fill_direct_members(
     conn: &mut AnyConnection,
     summaries: &mut [ConversationSummary],
 ) -> Result<()> {
-    let ids = id_list(
-        summaries
-            .iter()
-            .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
-            .map(|s| s.id.0),
-    );
+    let ids: Vec<i64> = summaries
+        .iter()
+        .filter(|s| s.kind != crate::protocol::ConversationKind::Channel)
+        .map(|s| s.id.0)
+        .collect();
     if ids.is_empty() {
         return Ok(());
     }
     let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT conversation_id, user_id FROM members WHERE conversation_id IN ({ids}) \
-         ORDER BY conversation_id, user_id"
+        "SELECT conversation_id, user_id FROM members WHERE conversation_id IN ({}) \
+         ORDER BY conversation_id, user_id",
+        Backend::of_connection(conn).elements("$1", false)
     )))
+    .bind(id_array(ids))
     .fetch_all(&mut *conn)
     .await?;
     let mut members: HashMap<ConversationId, Vec<UserId>> = HashMap::new();

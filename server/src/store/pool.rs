@@ -170,12 +170,6 @@ impl Inner {
     }
 }
 
-impl Pooled {
-    pub(crate) fn backend(&self) -> Backend {
-        self.pool.backend
-    }
-}
-
 impl std::ops::Deref for Pooled {
     type Target = AnyConnection;
 
