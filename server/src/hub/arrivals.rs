@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::protocol::{ConversationSummary, UserId};
-use crate::store::{Asked, StoreError, answer_all};
+use crate::store::{Question, StoreError, answer_all};
 
 use super::registry::Conn;
 use super::{Hub, Shared};
@@ -18,7 +18,7 @@ pub struct Started {
     pub blocked: Vec<UserId>,
 }
 
-pub(super) type Arrival = Asked<Arc<Conn>, Result<Started, StoreError>>;
+pub(super) type Arrival = Question<Arc<Conn>, Started>;
 
 /// Subscribes each connection of the batch to its conversations, then reads their summaries: every event is then
 /// either in what was read or queued in the connection's outbox.
@@ -49,9 +49,6 @@ pub(super) async fn start(shared: &Shared, batch: Vec<Arrival>) {
 impl Hub {
     /// Subscribes a new connection to its person's conversations and reads what `ready` says of them.
     pub async fn arrive(&self, conn: Arc<Conn>) -> Result<Started, StoreError> {
-        self.arrivals
-            .ask(conn)
-            .await
-            .unwrap_or(Err(StoreError::Stopping))
+        self.arrivals.ask(conn).await
     }
 }

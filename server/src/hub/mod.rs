@@ -62,7 +62,7 @@ pub struct Hub {
     /// The writer's mailbox; the writer stops when every clone of the hub is gone.
     writer: mpsc::Sender<writer::Job>,
     /// What new connections read before `ready`, batched (`arrivals`); its task also stops with the last clone.
-    arrivals: Batcher<Arc<registry::Conn>, Result<arrivals::Started, StoreError>>,
+    arrivals: Batcher<Arc<registry::Conn>, arrivals::Started>,
 }
 
 pub(crate) struct Shared {

@@ -57,20 +57,23 @@ pub(crate) fn answer_all<Q, T>(
     }
 }
 
-/// The handle to a batching task; the task ends when the last handle is dropped.
-pub(crate) struct Batcher<Q, A>(mpsc::Sender<Asked<Q, A>>);
+/// A request to a [`Batcher`] whose reads answer with a `T`.
+pub(crate) type Question<Q, T> = Asked<Q, Result<T, StoreError>>;
 
-impl<Q, A> Clone for Batcher<Q, A> {
+/// The handle to a batching task; the task ends when the last handle is dropped.
+pub(crate) struct Batcher<Q, T>(mpsc::Sender<Question<Q, T>>);
+
+impl<Q, T> Clone for Batcher<Q, T> {
     fn clone(&self) -> Self {
         Batcher(self.0.clone())
     }
 }
 
-impl<Q: Send + 'static, A: Send + 'static> Batcher<Q, A> {
+impl<Q: Send + 'static, T: Send + 'static> Batcher<Q, T> {
     /// Starts the task on the current runtime; `read` answers every request of the batch it is given.
-    pub(crate) fn start<F, Fut>(mut read: F) -> Batcher<Q, A>
+    pub(crate) fn start<F, Fut>(mut read: F) -> Batcher<Q, T>
     where
-        F: FnMut(Vec<Asked<Q, A>>) -> Fut + Send + 'static,
+        F: FnMut(Vec<Question<Q, T>>) -> Fut + Send + 'static,
         Fut: Future<Output = ()> + Send,
     {
         let (tx, mut rx) = mpsc::channel(QUEUE);
@@ -90,11 +93,13 @@ impl<Q: Send + 'static, A: Send + 'static> Batcher<Q, A> {
         Batcher(tx)
     }
 
-    /// Waits for the answer; `None` when the task is gone (the runtime is shutting down).
-    pub(crate) async fn ask(&self, question: Q) -> Option<A> {
+    /// Waits for the answer; [`StoreError::Stopping`] when the task is gone (the runtime is shutting down).
+    pub(crate) async fn ask(&self, question: Q) -> Result<T, StoreError> {
         let (reply, answer) = oneshot::channel();
-        self.0.send(Asked { question, reply }).await.ok()?;
-        answer.await.ok()
+        if self.0.send(Asked { question, reply }).await.is_err() {
+            return Err(StoreError::Stopping);
+        }
+        answer.await.unwrap_or(Err(StoreError::Stopping))
     }
 }
 
@@ -137,22 +142,21 @@ mod tests {
     #[tokio::test]
     async fn requests_that_wait_are_answered_in_one_batch() {
         let (sizes_tx, mut sizes) = mpsc::unbounded_channel();
-        let batcher = Batcher::start(move |batch: Vec<Asked<u32, u32>>| {
+        let batcher = Batcher::start(move |batch: Vec<Question<u32, u32>>| {
             let sizes_tx = sizes_tx.clone();
             async move {
                 sizes_tx.send(batch.len()).expect("the test is listening");
-                for asked in batch {
-                    let doubled = asked.question * 2;
-                    asked.answer(doubled);
-                }
+                let doubled = batch.iter().map(|asked| asked.question * 2).collect();
+                answer_all(batch, Ok(doubled));
             }
         });
         // Queued before the task runs (this test's runtime has one thread): all in the first batch.
         let answers = futures_util::future::join_all((0..10).map(|n| batcher.ask(n))).await;
-        assert_eq!(answers, (0..10).map(|n| Some(n * 2)).collect::<Vec<_>>());
+        let answers: Vec<u32> = answers.into_iter().map(|a| a.expect("answered")).collect();
+        assert_eq!(answers, (0..10).map(|n| n * 2).collect::<Vec<_>>());
         assert_eq!(sizes.recv().await, Some(10));
         // Alone, a request is a batch of one.
-        assert_eq!(batcher.ask(21).await, Some(42));
+        assert_eq!(batcher.ask(21).await.expect("answered"), 42);
         assert_eq!(sizes.recv().await, Some(1));
     }
 }

@@ -32,7 +32,7 @@ use crate::protocol::{
     Seq, UserId,
 };
 
-pub(crate) use batch::{Asked, Batcher, answer_all, in_order};
+pub(crate) use batch::{Batcher, Question, answer_all, in_order};
 use pool::{Pool, Pooled};
 
 pub use consult::{
@@ -180,7 +180,7 @@ pub struct Store {
     pool: Pool,
     backend: Backend,
     /// Looks sessions up by token hash, for every request that arrives at about the same time at once.
-    sessions: Batcher<String, Result<Option<UserRow>>>,
+    sessions: Batcher<String, Option<UserRow>>,
 }
 
 /// A pooled connection held for several reads in a row, as `ready` makes them: one checkout for all of them.
@@ -532,10 +532,7 @@ impl Store {
     /// The person a live session belongs to, by the hash of its token; `None` when the session is not live (or its
     /// person is banned everywhere). Batched: every lookup made at about the same time is one statement.
     pub async fn session_user(&self, token_hash: String) -> Result<Option<UserRow>> {
-        self.sessions
-            .ask(token_hash)
-            .await
-            .unwrap_or(Err(StoreError::Stopping))
+        self.sessions.ask(token_hash).await
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
@@ -838,7 +835,7 @@ impl ReadConn {
         let rows = sqlx::query(AssertSqlSafe(format!(
             // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
             // login that passed its own ban check just before the ban committed.
-            "SELECT {}, s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id \
+            "SELECT {}, s.token_hash AS token_hash FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash IN ({}) AND s.expires_at > $2 AND {}",
             rows::USER_COLUMNS_U,
             Backend::of_connection(&self.0).elements("$1", true),
@@ -849,7 +846,7 @@ impl ReadConn {
         .fetch_all(&mut *self.0)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get(rows::USER_COLUMN_COUNT)?, UserRow::from_row(r)?)))
+            .map(|r| Ok((r.try_get("token_hash")?, UserRow::from_row(r)?)))
             .collect()
     }
 
@@ -925,7 +922,7 @@ pub struct Memberships {
 }
 
 /// Answers a batch of [`Store::session_user`] as of now.
-async fn look_up_sessions(pool: Pool, batch: Vec<Asked<String, Result<Option<UserRow>>>>) {
+async fn look_up_sessions(pool: Pool, batch: Vec<Question<String, Option<UserRow>>>) {
     let hashes: Vec<String> = batch.iter().map(|asked| asked.question.clone()).collect();
     let read = async {
         let found = ReadConn(pool.acquire().await?)

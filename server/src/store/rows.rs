@@ -15,8 +15,6 @@ pub(super) const USER_COLUMNS: &str =
     "id, username, display_name, role, locale, languages_spoken, languages_learning, active";
 pub(super) const USER_COLUMNS_U: &str = "u.id, u.username, u.display_name, u.role, u.locale, u.languages_spoken, \
                                          u.languages_learning, u.active";
-/// How many columns [`USER_COLUMNS`] names: where the columns read after a person's start.
-pub(super) const USER_COLUMN_COUNT: usize = 8;
 
 /// A person as stored: the public profile plus whether the account is active.
 #[derive(Debug, Clone)]
