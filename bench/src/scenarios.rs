@@ -700,8 +700,8 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
                 rate,
                 ms(0.5),
                 ms(0.99),
-                busy(storm.server_cpu_s),
-                busy(storm.loadgen_cpu_s),
+                busy(storm.server_cpu.busy),
+                busy(storm.loadgen_cpu.busy),
                 failed,
                 first_failure
                     .map(|f| format!(" (first: {f})"))
@@ -711,14 +711,25 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
             row.metrics.insert("per_s".into(), rate);
             row.metrics.insert("p50_ms".into(), ms(0.5));
             row.metrics.insert("p99_ms".into(), ms(0.99));
+            let per_conn = |cpu_s: f64| cpu_s * 1e6 / n as f64;
+            row.metrics
+                .insert("server_us_per_conn".into(), per_conn(storm.server_cpu.busy));
             row.metrics.insert(
-                "server_us_per_conn".into(),
-                storm.server_cpu_s * 1e6 / n as f64,
+                "server_kernel_us_per_conn".into(),
+                per_conn(storm.server_cpu.kernel),
             );
             row.metrics
-                .insert("server_busy_pct".into(), busy(storm.server_cpu_s));
+                .insert("server_busy_pct".into(), busy(storm.server_cpu.busy));
+            row.metrics.insert(
+                "loadgen_us_per_conn".into(),
+                per_conn(storm.loadgen_cpu.busy),
+            );
+            row.metrics.insert(
+                "loadgen_kernel_us_per_conn".into(),
+                per_conn(storm.loadgen_cpu.kernel),
+            );
             row.metrics
-                .insert("loadgen_busy_pct".into(), busy(storm.loadgen_cpu_s));
+                .insert("loadgen_busy_pct".into(), busy(storm.loadgen_cpu.busy));
             row.metrics.insert("failed".into(), failed as f64);
             results.rows.push(row);
             storm.stop();
@@ -734,7 +745,10 @@ pub async fn storm(common: &Common, args: &StormArgs) -> anyhow::Result<Results>
             Metric::new("p50_ms", "p50 ms", 2),
             Metric::new("p99_ms", "p99 ms", 2),
             Metric::new("server_us_per_conn", "server µs/conn", 0),
+            Metric::new("server_kernel_us_per_conn", "… of it kernel", 0),
             Metric::new("server_busy_pct", "server core %", 0),
+            Metric::new("loadgen_us_per_conn", "load gen. µs/conn", 0),
+            Metric::new("loadgen_kernel_us_per_conn", "… of it kernel", 0),
             Metric::new("loadgen_busy_pct", "load gen. core %", 0),
             Metric::new("failed", "failed", 0),
         ],
@@ -753,8 +767,8 @@ async fn storm_once(
     let setup = Setup::start(kind, layout, common).await?;
     let start = Instant::now();
     let (server0, loadgen0, steal0) = (
-        setup.server.cpu_seconds(),
-        servers::own_cpu_seconds(),
+        setup.server.cpu_time(),
+        servers::own_cpu_time(),
         servers::steal_ticks(),
     );
     let opened: Vec<(Duration, anyhow::Result<client::Ws>)> =
@@ -784,8 +798,8 @@ async fn storm_once(
             .await;
     let secs = start.elapsed().as_secs_f64();
     let storm = Storm {
-        server_cpu_s: setup.server.cpu_seconds() - server0,
-        loadgen_cpu_s: servers::own_cpu_seconds() - loadgen0,
+        server_cpu: setup.server.cpu_time() - server0,
+        loadgen_cpu: servers::own_cpu_time() - loadgen0,
         setup,
         opened,
         secs,
@@ -799,9 +813,9 @@ struct Storm {
     opened: Vec<(Duration, anyhow::Result<client::Ws>)>,
     secs: f64,
     /// The server's core, busy: the server's cost (pinned, this includes the kernel's work for its sockets).
-    server_cpu_s: f64,
+    server_cpu: servers::CpuTime,
     /// The load generator's core, busy: when it is near 100%, the storm measured the load generator.
-    loadgen_cpu_s: f64,
+    loadgen_cpu: servers::CpuTime,
 }
 
 impl Storm {

@@ -263,10 +263,15 @@ impl Server {
     /// CPU time the server has cost, in seconds. Pinned, this is the busy time of its core, so that the kernel's
     /// TCP work done for it in interrupts (most of loopback's receive path) counts too; else its process time.
     pub fn cpu_seconds(&self) -> f64 {
+        self.cpu_time().busy
+    }
+
+    /// [`Server::cpu_seconds`] with the kernel's part of it.
+    pub fn cpu_time(&self) -> CpuTime {
         if pinning() {
-            core_busy_seconds(SERVER_CORE)
+            core_time(SERVER_CORE)
         } else {
-            proc_cpu_seconds(&format!("/proc/{}/stat", self.pid()))
+            proc_cpu_time(&format!("/proc/{}/stat", self.pid()))
         }
     }
 
@@ -374,10 +379,34 @@ pub fn venv() -> PathBuf {
 
 /// CPU time of the load generator, in seconds, counted as for [`Server::cpu_seconds`].
 pub fn own_cpu_seconds() -> f64 {
+    own_cpu_time().busy
+}
+
+/// [`own_cpu_seconds`] with the kernel's part of it.
+pub fn own_cpu_time() -> CpuTime {
     if pinning() {
-        core_busy_seconds(LOADGEN_CORE)
+        core_time(LOADGEN_CORE)
     } else {
-        proc_cpu_seconds("/proc/self/stat")
+        proc_cpu_time("/proc/self/stat")
+    }
+}
+
+/// CPU time in seconds: all of it, and the kernel's part (system calls and interrupts, loopback's TCP work
+/// included), which a server's own code pays for only by what it asks of the kernel.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CpuTime {
+    pub busy: f64,
+    pub kernel: f64,
+}
+
+impl std::ops::Sub for CpuTime {
+    type Output = CpuTime;
+
+    fn sub(self, earlier: CpuTime) -> CpuTime {
+        CpuTime {
+            busy: self.busy - earlier.busy,
+            kernel: self.kernel - earlier.kernel,
+        }
     }
 }
 
@@ -402,15 +431,19 @@ pub fn steal_ticks() -> Vec<f64> {
 }
 
 /// Busy time of one core (user, nice, system, irq, softirq; not steal, the time the hypervisor gave another
-/// guest), in seconds.
-fn core_busy_seconds(core: &str) -> f64 {
+/// guest), and its kernel part (system, irq, softirq).
+fn core_time(core: &str) -> CpuTime {
     let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
     let name = format!("cpu{core} ");
     let Some(line) = stat.lines().find(|l| l.starts_with(&name)) else {
-        return 0.0;
+        return CpuTime::default();
     };
     let t = core_ticks(line);
-    (t[0] + t[1] + t[2] + t[5] + t[6]) / 100.0
+    let kernel = t[2] + t[5] + t[6];
+    CpuTime {
+        busy: (t[0] + t[1] + kernel) / 100.0,
+        kernel: kernel / 100.0,
+    }
 }
 
 /// The first eight counters of a core's line in /proc/stat: user nice system idle iowait irq softirq steal.
@@ -422,7 +455,7 @@ fn core_ticks(line: &str) -> [f64; 8] {
     ticks
 }
 
-fn proc_cpu_seconds(path: &str) -> f64 {
+fn proc_cpu_time(path: &str) -> CpuTime {
     let stat = std::fs::read_to_string(path).unwrap_or_default();
     // Fields after the command name (which may contain spaces) start at state; utime and stime are 14 and 15.
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
@@ -434,7 +467,10 @@ fn proc_cpu_seconds(path: &str) -> f64 {
             .unwrap_or(0.0)
     };
     // USER_HZ is 100 on Linux for every architecture this runs on.
-    (ticks(11) + ticks(12)) / 100.0
+    CpuTime {
+        busy: (ticks(11) + ticks(12)) / 100.0,
+        kernel: ticks(12) / 100.0,
+    }
 }
 
 /// Whether a peer's runtime is installed (by `bench/peers/setup`).
