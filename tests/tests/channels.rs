@@ -1,6 +1,6 @@
 //! Channels: discovery, invitations, channel moderators, topics, paging both ways; browsers on the cookie.
 
-use serde_json::json;
+use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 use crate::support::{Client, Server, is_event};
@@ -335,4 +335,52 @@ async fn members_who_come_online_together_each_hear_of_all_the_others_once() {
     // Dora hears of nobody in the lobby: the first person she hears of is the one who shares her channel.
     let _root = server.connect(&admin).await;
     hears_online(&mut clients[3], &[admin.id], &[admin.id, dora.id]).await;
+}
+
+/// The next pushed presence frame that names `person`, and what it says of them.
+async fn pushed_presence_of(client: &mut Client, person: i64) -> Value {
+    let frame = client
+        .expect(|v| {
+            v["type"] == "presence"
+                && v.get("ref").is_none()
+                && v["users"]
+                    .as_array()
+                    .is_some_and(|users| users.iter().any(|u| u["user"] == person))
+        })
+        .await;
+    frame["users"]
+        .as_array()
+        .and_then(|users| users.iter().find(|u| u["user"] == person))
+        .cloned()
+        .expect("the frame names the person")
+}
+
+#[tokio::test]
+async fn someone_who_hides_their_presence_comes_online_as_offline_until_they_stop_hiding() {
+    let server = Server::start().await;
+    let admin = server.admin("root").await;
+    let lobby = server.channel(&admin, "lobby", "public").await;
+    let (anna, boris) = (
+        server.register("anna").await,
+        server.register("boris").await,
+    );
+    server.join(&anna, lobby).await;
+    server.join(&boris, lobby).await;
+    let (status, _) = server
+        .api(&anna, "PATCH", "/me", Some(json!({"hide_presence": true})))
+        .await;
+    assert_eq!(status, 200);
+
+    let mut boris_ws = server.connect(&boris).await;
+    let _anna_ws = server.connect(&anna).await;
+    let seen = pushed_presence_of(&mut boris_ws, anna.id).await;
+    assert_eq!(seen["status"], "offline", "hidden from others: {seen}");
+    assert!(seen.get("last_seen").is_none(), "without last seen: {seen}");
+
+    let (status, _) = server
+        .api(&anna, "PATCH", "/me", Some(json!({"hide_presence": false})))
+        .await;
+    assert_eq!(status, 200);
+    let seen = pushed_presence_of(&mut boris_ws, anna.id).await;
+    assert_eq!(seen["status"], "online", "shown again: {seen}");
 }

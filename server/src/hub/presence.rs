@@ -269,8 +269,8 @@ impl Shared {
             return;
         }
         let users: Vec<UserId> = changes.iter().map(|(u, _)| *u).collect();
-        let hidden: HashSet<UserId> = match self.store.presence_rows(&users).await {
-            Ok(rows) => rows.iter().filter(|r| r.hidden).map(|r| r.user).collect(),
+        let hidden: HashSet<UserId> = match self.store.hiding_presence(&users).await {
+            Ok(hiding) => hiding.into_iter().collect(),
             Err(error) => {
                 tracing::warn!(%error, "cannot read presence settings; changes not sent");
                 return;

@@ -41,6 +41,21 @@ impl Store {
         Ok(())
     }
 
+    /// Which of these people hide their presence: few or none, so a presence flush reads a row only for them.
+    pub async fn hiding_presence(&self, users: &[UserId]) -> Result<Vec<UserId>> {
+        if users.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT id FROM users WHERE id IN ({}) AND hide_presence <> 0",
+            self.users_in("$1")
+        )))
+        .bind(ids(users))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
+    }
+
     /// Whether each person hides their presence, and when they were last seen.
     pub async fn presence_rows(&self, users: &[UserId]) -> Result<Vec<PresenceRow>> {
         if users.is_empty() {
