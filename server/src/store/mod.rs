@@ -861,7 +861,7 @@ impl ReadConn {
              WHERE user_id IN ({list}) ORDER BY 1, 2, 4, 3",
             list = Backend::of_connection(&self.0).elements("$1", false)
         )))
-        .bind(id_array(users.iter().map(|u| u.0)))
+        .bind(user_ids(users))
         .fetch_all(&mut *self.0)
         .await?;
         let mut found: HashMap<UserId, Memberships> = HashMap::with_capacity(users.len());
@@ -895,7 +895,7 @@ impl ReadConn {
             &filter,
             "ORDER BY m.user_id, c.last_seq DESC, c.id",
         )))
-        .bind(id_array(users.iter().map(|u| u.0)))
+        .bind(user_ids(users))
         .fetch_all(&mut *self.0)
         .await?;
         let mut summaries = Vec::with_capacity(rows.len());
@@ -933,6 +933,11 @@ async fn look_up_sessions(pool: Pool, batch: Vec<Question<String, Option<UserRow
     }
     .await;
     answer_all(batch, read);
+}
+
+/// People's ids as a JSON array, for [`Backend::elements`].
+fn user_ids(users: &[UserId]) -> String {
+    id_array(users.iter().map(|u| u.0))
 }
 
 /// Ids as a JSON array, for [`Backend::elements`].

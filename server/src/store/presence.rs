@@ -3,13 +3,8 @@
 
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Result, Store};
+use super::{Result, Store, user_ids};
 use crate::protocol::{ConversationId, Millis, UserId};
-
-/// `users` for [`Store::users_in`].
-fn ids(users: &[UserId]) -> String {
-    super::id_array(users.iter().map(|u| u.0))
-}
 
 /// One person's stored presence facts.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +15,7 @@ pub struct PresenceRow {
 }
 
 impl Store {
-    /// `users` as the list of an `IN (…)`, bound as `param` with [`ids`].
+    /// `users` as the list of an `IN (…)`, bound as `param` with [`user_ids`].
     fn users_in(&self, param: &str) -> String {
         self.backend.elements(param, false)
     }
@@ -35,7 +30,7 @@ impl Store {
             self.users_in("$2")
         )))
         .bind(now)
-        .bind(ids(users))
+        .bind(user_ids(users))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -50,7 +45,7 @@ impl Store {
             "SELECT id FROM users WHERE id IN ({}) AND hide_presence <> 0",
             self.users_in("$1")
         )))
-        .bind(ids(users))
+        .bind(user_ids(users))
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
@@ -65,7 +60,7 @@ impl Store {
             "SELECT id, hide_presence, last_seen_at FROM users WHERE id IN ({})",
             self.users_in("$1")
         )))
-        .bind(ids(users))
+        .bind(user_ids(users))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -91,7 +86,7 @@ impl Store {
             self.users_in("$2")
         )))
         .bind(viewer.0)
-        .bind(ids(users))
+        .bind(user_ids(users))
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
@@ -119,7 +114,7 @@ impl Store {
             "SELECT m.user_id, m.conversation_id FROM members m{small} WHERE m.user_id IN ({})",
             self.users_in("$1")
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(ids(users));
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(user_ids(users));
         if let Some(max) = max_members {
             query = query.bind(i64::from(max));
         }
@@ -141,7 +136,7 @@ impl Store {
             super::not_banned_everywhere("s.user_id", "$1")
         )))
         .bind(now)
-        .bind(ids(users))
+        .bind(user_ids(users))
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
