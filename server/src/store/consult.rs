@@ -354,8 +354,8 @@ async fn consultation_helpers_q(
         return Ok(helpers);
     }
     let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT consultation_id, user_id FROM consultation_helpers WHERE consultation_id IN ({}) \
-         ORDER BY consultation_id, added_at, user_id",
+        "SELECT h.consultation_id, h.user_id FROM ({}) l \
+         JOIN consultation_helpers h ON h.consultation_id = l.value ORDER BY h.consultation_id, h.added_at, h.user_id",
         super::Backend::of_connection(conn).elements("$1", false)
     )))
     .bind(super::id_array(ids.iter().map(|id| id.0)))

@@ -117,19 +117,24 @@ impl Backend {
         }
     }
 
-    /// The elements of `param`, a JSON array of ids ([`id_array`]; with `text`, of strings), as the list of an
-    /// `IN (…)`: one parameter and one statement text however many there are. A list written into the statement
-    /// would be a new statement for every list: prepared again each time, and pushing the statements in use out of
-    /// the connection's cache of prepared statements (`docs/benchmarks.md`, 2026-12-07, later). See
-    /// [`Backend::send_keys`] on binding many parameters instead.
+    /// The elements of `param`, a JSON array of distinct ids ([`id_array`]; with `text`, of strings,
+    /// [`text_array`]), as a table of one column `value`: one parameter and one statement text however many there
+    /// are. A list written into the statement would be a new statement for every list: prepared again each time,
+    /// and pushing the statements in use out of the connection's cache of prepared statements
+    /// (`docs/benchmarks.md`, 2026-12-07, later). See [`Backend::send_keys`] on binding many parameters instead.
+    ///
+    /// Reads join it (`FROM (…) l JOIN t ON t.x = l.value`) rather than ask `t.x IN (…)`: SQLite fills a temporary
+    /// B-tree and a 10,000-byte Bloom filter for every `IN (SELECT …)`, about 25,000 instructions a statement, where
+    /// the join walks the list and seeks each element (`docs/benchmarks.md`, 2026-12-07, fourth). The elements are
+    /// distinct, so the join repeats no row.
     fn elements(self, param: &str, text: bool) -> String {
         match (self, text) {
             (Backend::Sqlite, _) => format!("SELECT value FROM json_each({param})"),
             (Backend::Postgres, false) => {
-                format!("SELECT jsonb_array_elements_text({param}::jsonb)::bigint")
+                format!("SELECT jsonb_array_elements_text({param}::jsonb)::bigint AS value")
             }
             (Backend::Postgres, true) => {
-                format!("SELECT jsonb_array_elements_text({param}::jsonb)")
+                format!("SELECT jsonb_array_elements_text({param}::jsonb) AS value")
             }
         }
     }
@@ -838,13 +843,13 @@ impl ReadConn {
         let rows = sqlx::query(AssertSqlSafe(format!(
             // A person banned everywhere has no sessions (the ban deletes them); the check closes the race with a
             // login that passed its own ban check just before the ban committed.
-            "SELECT {}, s.token_hash AS token_hash FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash IN ({}) AND s.expires_at > $2 AND {}",
+            "SELECT {}, s.token_hash AS token_hash FROM ({}) l JOIN sessions s ON s.token_hash = l.value \
+             JOIN users u ON u.id = s.user_id WHERE s.expires_at > $2 AND {}",
             rows::USER_COLUMNS_U,
             Backend::of_connection(&self.0).elements("$1", true),
             not_banned_everywhere("u.id", "$2")
         )))
-        .bind(serde_json::to_string(token_hashes)?)
+        .bind(text_array(token_hashes)?)
         .bind(now)
         .fetch_all(&mut *self.0)
         .await?;
@@ -858,10 +863,10 @@ impl ReadConn {
     /// is a round trip to SQLite's worker thread; `docs/benchmarks.md`, the connect storm).
     pub async fn memberships_and_blocks(&mut self, users: &[UserId]) -> Result<Vec<Memberships>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT user_id, CAST(0 AS BIGINT) AS k, blocked_id AS id, created_at AS at FROM blocks \
-             WHERE user_id IN ({list}) \
-             UNION ALL SELECT user_id, CAST(1 AS BIGINT), conversation_id, CAST(0 AS BIGINT) FROM members \
-             WHERE user_id IN ({list}) ORDER BY 1, 2, 4, 3",
+            "SELECT b.user_id, CAST(0 AS BIGINT) AS k, b.blocked_id AS id, b.created_at AS at \
+             FROM ({list}) l JOIN blocks b ON b.user_id = l.value \
+             UNION ALL SELECT m.user_id, CAST(1 AS BIGINT), m.conversation_id, CAST(0 AS BIGINT) \
+             FROM ({list}) l JOIN members m ON m.user_id = l.value ORDER BY 1, 2, 4, 3",
             list = Backend::of_connection(&self.0).elements("$1", false)
         )))
         .bind(user_ids(users))
@@ -890,12 +895,8 @@ impl ReadConn {
         &mut self,
         users: &[UserId],
     ) -> Result<Vec<Vec<ConversationSummary>>> {
-        let filter = format!(
-            "m.user_id IN ({})",
-            Backend::of_connection(&self.0).elements("$1", false)
-        );
         let rows = sqlx::query(AssertSqlSafe(summary_sql(
-            &filter,
+            &Backend::of_connection(&self.0).elements("$1", false),
             "ORDER BY m.user_id, c.last_seq DESC, c.id",
         )))
         .bind(user_ids(users))
@@ -943,9 +944,12 @@ fn user_ids(users: &[UserId]) -> String {
     id_array(users.iter().map(|u| u.0))
 }
 
-/// Ids as a JSON array, for [`Backend::elements`].
+/// Ids as a JSON array, each once, for [`Backend::elements`].
 fn id_array(ids: impl IntoIterator<Item = i64>) -> String {
     use std::fmt::Write as _;
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
     let mut array = String::from("[");
     for id in ids {
         let sep = if array.len() == 1 { "" } else { "," };
@@ -953,6 +957,14 @@ fn id_array(ids: impl IntoIterator<Item = i64>) -> String {
     }
     array.push(']');
     array
+}
+
+/// Strings as a JSON array, each once, for [`Backend::elements`].
+fn text_array(texts: &[String]) -> Result<String> {
+    let mut texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    Ok(serde_json::to_string(&texts)?)
 }
 
 /// Fills in the members of the direct and group conversations among `summaries`, in one query.
@@ -969,8 +981,8 @@ async fn fill_direct_members(
         return Ok(());
     }
     let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT conversation_id, user_id FROM members WHERE conversation_id IN ({}) \
-         ORDER BY conversation_id, user_id",
+        "SELECT m.conversation_id, m.user_id FROM ({}) l JOIN members m ON m.conversation_id = l.value \
+         ORDER BY m.conversation_id, m.user_id",
         Backend::of_connection(conn).elements("$1", false)
     )))
     .bind(id_array(ids))
@@ -1054,11 +1066,13 @@ const MENTIONS_SQL: &str = "(SELECT COUNT(*) FROM mentions y JOIN messages z ON 
 /// A channel's moderation settings, after the summary's other columns.
 const MOD_COLUMNS: &str = "c.slow_mode_seconds, c.locked, c.public_modlog";
 
-fn summary_sql(filter: &str, order: &str) -> String {
+/// The summaries of the conversations of the people `people` lists (a table of one column `value`), in `order`.
+fn summary_sql(people: &str, order: &str) -> String {
     format!(
         "SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.last_seq, m.read_seq, \
          {UNREAD_SQL}, {MENTIONS_SQL}, c.member_count, m.user_id, {MOD_COLUMNS} \
-         FROM members m JOIN conversations c ON c.id = m.conversation_id WHERE {filter} {order}"
+         FROM ({people}) l JOIN members m ON m.user_id = l.value JOIN conversations c ON c.id = m.conversation_id \
+         {order}"
     )
 }
 
