@@ -165,8 +165,8 @@ impl Backend {
     pub fn insert_message(self) -> &'static str {
         match self {
             // VALUES, not INSERT … SELECT: SQLite runs an INSERT … SELECT into a table with triggers through a
-            // temporary table (one more B-tree opened, its page zeroed, per message: 13,000 instructions of about
-            // 75,000; docs/benchmarks.md, 2026-12-07, fourth).
+            // temporary table (one more B-tree opened, its page zeroed and filled, per message: 13,000 instructions;
+            // docs/benchmarks.md, 2026-12-07, fourth).
             Backend::Sqlite => {
                 "INSERT INTO messages (conversation_id, seq, author, client_id, body, lang, reply_to, mentions, \
                  created_at) VALUES ($1, (SELECT last_seq + 1 FROM conversations WHERE id = $1), $2, $3, $4, $5, \
