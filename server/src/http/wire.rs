@@ -4,7 +4,9 @@
 //! connection's whole life: a connection that was sent one page of history (up to 200 messages in one frame) kept
 //! that many bytes after it. Text frames therefore bypass it: [`Io::queue_text`] copies a small frame with its
 //! header into a buffer of the queue's, and queues a large one's header and its shared text (the same allocation
-//! for every recipient, not copied); a flush writes the queue with vectored writes and frees what it wrote.
+//! for every recipient, not copied); a flush writes the queue with vectored writes and lets go of what it wrote.
+//! The buffers go back to a small pool of the thread's ([`spare`]) rather than to the allocator: a connection keeps
+//! none while idle, and a busy node does not allocate and free one for every connection's every turn.
 //! tungstenite still writes what it frames itself (pings, pongs, the close frame) through [`AsyncWrite`], and with a
 //! write buffer of size zero it writes each at once, so those bytes join the queue in order.
 
@@ -28,6 +30,48 @@ const KEEP_CHUNKS: usize = 64;
 /// Frames up to this size are copied into the queue's buffer: a vectored write of many small slices costs the
 /// kernel more than the copy (a channel's events are 200 to 400 bytes).
 const COPY_UP_TO: usize = 4 * 1024;
+
+/// Written buffers a thread keeps for its connections' next writes, and the largest it keeps (a buffer grown past
+/// it by a burst is freed).
+const SPARE_BUFFERS: usize = 64;
+const SPARE_UP_TO: usize = 16 * 1024;
+
+/// The size a buffer starts at.
+const BUFFER: usize = 1024;
+
+std::thread_local! {
+    static SPARE: std::cell::RefCell<Vec<BytesMut>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A buffer for at least `more` bytes: one this thread wrote before, or a new one.
+fn spare(more: usize) -> BytesMut {
+    let reused = SPARE
+        .try_with(|spare| spare.borrow_mut().pop())
+        .ok()
+        .flatten();
+    match reused {
+        Some(mut buffer) => {
+            buffer.reserve(more);
+            buffer
+        }
+        None => BytesMut::with_capacity(more.max(BUFFER)),
+    }
+}
+
+/// Gives a written buffer back to this thread's pool, unless that is full or the buffer grew large.
+fn give_back(mut buffer: BytesMut) {
+    if buffer.capacity() > SPARE_UP_TO {
+        return;
+    }
+    buffer.clear();
+    // During the thread's teardown the pool is gone: the buffer is simply freed.
+    let _ = SPARE.try_with(|spare| {
+        let mut spare = spare.borrow_mut();
+        if spare.len() < SPARE_BUFFERS {
+            spare.push(buffer);
+        }
+    });
+}
 
 /// The stream and what is waiting to be written to it.
 pub(super) struct Io {
@@ -101,8 +145,7 @@ impl Io {
     /// The buffer at the queue's end, to copy `more` bytes into.
     fn copied(&mut self, more: usize) -> &mut BytesMut {
         if !matches!(self.queue.back(), Some(Chunk::Copied(_))) {
-            self.queue
-                .push_back(Chunk::Copied(BytesMut::with_capacity(more.max(1024))));
+            self.queue.push_back(Chunk::Copied(spare(more)));
         }
         match self.queue.back_mut() {
             Some(Chunk::Copied(copied)) => copied,
@@ -133,7 +176,9 @@ impl Io {
                 }
                 n -= left;
                 self.written = 0;
-                self.queue.pop_front();
+                if let Some(Chunk::Copied(buffer)) = self.queue.pop_front() {
+                    give_back(buffer);
+                }
             }
         }
         if self.queue.capacity() > KEEP_CHUNKS {
@@ -185,6 +230,63 @@ mod tests {
     use tokio_tungstenite::WebSocketStream;
     use tungstenite::Message;
     use tungstenite::protocol::Role;
+
+    /// A connection keeps no buffer once its frames are written: the buffer goes to the thread's pool, and the next
+    /// write on this thread, of any connection, takes it from there instead of allocating; one grown past the pool's
+    /// limit by a large burst is freed.
+    #[tokio::test]
+    async fn written_buffers_go_back_to_the_thread_and_are_reused() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("address");
+        let (a, b) = (
+            tokio::net::TcpStream::connect(address)
+                .await
+                .expect("connect"),
+            tokio::net::TcpStream::connect(address)
+                .await
+                .expect("connect"),
+        );
+        let _accepted = (
+            listener.accept().await.expect("accept"),
+            listener.accept().await.expect("accept"),
+        );
+        let (mut first, mut second) = (Io::new(Either::Left(a)), Io::new(Either::Left(b)));
+        let spare = || {
+            SPARE.with(|spare| {
+                spare
+                    .borrow()
+                    .iter()
+                    .map(|b| b.as_ptr())
+                    .collect::<Vec<_>>()
+            })
+        };
+        let copied = |io: &Io| match io.queue.front() {
+            Some(Chunk::Copied(buffer)) => buffer.as_ptr(),
+            _ => panic!("a small frame is copied"),
+        };
+        SPARE.with(|spare| spare.borrow_mut().clear());
+
+        first.queue_text(Bytes::from_static(b"hello"));
+        let buffer = copied(&first);
+        first.flush().await.expect("flush");
+        assert!(first.queue.is_empty());
+        assert_eq!(spare(), vec![buffer]);
+
+        second.queue_text(Bytes::from_static(b"again"));
+        assert_eq!(copied(&second), buffer, "the written buffer is reused");
+        assert!(spare().is_empty());
+        second.flush().await.expect("flush");
+
+        // A burst that grows the buffer past the limit: it is freed, not kept.
+        let big = "x".repeat(COPY_UP_TO);
+        for _ in 0..(SPARE_UP_TO / COPY_UP_TO + 1) {
+            first.queue_text(Bytes::from(big.clone()));
+        }
+        first.flush().await.expect("flush");
+        assert!(spare().is_empty(), "a grown buffer is not kept");
+    }
 
     /// Over a real TCP connection whose reader has a small receive buffer and takes its time, so that the vectored
     /// writes stop part-way through a header, a copied run of frames and a shared text: every frame arrives whole

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use futures_util::future::Either;
 use futures_util::stream::FuturesOrdered;
 use futures_util::{FutureExt, Sink, SinkExt, Stream, StreamExt};
 use tokio::sync::mpsc;
@@ -127,16 +128,15 @@ where
         last_heard: Instant::now(),
         conn: None,
         presence: SetPresenceStatus::Online,
+        span,
     };
-    Box::pin(
-        async move {
-            let end = session.run(conn_id, cookie_auth).await;
-            // Boxed like the phases inside `run`: the closing handshake's timer would otherwise take its room in
-            // this future for the connection's whole life.
-            Box::pin(session.close(end)).await;
-        }
-        .instrument(span),
-    )
+    Box::pin(async move {
+        let end = session.run(conn_id, cookie_auth).await;
+        // Boxed like the phases inside `run`: the closing handshake's timer would otherwise take its room in
+        // this future for the connection's whole life.
+        let span = session.span.clone();
+        Box::pin(session.close(end).instrument(span)).await;
+    })
 }
 
 /// Why and how a session ends.
@@ -178,6 +178,10 @@ struct Session<S> {
     conn: Option<Arc<Conn>>,
     /// What this connection says of its person (`set_presence`).
     presence: SetPresenceStatus,
+    /// The connection's span (`conn`, and `user` once known). Entered for every phase and turn that may log, but
+    /// not for the turns that only deliver from the outbox: entering a span and leaving it costs the subscriber
+    /// more than the rest of such a turn's own work (docs/benchmarks.md, 2026-12-07, fifth).
+    span: tracing::Span,
 }
 
 /// What woke the session's loop.
@@ -200,10 +204,11 @@ type Answer = std::pin::Pin<Box<dyn std::future::Future<Output = Answered> + Sen
 struct Answers(Option<FuturesOrdered<Answer>>);
 
 impl Answers {
-    fn push(&mut self, answer: Answer) {
+    /// Queues a request's answer, in the session's span (the loop that awaits it runs outside it).
+    fn push(&mut self, answer: impl std::future::Future<Output = Answered> + Send + 'static) {
         self.0
             .get_or_insert_with(FuturesOrdered::new)
-            .push_back(answer);
+            .push_back(Box::pin(answer.in_current_span()));
     }
 
     fn len(&self) -> usize {
@@ -291,12 +296,13 @@ where
     S: Stream<Item = Result<WsIn, WsReadError>> + Sink<WsOut> + Unpin + Send,
 {
     async fn run(&mut self, conn_id: hub::ConnId, cookie_auth: Option<Box<Authed>>) -> End {
-        let greeted = match Box::pin(self.handshake(cookie_auth)).await {
+        let span = self.span.clone();
+        let greeted = match Box::pin(self.handshake(cookie_auth).instrument(span)).await {
             Ok(greeted) => greeted,
             Err(end) => return end,
         };
         let authed = &greeted.authed;
-        tracing::Span::current().record("user", authed.user.id.0);
+        self.span.record("user", authed.user.id.0);
         self.locale = self
             .ctx
             .i18n
@@ -439,21 +445,38 @@ where
         conn: Arc<Conn>,
         outbox: mpsc::Receiver<Outbound>,
     ) -> End {
-        let mut live = match Box::pin(self.begin(greeted, conn.clone(), outbox)).await {
-            Ok(live) => live,
-            Err(end) => return end,
-        };
-        loop {
-            let woken = tokio::select! {
-                biased;
-                () = conn.kicked() => Woken::Kicked,
-                Some(answer) = live.answers.next() => Woken::Answer(answer),
-                Some(item) = live.outbox.recv() => Woken::Outbox(item),
-                frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => Woken::Socket(frame),
+        let span = self.span.clone();
+        let mut live =
+            match Box::pin(self.begin(greeted, conn.clone(), outbox).instrument(span)).await {
+                Ok(live) => live,
+                Err(end) => return end,
             };
-            // Boxed: inline, the turn's future would make every idle connection's task as big as the biggest thing
-            // a turn does (docs/benchmarks.md, memory). One allocation per turn, whatever woke it.
-            if let Err(end) = Box::pin(self.turn(&mut live, woken)).await {
+        loop {
+            // Boxed: inline, a turn's future would make every idle connection's task as big as the biggest thing a
+            // turn does (docs/benchmarks.md, memory). One allocation per turn. Made in a block of its own, so that
+            // what woke the loop (176 bytes) keeps no place in this future while the turn runs.
+            let turn = {
+                let woken = tokio::select! {
+                    biased;
+                    () = conn.kicked() => Woken::Kicked,
+                    Some(answer) = live.answers.next() => Woken::Answer(answer),
+                    Some(item) = live.outbox.recv() => Woken::Outbox(item),
+                    frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => Woken::Socket(frame),
+                };
+                match woken {
+                    // The turn that delivers from the outbox, by far the most common (a busy channel's connections
+                    // take one for nearly every event): outside the span, and in a future of its own, half the size
+                    // of the general turn's, which is moved into its box every time.
+                    Woken::Outbox(item) => {
+                        Either::Left(Box::pin(self.deliver_turn(&mut live, item)))
+                    }
+                    woken => {
+                        let span = self.span.clone();
+                        Either::Right(Box::pin(self.turn(&mut live, woken).instrument(span)))
+                    }
+                }
+            };
+            if let Err(end) = turn.await {
                 return end;
             }
         }
@@ -472,6 +495,17 @@ where
                 Err(end) => Err(end),
             },
         };
+        self.end_turn(live, step).await
+    }
+
+    /// A turn woken by the outbox.
+    async fn deliver_turn(&mut self, live: &mut Live, item: Outbound) -> Result<(), End> {
+        let step = self.deliver_batch(live, item).await;
+        self.end_turn(live, step).await
+    }
+
+    /// The end of every turn: whatever else is ready by then, then one write for all of it.
+    async fn end_turn(&mut self, live: &mut Live, step: Result<(), End>) -> Result<(), End> {
         let step = match step {
             Ok(()) => self.gather_ready(live).await,
             failed => failed,
@@ -584,12 +618,12 @@ where
                 after,
                 limit,
             } => {
-                live.answers.push(Box::pin(async move {
+                live.answers.push(async move {
                     match hub.history(user, conversation, before, after, limit).await {
                         Ok(page) => Ok(ServerEvent::History { reference, page }),
                         Err(refusal) => Err((Some(reference), refusal)),
                     }
-                }));
+                });
                 return Ok(());
             }
             ClientMsg::SetPresence { reference, status } => {
@@ -603,7 +637,7 @@ where
                     .await;
             }
             ClientMsg::GetPresence { reference, users } => {
-                live.answers.push(Box::pin(async move {
+                live.answers.push(async move {
                     match hub.presence_of(user, &users).await {
                         Ok(users) => Ok(ServerEvent::Presence {
                             reference: Some(reference),
@@ -611,7 +645,7 @@ where
                         }),
                         Err(refusal) => Err((Some(reference), refusal)),
                     }
-                }));
+                });
                 return Ok(());
             }
             ClientMsg::MarkRead {
@@ -619,7 +653,7 @@ where
                 conversation,
                 seq,
             } => {
-                live.answers.push(Box::pin(async move {
+                live.answers.push(async move {
                     match hub.mark_read(user, conversation, seq).await {
                         Ok((seq, unread, mentions)) => Ok(ServerEvent::ReadMarker {
                             reference: Some(reference),
@@ -630,7 +664,7 @@ where
                         }),
                         Err(refusal) => Err((Some(reference), refusal)),
                     }
-                }));
+                });
                 return Ok(());
             }
             ClientMsg::SendMessage {
@@ -699,7 +733,7 @@ where
             } => {
                 let locale = self.locale.clone();
                 let i18n = self.ctx.i18n.clone();
-                live.answers.push(Box::pin(async move {
+                live.answers.push(async move {
                     let reader = [locale.tag()];
                     match hub.availability(topic, &languages, &reader).await {
                         Ok(mut answer) => {
@@ -709,7 +743,7 @@ where
                         }
                         Err(refusal) => Err((Some(reference), refusal)),
                     }
-                }));
+                });
                 return Ok(());
             }
             ClientMsg::Moderate { action, reason, .. } => {
@@ -727,12 +761,12 @@ where
         let reference = reference.unwrap_or_default();
         match hub.submit(user, op) {
             Ok(pending) => {
-                live.answers.push(Box::pin(async move {
+                live.answers.push(async move {
                     match pending.await {
                         Ok(result) => Ok(ServerEvent::Ack { reference, result }),
                         Err(refusal) => Err((Some(reference), refusal)),
                     }
-                }));
+                });
                 Ok(())
             }
             Err(refusal) => self.send_error(Some(reference), refusal).await,
@@ -787,7 +821,8 @@ where
     async fn gather_ready(&mut self, live: &mut Live) -> Result<(), End> {
         for _ in 0..GATHER_MAX {
             if let Some(Some(answer)) = live.answers.next().now_or_never() {
-                self.send_answer(answer).await?;
+                // Boxed: an answer's rendering is the largest thing here, and this runs in every delivery's turn.
+                Box::pin(self.send_answer(answer)).await?;
             } else if let Ok(item) = live.outbox.try_recv() {
                 self.deliver_batch(live, item).await?;
             } else {
@@ -824,17 +859,7 @@ where
                     return Ok(());
                 }
                 if let Some(last) = last.filter(|last| seq > last + 1) {
-                    match Box::pin(self.ctx.hub.events_between(conversation, last, seq)).await {
-                        Ok(missing) => {
-                            for event in missing {
-                                self.send_event(&ServerEvent::Event(Box::new(event)))
-                                    .await?;
-                            }
-                        }
-                        Err(refusal) => {
-                            tracing::error!(?refusal, %conversation, "cannot fill a gap")
-                        }
-                    }
+                    Box::pin(self.fill_gap(conversation, last, seq)).await?;
                 }
                 live.delivered.set(conversation, seq);
                 self.send(WsOut::Text(frame.clone())).await
@@ -843,9 +868,36 @@ where
             Item::Ping if self.last_heard.elapsed() > DEAD_AFTER => Err(End::gone()),
             Item::Ping => self.send(WsOut::Ping).await,
             Item::Personal(personal) => {
-                Box::pin(self.deliver_personal(live, personal.clone())).await
+                let span = self.span.clone();
+                Box::pin(
+                    self.deliver_personal(live, personal.clone())
+                        .instrument(span),
+                )
+                .await
             }
         }
+    }
+
+    /// Sends the events of a conversation after `last` and before `seq`, which the outbox skipped (a node that
+    /// missed a bus payload). Boxed by its caller: it is rare, and the delivery it interrupts is not.
+    async fn fill_gap(
+        &mut self,
+        conversation: ConversationId,
+        last: Seq,
+        seq: Seq,
+    ) -> Result<(), End> {
+        match self.ctx.hub.events_between(conversation, last, seq).await {
+            Ok(missing) => {
+                for event in missing {
+                    self.send_event(&ServerEvent::Event(Box::new(event)))
+                        .await?;
+                }
+            }
+            Err(refusal) => self
+                .span
+                .in_scope(|| tracing::error!(?refusal, %conversation, "cannot fill a gap")),
+        }
+        Ok(())
     }
 
     /// Renders and sends what was meant for this person alone.
