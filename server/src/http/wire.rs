@@ -155,16 +155,21 @@ impl Io {
 
     /// Writes the queue until it is empty or the stream would block.
     fn poll_write_queue(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        while !self.queue.is_empty() {
-            let mut slices = [IoSlice::new(&[]); MAX_SLICES];
-            let mut count = 0;
-            for (i, chunk) in self.queue.iter().take(MAX_SLICES).enumerate() {
-                let skip = if i == 0 { self.written } else { 0 };
-                slices[i] = IoSlice::new(&chunk.as_slice()[skip..]);
-                count += 1;
-            }
-            let mut n =
-                ready!(Pin::new(&mut self.stream).poll_write_vectored(cx, &slices[..count]))?;
+        while let Some(first) = self.queue.front() {
+            let first = &first.as_slice()[self.written..];
+            let mut n = if self.queue.len() == 1 {
+                // Nearly always: a turn's frames copied into one buffer. A plain write, without the slices' array.
+                ready!(Pin::new(&mut self.stream).poll_write(cx, first))?
+            } else {
+                let mut slices = [IoSlice::new(&[]); MAX_SLICES];
+                slices[0] = IoSlice::new(first);
+                let mut count = 1;
+                for (slice, chunk) in slices[1..].iter_mut().zip(self.queue.iter().skip(1)) {
+                    *slice = IoSlice::new(chunk.as_slice());
+                    count += 1;
+                }
+                ready!(Pin::new(&mut self.stream).poll_write_vectored(cx, &slices[..count]))?
+            };
             if n == 0 {
                 return Poll::Ready(Err(io::ErrorKind::WriteZero.into()));
             }
