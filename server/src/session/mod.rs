@@ -184,11 +184,10 @@ struct Session<S> {
     span: tracing::Span,
 }
 
-/// What woke the session's loop.
+/// What woke the session's loop, besides an item of the outbox (which has a turn of its own).
 enum Woken {
     Kicked,
     Answer(Answered),
-    Outbox(Outbound),
     Socket(Option<Result<WsIn, WsReadError>>),
 }
 
@@ -458,19 +457,21 @@ where
             let turn = {
                 let woken = tokio::select! {
                     biased;
-                    () = conn.kicked() => Woken::Kicked,
-                    Some(answer) = live.answers.next() => Woken::Answer(answer),
-                    Some(item) = live.outbox.recv() => Woken::Outbox(item),
-                    frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => Woken::Socket(frame),
+                    () = conn.kicked() => Either::Right(Woken::Kicked),
+                    Some(answer) = live.answers.next() => Either::Right(Woken::Answer(answer)),
+                    Some(item) = live.outbox.recv() => Either::Left(item),
+                    frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
+                        Either::Right(Woken::Socket(frame))
+                    }
                 };
                 match woken {
                     // The turn that delivers from the outbox, by far the most common (a busy channel's connections
                     // take one for nearly every event): outside the span, and in a future of its own, half the size
                     // of the general turn's, which is moved into its box every time.
-                    Woken::Outbox(item) => {
+                    Either::Left(item) => {
                         Either::Left(Box::pin(self.deliver_turn(&mut live, item)))
                     }
-                    woken => {
+                    Either::Right(woken) => {
                         let span = self.span.clone();
                         Either::Right(Box::pin(self.turn(&mut live, woken).instrument(span)))
                     }
@@ -488,7 +489,6 @@ where
         let step = match woken {
             Woken::Kicked => Err(self.closed_by_server()),
             Woken::Answer(answer) => self.send_answer(answer).await,
-            Woken::Outbox(item) => self.deliver_batch(live, item).await,
             Woken::Socket(frame) => match self.read_frame(frame).await {
                 Ok(Some(text)) => Box::pin(self.handle(live, &text)).await,
                 Ok(None) => Ok(()),

@@ -947,11 +947,8 @@ fn user_ids(users: &[UserId]) -> String {
 /// Ids as a JSON array, each once, for [`Backend::elements`].
 fn id_array(ids: impl IntoIterator<Item = i64>) -> String {
     use std::fmt::Write as _;
-    let mut ids: Vec<i64> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
     let mut array = String::from("[");
-    for id in ids {
+    for id in distinct(ids) {
         let sep = if array.len() == 1 { "" } else { "," };
         write!(array, "{sep}{id}").expect("writing to a String cannot fail");
     }
@@ -961,10 +958,17 @@ fn id_array(ids: impl IntoIterator<Item = i64>) -> String {
 
 /// Strings as a JSON array, each once, for [`Backend::elements`].
 fn text_array(texts: &[String]) -> Result<String> {
-    let mut texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    texts.sort_unstable();
-    texts.dedup();
-    Ok(serde_json::to_string(&texts)?)
+    Ok(serde_json::to_string(&distinct(
+        texts.iter().map(String::as_str),
+    ))?)
+}
+
+/// The items sorted, each once: the lists [`Backend::elements`] joins must not repeat an element.
+fn distinct<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.into_iter().collect();
+    items.sort_unstable();
+    items.dedup();
+    items
 }
 
 /// Fills in the members of the direct and group conversations among `summaries`, in one query.
