@@ -850,21 +850,8 @@ where
         live.conn.took(&item);
         match item.item() {
             Item::Events(events) => {
-                for &Stamped {
-                    conversation,
-                    seq,
-                    ref frame,
-                } in events
-                {
-                    let last = live.delivered.get(conversation);
-                    if last.is_some_and(|last| seq <= last) {
-                        continue;
-                    }
-                    if let Some(last) = last.filter(|last| seq > last + 1) {
-                        Box::pin(self.fill_gap(conversation, last, seq)).await?;
-                    }
-                    live.delivered.set(conversation, seq);
-                    self.send(WsOut::Text(frame.clone())).await?;
+                for event in events {
+                    self.deliver_event(live, event).await?;
                 }
                 Ok(())
             }
@@ -880,6 +867,25 @@ where
                 .await
             }
         }
+    }
+
+    /// Delivers a conversation event unless it was delivered already, after the events before it that this
+    /// connection missed.
+    async fn deliver_event(&mut self, live: &mut Live, event: &Stamped) -> Result<(), End> {
+        let &Stamped {
+            conversation,
+            seq,
+            ref frame,
+        } = event;
+        let last = live.delivered.get(conversation);
+        if last.is_some_and(|last| seq <= last) {
+            return Ok(());
+        }
+        if let Some(last) = last.filter(|last| seq > last + 1) {
+            Box::pin(self.fill_gap(conversation, last, seq)).await?;
+        }
+        live.delivered.set(conversation, seq);
+        self.send(WsOut::Text(frame.clone())).await
     }
 
     /// Sends the events of a conversation after `last` and before `seq`, which the outbox skipped (a node that
