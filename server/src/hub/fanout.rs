@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 
 use super::ops::{Effects, Notice};
-use super::registry::{Frame, Outbound, Personal, Sessions, Stamped, close, frame_text};
+use super::registry::{Frame, Outbound, Personal, Sessions, close, frame_text};
 use super::{Hub, Shared, consult::ConsultNotice, encode};
 use crate::bus::Inbound;
 use crate::protocol::{ConversationId, MembershipChange, PresenceInfo, Seq, ServerEvent, UserId};
@@ -214,16 +214,10 @@ impl Shared {
     /// the other way round, a payload waited behind this node's socket writes (in `docs/benchmarks.md`, scenario
     /// (d), the hop added 7 ms at the median that way, and nothing measurable this way).
     pub(super) fn deliver(self: &Arc<Self>, deliveries: Vec<Delivery>) {
-        self.deliver_group(vec![deliveries]);
-    }
-
-    /// What a commit group's operations deliver, each operation's list in order: each list goes to the bus as a
-    /// payload of its own (one publish per operation), then all of them to this node's connections.
-    pub(super) fn deliver_group(self: &Arc<Self>, lists: Vec<Vec<Delivery>>) {
-        for deliveries in &lists {
-            self.publish(deliveries);
+        self.publish(&deliveries);
+        for delivery in &deliveries {
+            self.apply(delivery);
         }
-        self.apply_all(lists.into_iter().flatten());
     }
 
     /// Hands deliveries to the bus for the other nodes only.
@@ -236,56 +230,42 @@ impl Shared {
         }
     }
 
-    /// Applies deliveries to this node's connections, in order. Events that follow one another in one conversation
-    /// (a commit group's messages in a busy channel) reach each connection as one outbox item: one queue slot
-    /// taken and one wake-up per connection for all of them.
-    fn apply_all(self: &Arc<Self>, deliveries: impl IntoIterator<Item = Delivery>) {
-        let mut run = Vec::new();
-        for delivery in deliveries {
-            self.apply(delivery, &mut run);
-        }
-        self.broadcast(run);
-    }
-
-    /// Applies one delivery; an event joins `run`, the events waiting to be broadcast, which anything else (or an
-    /// event of another conversation) broadcasts first.
-    fn apply(self: &Arc<Self>, delivery: Delivery, run: &mut Vec<Stamped>) {
-        if !matches!(&delivery, Delivery::Event { conversation, .. }
-            if run.last().is_none_or(|last: &Stamped| last.conversation == *conversation))
-        {
-            self.broadcast(std::mem::take(run));
-        }
+    /// Applies one delivery to this node's connections.
+    fn apply(self: &Arc<Self>, delivery: &Delivery) {
         let registry = &self.registry;
         match delivery {
-            Delivery::Joined { conversation, user } => registry.member_joined(conversation, user),
+            Delivery::Joined { conversation, user } => registry.member_joined(*conversation, *user),
             Delivery::Event {
                 conversation,
                 seq,
                 frame,
-            } => run.push(Stamped {
-                conversation,
-                seq,
-                frame,
-            }),
-            Delivery::Left { conversation, user } => registry.member_left(conversation, user),
+            } => {
+                let started = std::time::Instant::now();
+                let delivered = registry.broadcast(*conversation, *seq, frame);
+                metrics::counter!("engawa_events_delivered_total").increment(delivered as u64);
+                metrics::histogram!("engawa_fanout_seconds")
+                    .record(started.elapsed().as_secs_f64());
+            }
+            Delivery::Left { conversation, user } => registry.member_left(*conversation, *user),
             Delivery::ToUsers { users, item } => {
                 for user in users {
-                    registry.to_user(user, &item);
+                    registry.to_user(*user, item);
                 }
             }
             Delivery::Except {
                 conversation,
                 except,
                 frame,
-            } => registry.broadcast_except(conversation, except, &frame),
+            } => registry.broadcast_except(*conversation, *except, frame),
             Delivery::Kick {
                 user,
                 sessions,
                 code,
-            } => registry.kick_user(user, &sessions, code),
+            } => registry.kick_user(*user, sessions, *code),
             Delivery::Presence { users } => {
                 // Finding the audience reads the database: not on the caller's path.
                 let shared = self.clone();
+                let users = users.clone();
                 tokio::spawn(async move { shared.deliver_presence(&users).await });
             }
             Delivery::ReloadAutomod => {
@@ -297,18 +277,6 @@ impl Shared {
                 });
             }
         }
-    }
-
-    /// Broadcasts a run of events of one conversation (nothing when it is empty).
-    fn broadcast(&self, run: Vec<Stamped>) {
-        if run.is_empty() {
-            return;
-        }
-        let started = std::time::Instant::now();
-        let events = run.len();
-        let connections = self.registry.broadcast(run);
-        metrics::counter!("engawa_events_delivered_total").increment((connections * events) as u64);
-        metrics::histogram!("engawa_fanout_seconds").record(started.elapsed().as_secs_f64());
     }
 
     /// Delivers what this node's subscribers may have missed while payloads were lost: every event newer than
@@ -332,19 +300,12 @@ impl Shared {
                     }
                 };
                 let more = events.len() == 500;
-                caught += events.len();
-                let run: Vec<_> = events
-                    .into_iter()
-                    .map(|event| {
-                        seq = event.seq;
-                        Stamped {
-                            conversation,
-                            seq,
-                            frame: encode(&ServerEvent::Event(Box::new(event))),
-                        }
-                    })
-                    .collect();
-                self.registry.broadcast(run);
+                for event in events {
+                    seq = event.seq;
+                    let frame = encode(&ServerEvent::Event(Box::new(event)));
+                    self.registry.broadcast(conversation, seq, &frame);
+                    caught += 1;
+                }
                 if !more {
                     break;
                 }
@@ -436,7 +397,11 @@ pub async fn receive(hub: Hub, mut inbound: mpsc::UnboundedReceiver<Inbound>) {
     while let Some(item) = inbound.recv().await {
         match item {
             Inbound::Message(payload) => match serde_json::from_slice::<Vec<Delivery>>(&payload) {
-                Ok(deliveries) => shared.apply_all(deliveries),
+                Ok(deliveries) => {
+                    for delivery in &deliveries {
+                        shared.apply(delivery);
+                    }
+                }
                 Err(error) => tracing::error!(%error, "undecodable payload from another node"),
             },
             Inbound::CatchUp => {

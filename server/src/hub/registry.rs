@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::atomic::{AtomicU16, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -39,11 +39,8 @@ const _: () = assert!(std::mem::size_of::<Outbound>() == 8);
 /// What an [`Outbound`] holds.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Item {
-    /// Consecutive events of one conversation (those one commit stored there), in seq order, made once per
-    /// broadcast and shared by every recipient: one outbox item and one wake-up per connection for all of them.
-    /// Made by this node's fan-out from the deliveries, which are what travels between nodes; never sent to another.
-    #[serde(skip)]
-    Events(Box<[Stamped]>),
+    /// A conversation event, made once per broadcast and shared by every recipient.
+    Event(Stamped),
     /// Any other frame (typing, read markers, presence, reports).
     Frame(#[serde(with = "frame_text")] Frame),
     /// Time to ping the client (and to give up on it when it has been silent too long). Made by this node's sweep
@@ -58,8 +55,8 @@ pub enum Item {
 }
 
 impl Outbound {
-    pub fn events(events: Box<[Stamped]>) -> Outbound {
-        Outbound(Arc::new(Item::Events(events)))
+    pub fn event(event: Stamped) -> Outbound {
+        Outbound(Arc::new(Item::Event(event)))
     }
 
     pub fn frame(frame: Frame) -> Outbound {
@@ -68,14 +65,6 @@ impl Outbound {
 
     pub fn item(&self) -> &Item {
         &self.0
-    }
-
-    /// The frames it counts for in an outbox's bound.
-    pub fn frames(&self) -> usize {
-        match self.item() {
-            Item::Events(events) => events.len(),
-            _ => 1,
-        }
     }
 }
 
@@ -105,10 +94,11 @@ pub async fn ping_connections(registry: &Registry, shutdown: CancellationToken) 
 
 /// A conversation event's frame with its place in the conversation; the session drops it when it already delivered
 /// `seq` (after a replay).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stamped {
     pub conversation: ConversationId,
     pub seq: Seq,
+    #[serde(with = "frame_text")]
     pub frame: Frame,
 }
 
@@ -177,11 +167,8 @@ pub struct Conn {
     pub user: UserId,
     /// SHA-256 of the session token, so that logging one session out closes exactly its sockets.
     pub token_hash: String,
-    /// Bounded: fan-out never waits for a slow reader. Its bound is in frames: an item of several events counts
-    /// each (`queued`).
+    /// Bounded: fan-out never waits for a slow reader.
     outbox: mpsc::Sender<Outbound>,
-    /// The frames in the outbox: added by the fan-out, taken off by the session as it takes each item.
-    queued: AtomicUsize,
     /// Why the hub wants this connection closed (0 while it does not): a slow reader, a ban, a revoked session, the
     /// node's shutdown.
     close_code: AtomicU16,
@@ -203,7 +190,6 @@ impl Conn {
             user,
             token_hash,
             outbox,
-            queued: AtomicUsize::new(0),
             close_code: AtomicU16::new(0),
             task: AtomicWaker::new(),
         }
@@ -237,11 +223,6 @@ impl Conn {
         self.close_code.load(Ordering::Acquire)
     }
 
-    /// The session took `item` from the outbox.
-    pub fn took(&self, item: &Outbound) {
-        self.queued.fetch_sub(item.frames(), Ordering::Relaxed);
-    }
-
     pub fn kick(&self, code: u16) {
         // The first reason wins; later ones describe the same closing.
         let _ = self
@@ -252,20 +233,15 @@ impl Conn {
 
     /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting).
     pub fn offer(&self, item: Outbound) -> bool {
-        let frames = item.frames();
-        // Counted before the item is queued and taken off after it left, so the count is never below what is
-        // queued, and a queue of at most that many items is never full when the count leaves room.
-        let room =
-            self.queued.fetch_add(frames, Ordering::Relaxed) + frames <= self.outbox.max_capacity();
-        match room.then(|| self.outbox.try_send(item)) {
-            Some(Ok(())) => true,
-            // The session already ended and will detach itself; nothing to deliver to.
-            Some(Err(mpsc::error::TrySendError::Closed(_))) => false,
-            None | Some(Err(mpsc::error::TrySendError::Full(_))) => {
+        match self.outbox.try_send(item) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(_)) => {
                 metrics::counter!("engawa_slow_consumers_closed_total").increment(1);
                 self.kick(close::TRY_AGAIN_LATER);
                 false
             }
+            // The session already ended and will detach itself; nothing to deliver to.
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
         }
     }
 }
@@ -466,25 +442,21 @@ impl Registry {
         }
     }
 
-    /// Delivers consecutive events of one conversation, in seq order, to every subscriber, as one outbox item.
-    /// Returns how many connections received them.
-    pub fn broadcast(&self, events: Vec<Stamped>) -> usize {
-        let Some(&Stamped {
-            conversation, seq, ..
-        }) = events.last()
-        else {
-            return 0;
-        };
-        debug_assert!(events.iter().all(|e| e.conversation == conversation));
+    /// Delivers a conversation event to every subscriber. Returns how many received it.
+    pub fn broadcast(&self, conversation: ConversationId, seq: Seq, frame: &Frame) -> usize {
         let inner = self.read();
         let Some(room) = inner.rooms.get(&conversation) else {
             return 0;
         };
         room.seq.fetch_max(seq, Ordering::Relaxed);
-        let item = Outbound::events(events.into_boxed_slice());
+        let event = Outbound::event(Stamped {
+            conversation,
+            seq,
+            frame: frame.clone(),
+        });
         room.conns
             .iter()
-            .filter(|conn| conn.offer(item.clone()))
+            .filter(|conn| conn.offer(event.clone()))
             .count()
     }
 
@@ -615,18 +587,14 @@ fn remove_from_room(
 mod tests {
     use super::*;
 
-    fn stamped(conversation: i64, seq: Seq) -> Vec<Stamped> {
-        vec![Stamped {
-            conversation: ConversationId(conversation),
-            seq,
-            frame: Frame::from_static("{}"),
-        }]
-    }
-
     #[test]
     fn outbound_items_keep_their_form_between_nodes() {
-        // Events never travel as items (other nodes get the deliveries and make their own).
         let items = vec![
+            Outbound::event(Stamped {
+                conversation: ConversationId(3),
+                seq: 4,
+                frame: Frame::from_static(r#"{"type":"event"}"#),
+            }),
             Outbound::frame(Frame::from_static(r#"{"type":"typing"}"#)),
             Personal::Mentioned {
                 conversation: ConversationId(3),
@@ -642,7 +610,9 @@ mod tests {
             .into(),
         ];
         // The form of these items before they became a tag and a pointer, and then one pointer.
-        let before = r#"[{"Frame":"{\"type\":\"typing\"}"},"#.to_owned()
+        let before = r#"[{"Event":{"conversation":3,"seq":4,"frame":"{\"type\":\"event\"}"}},"#
+            .to_owned()
+            + r#"{"Frame":"{\"type\":\"typing\"}"},"#
             + r#"{"Mentioned":{"conversation":3,"message":9,"seq":4,"by":2}},"#
             + r#"{"Membership":{"conversation":3,"change":"left"}}]"#;
         let now = serde_json::to_string(&items).expect("serializes");
@@ -678,10 +648,16 @@ mod tests {
         assert!(registry.is_subscribed(&a, ConversationId(10)));
         assert!(!registry.is_subscribed(&a, ConversationId(11)));
         assert!(registry.is_subscribed(&a, ConversationId(12)));
-        assert_eq!(registry.broadcast(stamped(11, 1)), 0);
-        assert_eq!(registry.broadcast(stamped(12, 1)), 1);
+        assert_eq!(
+            registry.broadcast(ConversationId(11), 1, &Frame::from_static("{}")),
+            0
+        );
+        assert_eq!(
+            registry.broadcast(ConversationId(12), 1, &Frame::from_static("{}")),
+            1
+        );
         assert!(
-            matches!(rx.try_recv().as_ref().map(Outbound::item), Ok(Item::Events(e)) if e[0].seq == 1)
+            matches!(rx.try_recv().as_ref().map(Outbound::item), Ok(Item::Event(e)) if e.seq == 1)
         );
     }
 
@@ -704,36 +680,15 @@ mod tests {
     }
 
     #[test]
-    fn a_run_of_events_is_one_outbox_item_that_counts_each_frame() {
-        let registry = Registry::default();
-        let (a, mut rx) = conn(&registry, 1, 4);
-        registry.subscribe_initial(&a, &[ConversationId(1)]);
-        let run =
-            |seqs: std::ops::RangeInclusive<Seq>| seqs.flat_map(|seq| stamped(1, seq)).collect();
-        assert_eq!(registry.broadcast(run(1..=3)), 1);
-        let item = rx.try_recv().expect("one item");
-        let Item::Events(events) = item.item() else {
-            panic!("not events: {item:?}");
-        };
-        assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3]);
-        assert!(rx.try_recv().is_err());
-        a.took(&item);
-        // Those three taken, three more fit; two more would make five in an outbox of four.
-        assert_eq!(registry.broadcast(run(4..=6)), 1);
-        assert!(!a.is_kicked());
-        assert_eq!(registry.broadcast(run(7..=8)), 0);
-        assert_eq!(a.close_code(), close::TRY_AGAIN_LATER);
-    }
-
-    #[test]
     fn a_full_outbox_kicks_only_that_connection() {
         let registry = Registry::default();
         let (slow, _slow_rx) = conn(&registry, 1, 1);
         let (fast, mut fast_rx) = conn(&registry, 2, 8);
         registry.subscribe_initial(&slow, &[ConversationId(1)]);
         registry.subscribe_initial(&fast, &[ConversationId(1)]);
-        assert_eq!(registry.broadcast(stamped(1, 1)), 2);
-        assert_eq!(registry.broadcast(stamped(1, 2)), 1);
+        let frame = Frame::from_static("{}");
+        assert_eq!(registry.broadcast(ConversationId(1), 1, &frame), 2);
+        assert_eq!(registry.broadcast(ConversationId(1), 2, &frame), 1);
         assert!(slow.is_kicked());
         assert_eq!(slow.close_code(), close::TRY_AGAIN_LATER);
         assert!(!fast.is_kicked());
@@ -784,7 +739,10 @@ mod tests {
         let (a, _rx) = conn(&registry, 1, 8);
         registry.subscribe_initial(&a, &[ConversationId(1)]);
         registry.detach(&a);
-        assert_eq!(registry.broadcast(stamped(1, 1)), 0);
+        assert_eq!(
+            registry.broadcast(ConversationId(1), 1, &Frame::from_static("{}")),
+            0
+        );
         assert_eq!(registry.connection_count(), 0);
     }
 }

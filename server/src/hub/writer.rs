@@ -112,22 +112,26 @@ async fn run(
                 continue;
             }
         };
-        // Everything the group delivers goes out before any of its answers: an ack never overtakes its event.
-        let mut answers = Vec::with_capacity(group.len());
-        let mut deliveries = Vec::with_capacity(group.len());
-        for (job, result) in group.drain(..).zip(results) {
-            answers.push((
-                job.reply,
-                result.map(|(reply, effects)| {
-                    deliveries.push(fanout::plan(effects));
-                    reply
-                }),
-            ));
-        }
-        let frames = deliveries.iter().map(Vec::len).sum();
+        let planned: Vec<_> = group
+            .drain(..)
+            .zip(results)
+            .map(|(job, result)| {
+                (
+                    job.reply,
+                    result.map(|(reply, effects)| (reply, fanout::plan(effects))),
+                )
+            })
+            .collect();
+        let frames = planned
+            .iter()
+            .map(|(_, p)| p.as_ref().map_or(0, |(_, d)| d.len()))
+            .sum();
         pacing.make_room(frames).await;
-        shared.deliver_group(deliveries);
-        for (reply, answer) in answers {
+        for (reply, result) in planned {
+            let answer = result.map(|(answer, deliveries)| {
+                shared.deliver(deliveries);
+                answer
+            });
             // As above: a requester that went away needs no answer; the effects are already delivered.
             let _ = reply.send(answer);
         }

@@ -847,13 +847,22 @@ where
 
     /// Delivers one item from the outbox, in seq order, without duplicates or gaps.
     async fn deliver(&mut self, live: &mut Live, item: Outbound) -> Result<(), End> {
-        live.conn.took(&item);
         match item.item() {
-            Item::Events(events) => {
-                for event in events {
-                    self.deliver_event(live, event).await?;
+            Item::Event(event) => {
+                let &Stamped {
+                    conversation,
+                    seq,
+                    ref frame,
+                } = event;
+                let last = live.delivered.get(conversation);
+                if last.is_some_and(|last| seq <= last) {
+                    return Ok(());
                 }
-                Ok(())
+                if let Some(last) = last.filter(|last| seq > last + 1) {
+                    Box::pin(self.fill_gap(conversation, last, seq)).await?;
+                }
+                live.delivered.set(conversation, seq);
+                self.send(WsOut::Text(frame.clone())).await
             }
             Item::Frame(frame) => self.send(WsOut::Text(frame.clone())).await,
             Item::Ping if self.last_heard.elapsed() > DEAD_AFTER => Err(End::gone()),
@@ -867,25 +876,6 @@ where
                 .await
             }
         }
-    }
-
-    /// Delivers a conversation event unless it was delivered already, after the events before it that this
-    /// connection missed.
-    async fn deliver_event(&mut self, live: &mut Live, event: &Stamped) -> Result<(), End> {
-        let &Stamped {
-            conversation,
-            seq,
-            ref frame,
-        } = event;
-        let last = live.delivered.get(conversation);
-        if last.is_some_and(|last| seq <= last) {
-            return Ok(());
-        }
-        if let Some(last) = last.filter(|last| seq > last + 1) {
-            Box::pin(self.fill_gap(conversation, last, seq)).await?;
-        }
-        live.delivered.set(conversation, seq);
-        self.send(WsOut::Text(frame.clone())).await
     }
 
     /// Sends the events of a conversation after `last` and before `seq`, which the outbox skipped (a node that
