@@ -4,7 +4,8 @@
 //! connection's whole life: a connection that was sent one page of history (up to 200 messages in one frame) kept
 //! that many bytes after it. Text frames therefore bypass it: [`Io::queue_text`] copies a small frame with its
 //! header into a buffer of the queue's, and queues a large one's header and its shared text (the same allocation
-//! for every recipient, not copied); a flush writes the queue with vectored writes and lets go of what it wrote.
+//! for every recipient, not copied); a flush writes the queue (one buffer with a plain write, several with one
+//! vectored write) and lets go of what it wrote.
 //! The buffers go back to a small pool of the thread's ([`spare`]) rather than to the allocator: a connection keeps
 //! none while idle, and a busy node does not allocate and free one for every connection's every turn.
 //! tungstenite still writes what it frames itself (pings, pongs, the close frame) through [`AsyncWrite`], and with a
