@@ -327,25 +327,24 @@ fn fixed_rates(args: &HotArgs) -> Vec<u64> {
         .collect()
 }
 
-/// The steps of one server's ladder, measured in order.
-struct Rung<'a> {
+/// One server's ladder: the steps measured so far, in order.
+struct Ladder<'a> {
     swarm: &'a mut Swarm,
     server: &'a Server,
     common: &'a Common,
     p99_ms: f64,
-    n: u32,
-    steps: &'a mut Vec<Step>,
+    steps: Vec<Step>,
 }
 
-impl Rung<'_> {
+impl Ladder<'_> {
     /// Measures a rate and returns the step if it held. A step that did not hold is measured once more and the
     /// rate fails only if that fails too: one stall of the host (a virtual disk's `fsync` taking tens of
     /// milliseconds, a neighbour's burst) puts a 2-second step's p99 over the limit by itself, and ended a
     /// server's ladder far below what it sustains (docs/benchmarks.md, Method).
     async fn hold(&mut self, load: &Load<'_>) -> anyhow::Result<Option<Step>> {
         for _ in 0..2 {
-            self.n += 1;
-            let step = measure(self.swarm, self.server, self.common, self.n, load).await?;
+            let n = self.steps.len() as u32 + 1;
+            let step = measure(self.swarm, self.server, self.common, n, load).await?;
             self.steps.push(step.clone());
             if step.passed(self.p99_ms) {
                 return Ok(Some(step));
@@ -383,20 +382,18 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
                 body_len: kind.body_len(args.body),
                 drain: Duration::from_secs(2),
             };
-            let mut steps = Vec::new();
             let mut held: Option<(f64, Step)> = None;
             let mut failed: Option<f64> = None;
-            let mut rung = Rung {
+            let mut ladder = Ladder {
                 swarm: &mut swarm,
                 server: &setup.server,
                 common,
                 p99_ms: args.p99_ms,
-                n: 0,
-                steps: &mut steps,
+                steps: Vec::new(),
             };
             for k in 0..args.max_steps {
                 let rate = ladder_rate(args, k);
-                match rung.hold(&load(rate)).await? {
+                match ladder.hold(&load(rate)).await? {
                     Some(step) => held = Some((rate, step)),
                     None => {
                         failed = Some(rate);
@@ -408,12 +405,13 @@ pub async fn hot(common: &Common, args: &HotArgs) -> anyhow::Result<Results> {
                 for _ in 0..args.refine {
                     let lo = held.as_ref().map_or(0.0, |(r, _)| *r);
                     let mid = (lo * hi).sqrt();
-                    match rung.hold(&load(mid)).await? {
+                    match ladder.hold(&load(mid)).await? {
                         Some(step) => held = Some((mid, step)),
                         None => hi = mid,
                     }
                 }
             }
+            let steps = ladder.steps;
             let mut row = Row::new(kind, run);
             let (capacity, at_capacity) = held.map_or((0.0, None), |(r, s)| (r, Some(s)));
             row.metrics.insert("capacity".into(), capacity);
