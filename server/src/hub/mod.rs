@@ -36,7 +36,7 @@ use crate::store::{Batcher, Direction, Paging, Store, StoreError};
 pub use arrivals::Started;
 pub use ops::{Op, Reply};
 pub use registry::{
-    Conn, ConnId, Frame, Item, Outbound, PING_EVERY, Personal, Registry, Sessions, Stamped,
+    Conn, ConnId, Frame, Item, Outbound, Outbox, PING_EVERY, Personal, Registry, Sessions, Stamped,
 };
 
 /// Limits the hub enforces (see `docs/protocol.md`, "Limits").

@@ -1,19 +1,18 @@
 //! The node's live connections: who is connected, and which conversations each connection receives.
 //!
 //! Held under one `RwLock` for a few lines at a time, never across an `.await`. Fan-out takes the read lock and
-//! `try_send`s the same shared bytes to every subscriber; a full outbox marks that connection for closing (1013)
+//! offers the same shared bytes to every subscriber's outbox; a full outbox marks that connection for closing (1013)
 //! instead of waiting for it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicU16, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures_util::task::AtomicWaker;
 use serde::{Deserialize, Serialize};
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::protocol::{ConversationId, MembershipChange, MessageId, Seq, UserId};
@@ -28,8 +27,8 @@ pub type Frame = tungstenite::Utf8Bytes;
 
 /// What the hub hands a connection's session task. Serializable, because other nodes send it too (`hub::fanout`).
 ///
-/// Kept to one pointer: every connection's outbox allocates its first 32 slots when it is made, so each byte here
-/// costs every idle connection 32 (a 56-byte enum cost 1.8 KB per connection, a tag and a pointer 512 bytes).
+/// Kept to one pointer: an outbox's queue holds them by value, and a burst grows it (a 56-byte enum in a channel's
+/// first block of 32 slots cost 1.8 KB per idle connection).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Outbound(Arc<Item>);
@@ -160,39 +159,69 @@ pub mod close {
     pub const BANNED: u16 = 4004;
 }
 
-/// The handle the hub keeps for one connection.
+/// The handle the hub keeps for one connection, and its outbox.
 #[derive(Debug)]
 pub struct Conn {
     pub id: ConnId,
     pub user: UserId,
     /// SHA-256 of the session token, so that logging one session out closes exactly its sockets.
     pub token_hash: String,
-    /// Bounded: fan-out never waits for a slow reader.
-    outbox: mpsc::Sender<Outbound>,
+    /// What the hub queued for the session, oldest first. Bounded: fan-out never waits for a slow reader.
+    outbox: Mutex<Queue>,
+    /// The outbox's length, written under its lock, so that the session sees an empty outbox without taking the
+    /// lock: it looks after every turn, and nearly always finds it empty.
+    queued: AtomicUsize,
+    /// The most items the outbox holds.
+    capacity: usize,
     /// Why the hub wants this connection closed (0 while it does not): a slow reader, a ban, a revoked session, the
     /// node's shutdown.
     close_code: AtomicU16,
-    /// The session task, woken when `close_code` is set. A flag and a waker rather than a `CancellationToken`: the
-    /// session checks it on every turn of its loop, and each check of a token takes two locks on an allocation of
-    /// its own (docs/benchmarks.md, 2026-12-06, tenth).
+    /// The session task, woken when something is queued or `close_code` is set. A flag and a waker rather than a
+    /// `CancellationToken`: the session checks it on every turn of its loop, and each check of a token takes two
+    /// locks on an allocation of its own (docs/benchmarks.md, 2026-12-06, tenth).
     task: AtomicWaker,
 }
 
+/// A connection's outbox: a queue in the connection's own allocation rather than a channel, which allocated 800
+/// bytes for every connection when it was made (its shared state and its first block of 32 slots) and counted
+/// permits under a lock for every item (docs/benchmarks.md, 2026-12-07, eighth).
+#[derive(Debug)]
+struct Queue {
+    items: VecDeque<Outbound>,
+    /// False once the session stopped reading ([`Outbox`] dropped): offers are refused from then on.
+    open: bool,
+}
+
+/// The queue's room kept after a burst is read: a busy channel's turns take a few items each and keep it, a burst
+/// of `ready`'s or a presence round's size is given back.
+const KEPT_ROOM: usize = 32;
+
 impl Conn {
-    pub fn new(
-        id: ConnId,
-        user: UserId,
-        token_hash: String,
-        outbox: mpsc::Sender<Outbound>,
-    ) -> Conn {
+    /// A connection whose outbox holds at most `capacity` items.
+    pub fn new(id: ConnId, user: UserId, token_hash: String, capacity: usize) -> Conn {
         Conn {
             id,
             user,
             token_hash,
-            outbox,
+            outbox: Mutex::new(Queue {
+                items: VecDeque::new(),
+                open: true,
+            }),
+            queued: AtomicUsize::new(0),
+            capacity,
             close_code: AtomicU16::new(0),
             task: AtomicWaker::new(),
         }
+    }
+
+    /// The reading end of the outbox, for the connection's session task; dropping it closes the outbox.
+    pub fn outbox(self: &Arc<Conn>) -> Outbox {
+        Outbox(self.clone())
+    }
+
+    fn queue(&self) -> MutexGuard<'_, Queue> {
+        // Nothing panics while holding it; a poisoned queue is still a queue.
+        self.outbox.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Resolves when the hub wants this connection closed or the node shuts down. Only the connection's own session
@@ -231,18 +260,65 @@ impl Conn {
         self.task.wake();
     }
 
-    /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting).
+    /// Queues without waiting; a full outbox closes the connection (it resumes by seq after reconnecting). False
+    /// when the item was not queued.
     pub fn offer(&self, item: Outbound) -> bool {
-        match self.outbox.try_send(item) {
-            Ok(()) => true,
-            Err(mpsc::error::TrySendError::Full(_)) => {
-                metrics::counter!("engawa_slow_consumers_closed_total").increment(1);
-                self.kick(close::TRY_AGAIN_LATER);
-                false
-            }
+        let mut queue = self.queue();
+        if !queue.open {
             // The session already ended and will detach itself; nothing to deliver to.
-            Err(mpsc::error::TrySendError::Closed(_)) => false,
+            return false;
         }
+        if queue.items.len() >= self.capacity {
+            drop(queue);
+            metrics::counter!("engawa_slow_consumers_closed_total").increment(1);
+            self.kick(close::TRY_AGAIN_LATER);
+            return false;
+        }
+        queue.items.push_back(item);
+        self.queued.store(queue.items.len(), Ordering::SeqCst);
+        drop(queue);
+        self.task.wake();
+        true
+    }
+}
+
+/// The reading end of a connection's outbox ([`Conn::outbox`]), held by its session task.
+pub struct Outbox(Arc<Conn>);
+
+impl Outbox {
+    /// The oldest item queued, if any.
+    pub fn try_recv(&mut self) -> Option<Outbound> {
+        if self.0.queued.load(Ordering::SeqCst) == 0 {
+            return None;
+        }
+        let mut queue = self.0.queue();
+        let item = queue.items.pop_front();
+        self.0.queued.store(queue.items.len(), Ordering::SeqCst);
+        if queue.items.is_empty() && queue.items.capacity() > KEPT_ROOM {
+            queue.items = VecDeque::new();
+        }
+        item
+    }
+
+    /// Waits for the next item.
+    pub fn recv(&mut self) -> impl Future<Output = Outbound> + '_ {
+        std::future::poll_fn(|cx| {
+            if let Some(item) = self.try_recv() {
+                return Poll::Ready(item);
+            }
+            // Registered before looking again: an offer that this look does not see wakes the task after it.
+            self.0.task.register(cx.waker());
+            self.try_recv().map_or(Poll::Pending, Poll::Ready)
+        })
+    }
+}
+
+impl Drop for Outbox {
+    fn drop(&mut self) {
+        let mut queue = self.0.queue();
+        queue.open = false;
+        queue.items = VecDeque::new();
+        self.0.queued.store(0, Ordering::SeqCst);
     }
 }
 
@@ -621,20 +697,16 @@ mod tests {
         assert_eq!(serde_json::to_string(&read).expect("serializes"), before);
     }
 
-    fn conn(
-        registry: &Registry,
-        user: i64,
-        capacity: usize,
-    ) -> (Arc<Conn>, mpsc::Receiver<Outbound>) {
-        let (tx, rx) = mpsc::channel(capacity);
+    fn conn(registry: &Registry, user: i64, capacity: usize) -> (Arc<Conn>, Outbox) {
         let conn = Arc::new(Conn::new(
             registry.next_conn_id(),
             UserId(user),
             String::new(),
-            tx,
+            capacity,
         ));
         registry.attach(conn.clone());
-        (conn, rx)
+        let outbox = conn.outbox();
+        (conn, outbox)
     }
 
     #[test]
@@ -657,7 +729,7 @@ mod tests {
             1
         );
         assert!(
-            matches!(rx.try_recv().as_ref().map(Outbound::item), Ok(Item::Event(e)) if e.seq == 1)
+            matches!(rx.try_recv().as_ref().map(Outbound::item), Some(Item::Event(e)) if e.seq == 1)
         );
     }
 
@@ -673,9 +745,9 @@ mod tests {
         for rx in &mut receivers {
             assert!(matches!(
                 rx.try_recv().as_ref().map(Outbound::item),
-                Ok(Item::Ping)
+                Some(Item::Ping)
             ));
-            assert!(rx.try_recv().is_err(), "pinged once per round");
+            assert!(rx.try_recv().is_none(), "pinged once per round");
         }
     }
 
@@ -692,7 +764,7 @@ mod tests {
         assert!(slow.is_kicked());
         assert_eq!(slow.close_code(), close::TRY_AGAIN_LATER);
         assert!(!fast.is_kicked());
-        assert!(fast_rx.try_recv().is_ok() && fast_rx.try_recv().is_ok());
+        assert!(fast_rx.try_recv().is_some() && fast_rx.try_recv().is_some());
     }
 
     #[test]
@@ -707,18 +779,91 @@ mod tests {
         }
     }
 
+    /// A waker that records that it was woken.
+    struct Flag(std::sync::atomic::AtomicBool);
+
+    impl std::task::Wake for Flag {
+        fn wake(self: Arc<Self>) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+
+    fn flag() -> (Arc<Flag>, std::task::Waker) {
+        let woken = Arc::new(Flag(false.into()));
+        let waker = std::task::Waker::from(woken.clone());
+        (woken, waker)
+    }
+
+    #[test]
+    fn an_offer_wakes_the_session_waiting_on_its_outbox_and_items_come_in_order() {
+        let registry = Registry::default();
+        let (conn, mut outbox) = conn(&registry, 1, 8);
+        let (woken, waker) = flag();
+        let mut cx = Context::from_waker(&waker);
+        {
+            let mut next = std::pin::pin!(outbox.recv());
+            assert!(next.as_mut().poll(&mut cx).is_pending());
+            assert!(conn.offer(Outbound::frame(Frame::from_static("1"))));
+            assert!(woken.0.load(Ordering::SeqCst), "the offer wakes the task");
+            assert!(matches!(next.as_mut().poll(&mut cx), Poll::Ready(item)
+                if matches!(item.item(), Item::Frame(f) if f.as_str() == "1")));
+        }
+        assert!(conn.offer(Outbound::frame(Frame::from_static("2"))));
+        assert!(conn.offer(Outbound::frame(Frame::from_static("3"))));
+        let texts: Vec<_> = std::iter::from_fn(|| outbox.try_recv())
+            .map(|item| match item.item() {
+                Item::Frame(f) => f.as_str().to_owned(),
+                _ => unreachable!("only frames were offered"),
+            })
+            .collect();
+        assert_eq!(texts, ["2", "3"]);
+    }
+
+    #[test]
+    fn an_outbox_whose_session_ended_refuses_offers_without_closing_the_connection() {
+        let registry = Registry::default();
+        let (conn, outbox) = conn(&registry, 1, 1);
+        assert!(conn.offer(Outbound::frame(Frame::from_static("{}"))));
+        drop(outbox);
+        for _ in 0..3 {
+            assert!(!conn.offer(Outbound::frame(Frame::from_static("{}"))));
+        }
+        assert!(
+            !conn.is_kicked(),
+            "not a slow reader: nobody reads any more"
+        );
+        assert!(conn.queue().items.is_empty(), "what was queued is let go");
+    }
+
+    #[test]
+    fn a_read_burst_gives_back_its_room_and_a_few_items_keep_theirs() {
+        let registry = Registry::default();
+        let (conn, mut outbox) = conn(&registry, 1, 1024);
+        let frame = Outbound::frame(Frame::from_static("{}"));
+        for _ in 0..4 {
+            assert!(conn.offer(frame.clone()));
+        }
+        while outbox.try_recv().is_some() {}
+        assert!(
+            conn.queue().items.capacity() >= 4,
+            "a busy channel's room is kept"
+        );
+        for _ in 0..500 {
+            assert!(conn.offer(frame.clone()));
+        }
+        while outbox.try_recv().is_some() {}
+        assert_eq!(
+            conn.queue().items.capacity(),
+            0,
+            "a burst's room is given back"
+        );
+    }
+
     #[test]
     fn a_kick_wakes_the_session_that_waits_for_it() {
         let registry = Registry::default();
         let (conn, _rx) = conn(&registry, 1, 8);
-        struct Flag(std::sync::atomic::AtomicBool);
-        impl std::task::Wake for Flag {
-            fn wake(self: Arc<Self>) {
-                self.0.store(true, Ordering::SeqCst);
-            }
-        }
-        let woken = Arc::new(Flag(false.into()));
-        let waker = std::task::Waker::from(woken.clone());
+        let (woken, waker) = flag();
         let mut cx = Context::from_waker(&waker);
         let mut kicked = std::pin::pin!(conn.kicked());
         assert!(kicked.as_mut().poll(&mut cx).is_pending());

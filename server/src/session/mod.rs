@@ -11,12 +11,11 @@ use std::time::{Duration, Instant};
 use futures_util::future::Either;
 use futures_util::stream::FuturesOrdered;
 use futures_util::{FutureExt, Sink, SinkExt, Stream, StreamExt};
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 use crate::auth::{self, Authed};
-use crate::hub::{self, Conn, Frame, Hub, Item, Op, Outbound, Personal, Replay, Stamped};
+use crate::hub::{self, Conn, Frame, Hub, Item, Op, Outbound, Outbox, Personal, Replay, Stamped};
 use crate::i18n::{I18n, Locale};
 use crate::protocol::{
     AckResult, Args, ClientMsg, ConversationId, ErrorCode, Limits, LocalizedText, PROTOCOL_VERSION,
@@ -284,7 +283,7 @@ impl Delivered {
 /// Per-connection delivery state of the main loop.
 struct Live {
     conn: Arc<Conn>,
-    outbox: mpsc::Receiver<Outbound>,
+    outbox: Outbox,
     delivered: Delivered,
     answers: Answers,
     typing_sent: HashMap<ConversationId, Instant>,
@@ -307,13 +306,13 @@ where
             .i18n
             .negotiate_header(self.accept_language.as_deref(), Some(&authed.user.locale));
 
-        let (tx, outbox) = mpsc::channel(self.ctx.hub.limits().outbox);
         let conn = Arc::new(Conn::new(
             conn_id,
             authed.user.id,
             authed.token_hash.clone(),
-            tx,
+            self.ctx.hub.limits().outbox,
         ));
+        let outbox = conn.outbox();
         self.conn = Some(conn.clone());
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
@@ -389,7 +388,7 @@ where
         &mut self,
         greeted: Box<Greeted>,
         conn: Arc<Conn>,
-        outbox: mpsc::Receiver<Outbound>,
+        outbox: Outbox,
     ) -> Result<Live, End> {
         let Greeted { authed, resume } = *greeted;
         let user = authed.user.id;
@@ -438,12 +437,7 @@ where
         Ok(live)
     }
 
-    async fn serve(
-        &mut self,
-        greeted: Box<Greeted>,
-        conn: Arc<Conn>,
-        outbox: mpsc::Receiver<Outbound>,
-    ) -> End {
+    async fn serve(&mut self, greeted: Box<Greeted>, conn: Arc<Conn>, outbox: Outbox) -> End {
         let span = self.span.clone();
         let mut live =
             match Box::pin(self.begin(greeted, conn.clone(), outbox).instrument(span)).await {
@@ -459,7 +453,7 @@ where
                     biased;
                     () = conn.kicked() => Either::Right(Woken::Kicked),
                     Some(answer) = live.answers.next() => Either::Right(Woken::Answer(answer)),
-                    Some(item) = live.outbox.recv() => Either::Left(item),
+                    item = live.outbox.recv() => Either::Left(item),
                     frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
                         Either::Right(Woken::Socket(frame))
                     }
@@ -823,7 +817,7 @@ where
             if let Some(Some(answer)) = live.answers.next().now_or_never() {
                 // Boxed: an answer's rendering is the largest thing here, and this runs in every delivery's turn.
                 Box::pin(self.send_answer(answer)).await?;
-            } else if let Ok(item) = live.outbox.try_recv() {
+            } else if let Some(item) = live.outbox.try_recv() {
                 self.deliver_batch(live, item).await?;
             } else {
                 break;
@@ -838,8 +832,8 @@ where
         self.deliver(live, first).await?;
         for _ in 1..OUTBOX_BATCH {
             match live.outbox.try_recv() {
-                Ok(item) => self.deliver(live, item).await?,
-                Err(_) => break,
+                Some(item) => self.deliver(live, item).await?,
+                None => break,
             }
         }
         Ok(())
