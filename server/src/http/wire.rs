@@ -146,6 +146,11 @@ impl Io {
     /// The buffer at the queue's end, to copy `more` bytes into.
     fn copied(&mut self, more: usize) -> &mut BytesMut {
         if !matches!(self.queue.back(), Some(Chunk::Copied(_))) {
+            if self.queue.capacity() == 0 {
+                // Nearly every flush writes one buffer: room for it alone, not the four chunks a first push makes
+                // room for, which every idle connection would keep (120 bytes more).
+                self.queue.reserve_exact(1);
+            }
             self.queue.push_back(Chunk::Copied(spare(more)));
         }
         match self.queue.back_mut() {
@@ -278,6 +283,11 @@ mod tests {
         let buffer = copied(&first);
         first.flush().await.expect("flush");
         assert!(first.queue.is_empty());
+        assert_eq!(
+            first.queue.capacity(),
+            1,
+            "room kept for the one buffer a flush nearly always writes"
+        );
         assert_eq!(spare(), vec![buffer]);
 
         second.queue_text(Bytes::from_static(b"again"));
