@@ -197,9 +197,10 @@ struct Queue {
 const KEPT_ROOM: usize = 32;
 
 impl Conn {
-    /// A connection whose outbox holds at most `capacity` items.
-    pub fn new(id: ConnId, user: UserId, token_hash: String, capacity: usize) -> Conn {
-        Conn {
+    /// A connection whose outbox holds at most `capacity` items, given as its outbox's reading end: there is one
+    /// per connection, for its session task, and dropping it closes the outbox.
+    pub fn open(id: ConnId, user: UserId, token_hash: String, capacity: usize) -> Outbox {
+        Outbox(Arc::new(Conn {
             id,
             user,
             token_hash,
@@ -211,12 +212,7 @@ impl Conn {
             capacity,
             close_code: AtomicU16::new(0),
             task: AtomicWaker::new(),
-        }
-    }
-
-    /// The reading end of the outbox, for the connection's session task; dropping it closes the outbox.
-    pub fn outbox(self: &Arc<Conn>) -> Outbox {
-        Outbox(self.clone())
+        }))
     }
 
     fn queue(&self) -> MutexGuard<'_, Queue> {
@@ -282,12 +278,17 @@ impl Conn {
     }
 }
 
-/// The reading end of a connection's outbox ([`Conn::outbox`]), held by its session task.
+/// The reading end of a connection's outbox ([`Conn::open`]), held by its session task.
 pub struct Outbox(Arc<Conn>);
 
 impl Outbox {
+    /// The connection whose outbox this is.
+    pub fn conn(&self) -> &Arc<Conn> {
+        &self.0
+    }
+
     /// The oldest item queued, if any.
-    pub fn try_recv(&mut self) -> Option<Outbound> {
+    pub fn try_recv(&self) -> Option<Outbound> {
         if self.0.queued.load(Ordering::SeqCst) == 0 {
             return None;
         }
@@ -301,7 +302,7 @@ impl Outbox {
     }
 
     /// Waits for the next item.
-    pub fn recv(&mut self) -> impl Future<Output = Outbound> + '_ {
+    pub fn recv(&self) -> impl Future<Output = Outbound> + '_ {
         std::future::poll_fn(|cx| {
             if let Some(item) = self.try_recv() {
                 return Poll::Ready(item);
@@ -698,21 +699,21 @@ mod tests {
     }
 
     fn conn(registry: &Registry, user: i64, capacity: usize) -> (Arc<Conn>, Outbox) {
-        let conn = Arc::new(Conn::new(
+        let outbox = Conn::open(
             registry.next_conn_id(),
             UserId(user),
             String::new(),
             capacity,
-        ));
+        );
+        let conn = outbox.conn().clone();
         registry.attach(conn.clone());
-        let outbox = conn.outbox();
         (conn, outbox)
     }
 
     #[test]
     fn membership_changes_during_the_initial_read_are_not_lost() {
         let registry = Registry::default();
-        let (a, mut rx) = conn(&registry, 1, 8);
+        let (a, rx) = conn(&registry, 1, 8);
         // The session read memberships {10, 11}; meanwhile the person left 11 and joined 12.
         registry.member_left(ConversationId(11), UserId(1));
         registry.member_joined(ConversationId(12), UserId(1));
@@ -742,7 +743,7 @@ mod tests {
         for slice in 0..PING_SLICES {
             registry.ping_slice(slice);
         }
-        for rx in &mut receivers {
+        for rx in &receivers {
             assert!(matches!(
                 rx.try_recv().as_ref().map(Outbound::item),
                 Some(Item::Ping)
@@ -755,7 +756,7 @@ mod tests {
     fn a_full_outbox_kicks_only_that_connection() {
         let registry = Registry::default();
         let (slow, _slow_rx) = conn(&registry, 1, 1);
-        let (fast, mut fast_rx) = conn(&registry, 2, 8);
+        let (fast, fast_rx) = conn(&registry, 2, 8);
         registry.subscribe_initial(&slow, &[ConversationId(1)]);
         registry.subscribe_initial(&fast, &[ConversationId(1)]);
         let frame = Frame::from_static("{}");
@@ -797,7 +798,7 @@ mod tests {
     #[test]
     fn an_offer_wakes_the_session_waiting_on_its_outbox_and_items_come_in_order() {
         let registry = Registry::default();
-        let (conn, mut outbox) = conn(&registry, 1, 8);
+        let (conn, outbox) = conn(&registry, 1, 8);
         let (woken, waker) = flag();
         let mut cx = Context::from_waker(&waker);
         {
@@ -838,7 +839,7 @@ mod tests {
     #[test]
     fn a_read_burst_gives_back_its_room_and_a_few_items_keep_theirs() {
         let registry = Registry::default();
-        let (conn, mut outbox) = conn(&registry, 1, 1024);
+        let (conn, outbox) = conn(&registry, 1, 1024);
         let frame = Outbound::frame(Frame::from_static("{}"));
         for _ in 0..4 {
             assert!(conn.offer(frame.clone()));

@@ -282,7 +282,7 @@ impl Delivered {
 
 /// Per-connection delivery state of the main loop.
 struct Live {
-    conn: Arc<Conn>,
+    /// The connection's outbox, and through it the connection.
     outbox: Outbox,
     delivered: Delivered,
     answers: Answers,
@@ -306,20 +306,20 @@ where
             .i18n
             .negotiate_header(self.accept_language.as_deref(), Some(&authed.user.locale));
 
-        let conn = Arc::new(Conn::new(
+        let outbox = Conn::open(
             conn_id,
             authed.user.id,
             authed.token_hash.clone(),
             self.ctx.hub.limits().outbox,
-        ));
-        let outbox = conn.outbox();
+        );
+        let conn = outbox.conn().clone();
         self.conn = Some(conn.clone());
         let registry = self.ctx.hub.registry();
         registry.attach(conn.clone());
         self.ctx.hub.presence_connected(conn.user);
         // Boxed: awaited inline, the loop's state would sit in this future twice (rustc keeps a slot for the value
         // and one for the awaited copy), 3.9 KB more for every connection.
-        let end = Box::pin(self.serve(greeted, conn.clone(), outbox)).await;
+        let end = Box::pin(self.serve(greeted, outbox)).await;
         self.ctx.hub.registry().detach(&conn);
         self.ctx.hub.presence_disconnected(conn.user, self.presence);
         end
@@ -384,17 +384,12 @@ where
     }
 
     /// Everything before the loop: subscriptions, `ready`, the resume.
-    async fn begin(
-        &mut self,
-        greeted: Box<Greeted>,
-        conn: Arc<Conn>,
-        outbox: Outbox,
-    ) -> Result<Live, End> {
+    async fn begin(&mut self, greeted: Box<Greeted>, outbox: Outbox) -> Result<Live, End> {
         let Greeted { authed, resume } = *greeted;
         let user = authed.user.id;
         let hub = self.ctx.hub.clone();
+        let conn = outbox.conn().clone();
         let mut live = Live {
-            conn: conn.clone(),
             outbox,
             delivered: Delivered::default(),
             answers: Answers::default(),
@@ -437,13 +432,12 @@ where
         Ok(live)
     }
 
-    async fn serve(&mut self, greeted: Box<Greeted>, conn: Arc<Conn>, outbox: Outbox) -> End {
+    async fn serve(&mut self, greeted: Box<Greeted>, outbox: Outbox) -> End {
         let span = self.span.clone();
-        let mut live =
-            match Box::pin(self.begin(greeted, conn.clone(), outbox).instrument(span)).await {
-                Ok(live) => live,
-                Err(end) => return end,
-            };
+        let mut live = match Box::pin(self.begin(greeted, outbox).instrument(span)).await {
+            Ok(live) => live,
+            Err(end) => return end,
+        };
         loop {
             // Boxed: inline, a turn's future would make every idle connection's task as big as the biggest thing a
             // turn does (docs/benchmarks.md, memory). One allocation per turn. Made in a block of its own, so that
@@ -451,7 +445,7 @@ where
             let turn = {
                 let woken = tokio::select! {
                     biased;
-                    () = conn.kicked() => Either::Right(Woken::Kicked),
+                    () = live.outbox.conn().kicked() => Either::Right(Woken::Kicked),
                     Some(answer) = live.answers.next() => Either::Right(Woken::Answer(answer)),
                     item = live.outbox.recv() => Either::Left(item),
                     frame = self.socket.next(), if live.answers.len() < MAX_IN_FLIGHT => {
@@ -572,7 +566,7 @@ where
             return Ok(());
         };
         let hub = self.ctx.hub.clone();
-        let user = live.conn.user;
+        let user = live.outbox.conn().user;
         let reference = msg.reference().map(str::to_owned);
         let op = match msg {
             ClientMsg::Hello { .. } => {
@@ -589,7 +583,7 @@ where
                     .is_none_or(|at| now.duration_since(*at) >= TYPING_INTERVAL);
                 if due {
                     live.typing_sent.insert(conversation, now);
-                    hub.typing(&live.conn, conversation);
+                    hub.typing(live.outbox.conn(), conversation);
                 }
                 return Ok(());
             }
@@ -783,7 +777,7 @@ where
             match self
                 .ctx
                 .hub
-                .replay(live.conn.user, point.conversation, point.seq)
+                .replay(live.outbox.conn().user, point.conversation, point.seq)
                 .await
             {
                 Ok(Replay::Events(events)) => {
@@ -920,7 +914,8 @@ where
                 seq,
                 by,
             } => {
-                let notice = Box::pin(self.mention_notice(live.conn.user, conversation, by)).await;
+                let notice =
+                    Box::pin(self.mention_notice(live.outbox.conn().user, conversation, by)).await;
                 self.send_event(&ServerEvent::Mentioned {
                     conversation,
                     message,
@@ -947,7 +942,7 @@ where
                     MembershipChange::Joined | MembershipChange::Invited => self
                         .ctx
                         .hub
-                        .summary(live.conn.user, conversation)
+                        .summary(live.outbox.conn().user, conversation)
                         .await
                         .ok(),
                 };
