@@ -434,6 +434,120 @@ async fn pipelined_sends_see_what_the_requests_before_them_did() {
     }
 }
 
+/// A group of sends is stored in one statement with the ids and seqs the writer works out itself: sends pipelined
+/// into three channels at once, with an edit among them, must still take each channel's next seqs with nothing
+/// missing or repeated, reach the other member in that order, and leave each channel's next seq right after.
+#[tokio::test]
+async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
+    let server = pipelining_server().await;
+    let anna = server.register("anna").await;
+    let binod = server.register("binod").await;
+    server.promote("root", &anna, "volunteer").await;
+    let mut channels = Vec::new();
+    for name in ["kitchen", "garden", "station"] {
+        let channel = server.channel(&anna, name, "public").await;
+        server.join(&binod, channel).await;
+        channels.push(channel);
+    }
+    let mut a = server.connect(&anna).await;
+    let mut b = server.connect(&binod).await;
+    // Where each channel's log stands: its last seq is this message's.
+    let mut before = Vec::new();
+    for channel in &channels {
+        before.push(a.say(*channel, "to be edited").await);
+    }
+    let first = &before[0];
+
+    // 90 sends, channel after channel in turn, and halfway an edit in the first channel.
+    const N: usize = 90;
+    let mut refs = Vec::new();
+    for i in 0..N {
+        if i == N / 2 {
+            a.send(
+                json!({"type": "edit_message", "ref": "edit", "message": first["message"],
+                          "body": "edited", "lang": "en"}),
+            )
+            .await;
+            refs.push("edit".to_owned());
+        }
+        a.send(
+            json!({"type": "send_message", "ref": format!("s{i}"), "conversation": channels[i % 3],
+                      "client_id": client_id(), "body": format!("message {i}"), "lang": "en"}),
+        )
+        .await;
+        refs.push(format!("s{i}"));
+    }
+    let answers = answers_in_order(&mut a, refs.into_iter()).await;
+    let mut seqs: Vec<Vec<u64>> = vec![Vec::new(); 3];
+    let mut ids = Vec::new();
+    for answer in &answers {
+        assert_eq!(answer["type"], "ack", "{answer}");
+        let seq = answer["seq"].as_u64().expect("seq");
+        if answer["ref"] == "edit" {
+            seqs[0].push(seq);
+        } else {
+            let channel = answer["conversation"].as_i64().expect("conversation");
+            let k = channels
+                .iter()
+                .position(|c| *c == channel)
+                .expect("one of the three");
+            seqs[k].push(seq);
+            ids.push(answer["message"].as_i64().expect("id"));
+        }
+    }
+    // Each channel's log continues where it stood, in request order.
+    for (k, list) in seqs.iter().enumerate() {
+        let start = before[k]["seq"].as_u64().expect("seq") + 1;
+        assert_eq!(
+            *list,
+            (start..start + list.len() as u64).collect::<Vec<_>>(),
+            "channel {k}"
+        );
+    }
+    let mut distinct = ids.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), N, "every message has an id of its own");
+
+    // binod hears every event of every channel once, in seq order.
+    let mut heard: Vec<Vec<u64>> = vec![Vec::new(); 3];
+    while heard.iter().map(Vec::len).sum::<usize>() < N + 1 {
+        let event = b
+            .expect(|v| {
+                v["type"] == "event" && channels.contains(&v["conversation"].as_i64().unwrap_or(0))
+            })
+            .await;
+        let k = channels
+            .iter()
+            .position(|c| event["conversation"] == *c)
+            .expect("a channel");
+        let seq = event["seq"].as_u64().expect("seq");
+        if seq > before[k]["seq"].as_u64().expect("seq") {
+            heard[k].push(seq);
+        }
+    }
+    assert_eq!(heard, seqs);
+    for (k, channel) in channels.iter().enumerate() {
+        let mut expected: Vec<String> = (0..N)
+            .filter(|i| i % 3 == k)
+            .map(|i| format!("message {i}"))
+            .collect();
+        expected.insert(0, if k == 0 { "edited" } else { "to be edited" }.to_owned());
+        assert_eq!(
+            server.history_bodies(&anna, *channel).await,
+            expected,
+            "channel {k}"
+        );
+        // The channel's last seq moved with the messages: the next one follows them.
+        let next = a.say(*channel, "and one more").await;
+        assert_eq!(
+            next["seq"],
+            seqs[k].last().expect("seqs") + 1,
+            "channel {k}"
+        );
+    }
+}
+
 /// A server whose send rate limit lets a test pipeline a few hundred messages at once.
 async fn pipelining_server() -> Server {
     Server::start_with(|c| {

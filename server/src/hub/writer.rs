@@ -4,7 +4,9 @@
 //! commit"): one fsync serves many messages, and each is still acknowledged only after its commit. A group runs
 //! first as one plain transaction; if an operation in it fails, that is rolled back and the group runs again with
 //! each operation in a savepoint, so a refused one leaves the rest of its group alone (savepoints cost two
-//! statements per operation, and nearly every operation succeeds). After the commit the writer applies the
+//! statements per operation, and nearly every operation succeeds). In that first run on SQLite, the new messages of
+//! a group whose sends were read ahead are written together in one statement, with the ids and seqs the transaction
+//! works out itself (`store::Tx`'s deferred messages), instead of one round trip each. After the commit the writer applies the
 //! effects in order — subscriptions, then events (serialized once, shared by every recipient), then
 //! unsubscriptions and notices — and only then answers the requesters. It keeps its deliveries at most half an
 //! outbox ahead of the sessions that take them ([`Pacing`]).
@@ -275,6 +277,16 @@ async fn attempt(
             (true, false) => {}
         }
         results.push(result);
+    }
+    // The messages the group deferred (a group whose sends were read ahead) break a unique key here if something
+    // took their id or seq after all: as when an operation fails, the group runs again with savepoints.
+    if let Err(error) = tx.flush().await {
+        tx.rollback().await?;
+        if last_try {
+            return Err(error);
+        }
+        tracing::debug!(%error, "deferred messages refused; the group runs again");
+        return Ok(None);
     }
     tx.commit().await?;
     Ok(Some(results))

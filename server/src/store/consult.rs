@@ -422,16 +422,16 @@ const WAITING_FILTER: &str = "c.state = 'waiting' AND c.topic_id = $1 ORDER BY c
 
 impl Tx<'_> {
     pub async fn topic(&mut self, id: TopicId) -> Result<Option<TopicRow>> {
-        topic_q(self.conn, id).await
+        topic_q(self.conn().await?, id).await
     }
 
     /// Every helper with their load (active consultations).
     pub async fn helpers(&mut self) -> Result<Vec<HelperRow>> {
-        helpers_q(self.conn).await
+        helpers_q(self.conn().await?).await
     }
 
     pub async fn helper(&mut self, user: UserId) -> Result<Option<HelperRow>> {
-        helper_q(self.conn, user).await
+        helper_q(self.conn().await?, user).await
     }
 
     pub async fn upsert_helper(&mut self, h: &HelperRow, now: Millis) -> Result<()> {
@@ -447,7 +447,7 @@ impl Tx<'_> {
         .bind(h.availability.as_str())
         .bind(serde_json::to_string(&h.hours)?)
         .bind(now)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(())
     }
@@ -459,32 +459,32 @@ impl Tx<'_> {
         )
         .bind(user.0)
         .bind(now)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn consultation(&mut self, id: ConversationId) -> Result<Option<ConsultRow>> {
-        consultation_q(self.conn, id).await
+        consultation_q(self.conn().await?, id).await
     }
 
     pub async fn consultation_helpers(&mut self, id: ConversationId) -> Result<Vec<UserId>> {
-        helpers_of_one_q(self.conn, id).await
+        helpers_of_one_q(self.conn().await?, id).await
     }
 
     /// One consultation with its helpers and its place in the queue.
     pub async fn listed(&mut self, id: ConversationId) -> Result<Option<Listed>> {
-        listed_q(self.conn, id).await
+        listed_q(self.conn().await?, id).await
     }
 
     pub async fn waiting(&mut self, topic: TopicId) -> Result<Vec<ConsultRow>> {
-        consultations_where(self.conn, WAITING_FILTER, &[topic.0]).await
+        consultations_where(self.conn().await?, WAITING_FILTER, &[topic.0]).await
     }
 
     /// Held consultations whose requester wrote, oldest first.
     pub async fn woken(&mut self) -> Result<Vec<ConsultRow>> {
         consultations_where(
-            self.conn,
+            self.conn().await?,
             "c.state = 'on_hold' AND c.woken = 1 ORDER BY c.updated_at, c.id",
             &[],
         )
@@ -502,7 +502,7 @@ impl Tx<'_> {
             "c.state = '{}' AND {condition} ORDER BY c.id LIMIT 200",
             state.as_str()
         );
-        consultations_where(self.conn, &filter, &[before]).await
+        consultations_where(self.conn().await?, &filter, &[before]).await
     }
 
     /// The consultation written by the requester's first message with this client id, if any (idempotent opens).
@@ -517,7 +517,7 @@ impl Tx<'_> {
         )
         .bind(requester.0)
         .bind(client_id)
-        .fetch_optional(&mut *self.conn)
+        .fetch_optional(self.conn().await?)
         .await?;
         row.map(|r| Ok(ConversationId(r.try_get(0)?))).transpose()
     }
@@ -534,7 +534,7 @@ impl Tx<'_> {
         .bind(serde_json::to_string(new.languages)?)
         .bind(new.preview)
         .bind(new.now)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(())
     }
@@ -610,7 +610,7 @@ impl Tx<'_> {
         for n in numbers {
             query = query.bind(n);
         }
-        let done = query.execute(&mut *self.conn).await?;
+        let done = query.execute(self.conn().await?).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -630,7 +630,7 @@ impl Tx<'_> {
         sqlx::query(sql)
             .bind(id.0)
             .bind(now)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -645,7 +645,7 @@ impl Tx<'_> {
             .bind(id.0)
             .bind(i64::from(rating))
             .bind(comment)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -663,7 +663,7 @@ impl Tx<'_> {
         .bind(id.0)
         .bind(user.0)
         .bind(now)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -676,7 +676,7 @@ impl Tx<'_> {
         sqlx::query("DELETE FROM consultation_helpers WHERE consultation_id = $1 AND user_id = $2")
             .bind(id.0)
             .bind(user.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -688,7 +688,7 @@ impl Tx<'_> {
              AND assigned_at IS NOT NULL AND closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT 20",
         )
         .bind(topic.0)
-        .fetch_all(&mut *self.conn)
+        .fetch_all(self.conn().await?)
         .await?;
         rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)?)).collect()
     }
@@ -697,7 +697,7 @@ impl Tx<'_> {
         let row =
             sqlx::query("SELECT id, topic_id, title, variants FROM canned_replies WHERE id = $1")
                 .bind(id)
-                .fetch_optional(&mut *self.conn)
+                .fetch_optional(self.conn().await?)
                 .await?;
         row.map(|r| canned_from_row(&r)).transpose()
     }
@@ -706,7 +706,7 @@ impl Tx<'_> {
     pub async fn topics_with_waiting(&mut self) -> Result<Vec<TopicId>> {
         let rows =
             sqlx::query("SELECT DISTINCT topic_id FROM consultations WHERE state = 'waiting'")
-                .fetch_all(&mut *self.conn)
+                .fetch_all(self.conn().await?)
                 .await?;
         rows.iter().map(|r| Ok(TopicId(r.try_get(0)?))).collect()
     }
@@ -715,7 +715,7 @@ impl Tx<'_> {
     pub async fn active_profile_languages(&mut self, user: UserId) -> Result<Option<Vec<String>>> {
         let row = sqlx::query("SELECT languages_spoken FROM users WHERE id = $1 AND active = 1")
             .bind(user.0)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         row.map(|r| Ok(serde_json::from_str(&r.try_get::<String, _>(0)?)?))
             .transpose()
@@ -726,7 +726,7 @@ impl Tx<'_> {
         let rows = sqlx::query(
             "SELECT id FROM users WHERE active = 1 AND role IN ('moderator', 'admin') ORDER BY id",
         )
-        .fetch_all(&mut *self.conn)
+        .fetch_all(self.conn().await?)
         .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }

@@ -240,7 +240,7 @@ impl Tx<'_> {
         )))
         .bind(user.0)
         .bind(now)
-        .fetch_optional(&mut *self.conn)
+        .fetch_optional(self.conn().await?)
         .await?;
         Ok(row.map(|r| actor_row(&r, 0)).transpose()?.flatten())
     }
@@ -260,7 +260,7 @@ impl Tx<'_> {
         .bind(user.0)
         .bind(now)
         .bind(conversation.map_or(0, |c| c.0))
-        .fetch_one(&mut *self.conn)
+        .fetch_one(self.conn().await?)
         .await?;
         Ok(row.try_get(0)?)
     }
@@ -281,7 +281,7 @@ impl Tx<'_> {
         .bind(conversation.0)
         .bind(since)
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn)
+        .fetch_all(self.read().await?)
         .await?;
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
@@ -298,7 +298,7 @@ impl Tx<'_> {
         .bind(s.by.0)
         .bind(s.at)
         .bind(s.expires_at)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(())
     }
@@ -322,7 +322,7 @@ impl Tx<'_> {
         .bind(conversation.map_or(0, |c| c.0))
         .bind(now)
         .bind(by.0)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -335,7 +335,7 @@ impl Tx<'_> {
         sqlx::query("UPDATE conversations SET slow_mode_seconds = $2 WHERE id = $1")
             .bind(conversation.0)
             .bind(i64::from(seconds))
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -349,7 +349,7 @@ impl Tx<'_> {
         sqlx::query("UPDATE conversations SET public_modlog = $2 WHERE id = $1")
             .bind(conversation.0)
             .bind(i64::from(public))
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -358,7 +358,7 @@ impl Tx<'_> {
         sqlx::query("UPDATE conversations SET locked = $2 WHERE id = $1")
             .bind(conversation.0)
             .bind(i64::from(locked))
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -381,26 +381,26 @@ impl Tx<'_> {
             .bind(conversation.0)
             .bind(by.0)
             .bind(now)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?
         } else {
             sqlx::query("DELETE FROM pins WHERE message_id = $1")
                 .bind(message.0)
-                .execute(&mut *self.conn)
+                .execute(self.conn().await?)
                 .await?
         };
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn audit(&mut self, entry: &NewAudit<'_>) -> Result<()> {
-        audit_q(self.conn, entry).await
+        audit_q(self.conn().await?, entry).await
     }
 
     /// Ends every session of a person (a global ban).
     pub async fn delete_sessions(&mut self, user: UserId) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -414,7 +414,7 @@ impl Tx<'_> {
     pub async fn display_name(&mut self, user: UserId) -> Result<String> {
         let row = sqlx::query("SELECT display_name FROM users WHERE id = $1")
             .bind(user.0)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         Ok(row.map(|r| r.try_get(0)).transpose()?.unwrap_or_default())
     }
@@ -426,7 +426,7 @@ impl Tx<'_> {
              WHERE m.user_id = $1 AND c.kind = 'channel' ORDER BY c.id",
         )
         .bind(user.0)
-        .fetch_all(&mut *self.conn)
+        .fetch_all(self.conn().await?)
         .await?;
         rows.iter()
             .map(|r| Ok(ConversationId(r.try_get(0)?)))
@@ -442,7 +442,7 @@ impl Tx<'_> {
             "SELECT user_id FROM members WHERE conversation_id = $1 AND role = 'moderator' ORDER BY user_id",
         )
         .bind(conversation.0)
-        .fetch_all(&mut *self.conn)
+        .fetch_all(self.conn().await?)
         .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
@@ -451,7 +451,7 @@ impl Tx<'_> {
         let rows =
             sqlx::query("SELECT user_id FROM members WHERE conversation_id = $1 ORDER BY user_id")
                 .bind(conversation.0)
-                .fetch_all(&mut *self.conn)
+                .fetch_all(self.read().await?)
                 .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
@@ -463,7 +463,7 @@ impl Tx<'_> {
         )
         .bind(a.0)
         .bind(b.0)
-        .fetch_optional(&mut *self.conn)
+        .fetch_optional(self.read().await?)
         .await?;
         Ok(row.is_some())
     }
@@ -475,7 +475,7 @@ impl Tx<'_> {
         }
         let rows = sqlx::query("SELECT user_id FROM blocks WHERE blocked_id = $1")
             .bind(author.0)
-            .fetch_all(&mut *self.conn)
+            .fetch_all(self.read().await?)
             .await?;
         let mut out = Vec::new();
         for r in &rows {
@@ -494,7 +494,7 @@ impl Tx<'_> {
                 sqlx::query("SELECT id FROM reports WHERE reporter = $1 AND message_id = $2")
                     .bind(r.reporter.0)
                     .bind(message.0)
-                    .fetch_optional(&mut *self.conn)
+                    .fetch_optional(self.conn().await?)
                     .await?;
             if let Some(row) = existing {
                 return Ok((row.try_get(0)?, false));
@@ -514,13 +514,13 @@ impl Tx<'_> {
         .bind(snapshot)
         .bind(r.rule)
         .bind(r.at)
-        .fetch_one(&mut *self.conn)
+        .fetch_one(self.conn().await?)
         .await?;
         Ok((row.try_get(0)?, true))
     }
 
     pub async fn report(&mut self, id: i64) -> Result<Option<Report>> {
-        report_q(self.conn, id).await
+        report_q(self.conn().await?, id).await
     }
 
     /// Moves a report from one state to another (a compare-and-set); says whether it was in `from`.
@@ -551,7 +551,7 @@ impl Tx<'_> {
         .bind(resolution)
         .bind(from.first().copied().unwrap_or(""))
         .bind(from.get(1).copied().unwrap_or(""))
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -570,7 +570,7 @@ impl Tx<'_> {
         .bind(author.0)
         .bind(body)
         .bind(now)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(())
     }

@@ -14,11 +14,46 @@ use crate::protocol::{
 
 /// A write transaction holding a group of operations (see the writer for how a refused one is undone alone).
 pub struct Tx<'c> {
-    pub(super) conn: &'c mut AnyConnection,
+    /// Reached through [`Tx::conn`] and [`Tx::read`], which write the deferred messages first.
+    connection: &'c mut AnyConnection,
     backend: Backend,
     /// Views read ahead for the group's sends ([`Tx::prefetch_sends`]).
     sends: HashMap<SendKey, SendView>,
+    deferred: Deferred,
 }
+
+/// New messages whose id and seq the transaction worked out itself, written together in one statement
+/// ([`Tx::flush`]) instead of one round trip each (docs/benchmarks.md, 2026-12-07, ninth).
+///
+/// SQLite only, in a group whose sends were read ahead: that read, the first statement of the transaction, also
+/// reads each conversation's last seq and the largest message id, and as SQLite's write transaction holds the
+/// whole database, the next message anywhere takes the next id and the next message in a conversation its next
+/// seq. Any statement that may write forgets them ([`Tx::conn`]): what it writes may take an id or a seq. Were
+/// one wrong anyway, the write would break a unique key (`messages`' id, `messages_seq`, `events`' key), fail,
+/// and the writer would run the group again without deferring (with savepoints), never storing a wrong one.
+#[derive(Default)]
+struct Deferred {
+    /// The id the next message gets; `None`: not known, messages are inserted as they come.
+    next_id: Option<i64>,
+    /// Each conversation's last seq, as the messages deferred so far leave it.
+    last_seqs: HashMap<ConversationId, Seq>,
+    /// The rows not yet written, as the elements of a JSON array (`[id, conversation, seq, …]`, comma-separated).
+    rows: String,
+    count: u64,
+}
+
+/// What the next new messages take, as a send view's read found it: the next id, and each conversation's last seq.
+struct NextMessage {
+    id: i64,
+    seqs: Vec<(ConversationId, Seq)>,
+}
+
+/// How [`Tx::flush`] writes the deferred messages (SQLite): one row per element of `$1`, in order, each with the id
+/// and seq worked out for it; the trigger `message_logged` logs each as it logs one.
+const DEFERRED_MESSAGES: &str = "INSERT INTO messages (id, conversation_id, seq, author, client_id, body, lang, \
+     reply_to, mentions, created_at) \
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, \
+     value ->> 8, value ->> 9 FROM json_each($1) ORDER BY key";
 
 /// A conversation as someone who writes in it sees it: the conversation, their role there (`None`: not a member)
 /// and until when they are timed out there; `None` when the conversation does not exist.
@@ -68,35 +103,78 @@ impl MemberRole {
 impl<'c> Tx<'c> {
     pub(super) fn new(conn: &'c mut AnyConnection, backend: Backend) -> Self {
         Tx {
-            conn,
+            connection: conn,
             backend,
             sends: HashMap::new(),
+            deferred: Deferred::default(),
         }
     }
 
+    /// The connection, for a statement that may write: the deferred messages are written first, and the ids and
+    /// seqs worked out for later ones are forgotten (the statement may take them).
+    pub(super) async fn conn(&mut self) -> Result<&mut AnyConnection> {
+        self.flush().await?;
+        self.deferred.next_id = None;
+        self.deferred.last_seqs.clear();
+        Ok(&mut *self.connection)
+    }
+
+    /// The connection, for a statement that only reads: the deferred messages are written first, so that it sees
+    /// them, and later ones may still be deferred.
+    pub(super) async fn read(&mut self) -> Result<&mut AnyConnection> {
+        self.flush().await?;
+        Ok(&mut *self.connection)
+    }
+
+    /// Writes the deferred messages, in the order they were stored, in one statement (their triggers log each, as
+    /// for one). Fails when any of them breaks a unique key: then the group must run again without deferring.
+    pub async fn flush(&mut self) -> Result<()> {
+        if self.deferred.count == 0 {
+            return Ok(());
+        }
+        let rows = format!("[{}]", self.deferred.rows);
+        let expected = self.deferred.count;
+        self.deferred.rows.clear();
+        self.deferred.count = 0;
+        let done = sqlx::query(DEFERRED_MESSAGES)
+            .bind(rows)
+            .execute(&mut *self.connection)
+            .await?;
+        if done.rows_affected() != expected {
+            return Err(StoreError::Malformed(format!(
+                "{} of {expected} deferred messages stored",
+                done.rows_affected()
+            )));
+        }
+        Ok(())
+    }
+
     pub async fn savepoint(&mut self) -> Result<()> {
-        self.conn.execute("SAVEPOINT op").await?;
+        self.conn().await?.execute("SAVEPOINT op").await?;
         Ok(())
     }
 
     pub async fn release_savepoint(&mut self) -> Result<()> {
-        self.conn.execute("RELEASE SAVEPOINT op").await?;
+        self.conn().await?.execute("RELEASE SAVEPOINT op").await?;
         Ok(())
     }
 
     pub async fn rollback_to_savepoint(&mut self) -> Result<()> {
-        self.conn.execute("ROLLBACK TO SAVEPOINT op").await?;
-        self.conn.execute("RELEASE SAVEPOINT op").await?;
+        self.connection.execute("ROLLBACK TO SAVEPOINT op").await?;
+        self.connection.execute("RELEASE SAVEPOINT op").await?;
         Ok(())
     }
 
-    pub async fn commit(self) -> Result<()> {
-        self.conn.execute("COMMIT").await?;
+    /// Commits, after writing the deferred messages (the writer flushes them itself first, to tell their failure from
+    /// the commit's).
+    pub async fn commit(mut self) -> Result<()> {
+        self.conn().await?.execute("COMMIT").await?;
         Ok(())
     }
 
+    /// Rolls back, the deferred messages with the rest.
     pub async fn rollback(self) -> Result<()> {
-        self.conn.execute("ROLLBACK").await?;
+        self.connection.execute("ROLLBACK").await?;
         Ok(())
     }
 
@@ -111,7 +189,7 @@ impl<'c> Tx<'c> {
         let row = sqlx::query("SELECT role FROM users WHERE id = $1 AND (active = 1 OR $2 = 0)")
             .bind(user.0)
             .bind(i64::from(active_only))
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         row.map(|r| {
             let role: String = r.try_get(0)?;
@@ -126,7 +204,7 @@ impl<'c> Tx<'c> {
              FROM conversations WHERE id = $1",
         )
         .bind(id.0)
-        .fetch_optional(&mut *self.conn)
+        .fetch_optional(self.conn().await?)
         .await?;
         row.map(|r| conversation_row(&r)).transpose()
     }
@@ -155,8 +233,15 @@ impl<'c> Tx<'c> {
     /// Reads what these sends need, all in one round trip (the writer does it for a group's sends before the first
     /// runs), for [`Tx::send_view`] to answer from. What is read stays true while the group stores new messages
     /// only; an operation that writes anything else calls [`Tx::forget_sends`] first.
+    ///
+    /// On SQLite it also learns the ids and seqs the group's new messages will take, so that they are written
+    /// together ([`Deferred`]).
     pub async fn prefetch_sends(&mut self, keys: Vec<SendKey>, now: Millis) -> Result<()> {
-        let views = self.read_send_views(&keys, now).await?;
+        let (views, next) = self.read_send_views(&keys, now).await?;
+        if self.backend == Backend::Sqlite {
+            self.deferred.next_id = Some(next.id);
+            self.deferred.last_seqs.extend(next.seqs);
+        }
         self.sends.extend(keys.into_iter().zip(views));
         Ok(())
     }
@@ -166,7 +251,7 @@ impl<'c> Tx<'c> {
         if let Some(view) = self.sends.remove(&key) {
             return Ok(view);
         }
-        let mut views = self
+        let (mut views, _) = self
             .read_send_views(std::slice::from_ref(&key), now)
             .await?;
         Ok(views.pop().expect("one view per key"))
@@ -177,7 +262,12 @@ impl<'c> Tx<'c> {
         self.sends.clear();
     }
 
-    async fn read_send_views(&mut self, keys: &[SendKey], now: Millis) -> Result<Vec<SendView>> {
+    /// The views, and what the next messages would take.
+    async fn read_send_views(
+        &mut self,
+        keys: &[SendKey],
+        now: Millis,
+    ) -> Result<(Vec<SendView>, NextMessage)> {
         use super::moderation::{SanctionKind, actor_row, sanction_until_sql};
         let timeout = sanction_until_sql(SanctionKind::Timeout, "k.person", "$1", "c.id");
         let ban = sanction_until_sql(SanctionKind::Ban, "k.person", "$1", "0");
@@ -189,7 +279,8 @@ impl<'c> Tx<'c> {
         let query = sqlx::query(AssertSqlSafe(format!(
             "WITH k AS ({}) \
              SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
-             c.public_modlog, m.role, {timeout}, d.id, d.conversation_id, d.seq, k.n, u.role, u.created_at, {ban} \
+             c.public_modlog, m.role, {timeout}, d.id, d.conversation_id, d.seq, k.n, u.role, u.created_at, {ban}, \
+             c.last_seq, (SELECT max(id) FROM messages) \
              FROM k LEFT JOIN users u ON u.id = k.person AND u.active = 1 \
              LEFT JOIN conversations c ON c.id = k.conversation \
              LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = k.person \
@@ -198,9 +289,20 @@ impl<'c> Tx<'c> {
         )))
         .bind(now)
         .bind(serde_json::to_string(&list)?);
-        let rows = query.fetch_all(&mut *self.conn).await?;
+        let rows = query.fetch_all(self.read().await?).await?;
         let mut views: Vec<Option<SendView>> = keys.iter().map(|_| None).collect();
+        let mut next = NextMessage {
+            id: 1,
+            seqs: Vec::new(),
+        };
         for r in &rows {
+            next.id = r.try_get::<Option<i64>, _>(19)?.map_or(1, |max| max + 1);
+            if let Some(conversation) = r.try_get::<Option<i64>, _>(0)? {
+                next.seqs.push((
+                    ConversationId(conversation),
+                    r.try_get::<i64, _>(18)? as Seq,
+                ));
+            }
             let stored = match r.try_get::<Option<i64>, _>(11)? {
                 Some(message) => Some(Stored {
                     message: MessageId(message),
@@ -220,10 +322,11 @@ impl<'c> Tx<'c> {
                 stored,
             });
         }
-        views
+        let views = views
             .into_iter()
             .map(|view| view.ok_or_else(|| StoreError::Malformed("a send view is missing".into())))
-            .collect()
+            .collect::<Result<_>>()?;
+        Ok((views, next))
     }
 
     async fn conversation_role_timeout(
@@ -249,7 +352,7 @@ impl<'c> Tx<'c> {
         .bind(id.0)
         .bind(user.0)
         .bind(now.unwrap_or(0))
-        .fetch_optional(&mut *self.conn)
+        .fetch_optional(self.conn().await?)
         .await?;
         match r {
             Some(r) => sender_view(&r, now.is_some()),
@@ -266,7 +369,7 @@ impl<'c> Tx<'c> {
             sqlx::query("SELECT role FROM members WHERE conversation_id = $1 AND user_id = $2")
                 .bind(conversation.0)
                 .bind(user.0)
-                .fetch_optional(&mut *self.conn)
+                .fetch_optional(self.conn().await?)
                 .await?;
         row.map(|r| Ok(member_role(&r.try_get::<String, _>(0)?)))
             .transpose()
@@ -276,7 +379,7 @@ impl<'c> Tx<'c> {
     pub async fn user_locale(&mut self, user: UserId) -> Result<String> {
         let row = sqlx::query("SELECT locale FROM users WHERE id = $1")
             .bind(user.0)
-            .fetch_one(&mut *self.conn)
+            .fetch_one(self.conn().await?)
             .await?;
         Ok(row.try_get(0)?)
     }
@@ -284,7 +387,7 @@ impl<'c> Tx<'c> {
     pub async fn member_count(&mut self, conversation: ConversationId) -> Result<u32> {
         let row = sqlx::query("SELECT member_count FROM conversations WHERE id = $1")
             .bind(conversation.0)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         Ok(row
             .map(|r| r.try_get::<i64, _>(0))
@@ -296,7 +399,7 @@ impl<'c> Tx<'c> {
         let row = sqlx::query("SELECT 1 FROM invites WHERE conversation_id = $1 AND user_id = $2")
             .bind(conversation.0)
             .bind(user.0)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         Ok(row.is_some())
     }
@@ -304,7 +407,7 @@ impl<'c> Tx<'c> {
     pub async fn message(&mut self, id: MessageId) -> Result<Option<MessageRow>> {
         let row = sqlx::query(MESSAGE_BY_ID)
             .bind(id.0)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.read().await?)
             .await?;
         row.map(|r| MessageRow::from_row(&r)).transpose()
     }
@@ -317,7 +420,7 @@ impl<'c> Tx<'c> {
         let row = sqlx::query(MESSAGE_BY_CLIENT_ID)
             .bind(author.0)
             .bind(client_id)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.read().await?)
             .await?;
         row.map(|r| MessageRow::from_row(&r)).transpose()
     }
@@ -336,7 +439,7 @@ impl<'c> Tx<'c> {
             )
             .bind(conversation.0)
             .bind(key.as_str())
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.read().await?)
             .await?;
             if let Some(row) = row {
                 let id = UserId(row.try_get(0)?);
@@ -351,7 +454,7 @@ impl<'c> Tx<'c> {
     pub async fn channel_name_taken(&mut self, name_key: &str) -> Result<bool> {
         let row = sqlx::query("SELECT 1 FROM conversations WHERE name_key = $1")
             .bind(name_key)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         Ok(row.is_some())
     }
@@ -359,7 +462,7 @@ impl<'c> Tx<'c> {
     pub async fn direct_by_key(&mut self, key: &str) -> Result<Option<ConversationId>> {
         let row = sqlx::query("SELECT id FROM conversations WHERE direct_key = $1")
             .bind(key)
-            .fetch_optional(&mut *self.conn)
+            .fetch_optional(self.conn().await?)
             .await?;
         row.map(|r| Ok(ConversationId(r.try_get(0)?))).transpose()
     }
@@ -373,7 +476,7 @@ impl<'c> Tx<'c> {
             "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
         )
         .bind(conversation.0)
-        .fetch_one(&mut *self.conn)
+        .fetch_one(self.conn().await?)
         .await?;
         Ok(row.try_get::<i64, _>(0)? as Seq)
     }
@@ -416,7 +519,7 @@ impl<'c> Tx<'c> {
         .bind(body.kind())
         .bind(message_id)
         .bind(payload)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(ConversationEvent {
             conversation,
@@ -429,7 +532,37 @@ impl<'c> Tx<'c> {
 
     /// Stores a new message under the conversation's next seq, with its mentions and its event in the log, in one
     /// statement; returns its id and seq. The row's `id` and `seq` are not read.
+    ///
+    /// When the group's next id and the conversation's next seq are known ([`Deferred`]), it takes them and the
+    /// message is written with the others at the next statement or at commit.
     pub async fn insert_message(&mut self, m: &MessageRow) -> Result<(MessageId, Seq)> {
+        let deferred = &mut self.deferred;
+        if let (Some(id), Some(last)) = (
+            deferred.next_id,
+            deferred.last_seqs.get_mut(&m.conversation),
+        ) {
+            let seq = *last + 1;
+            let row = (
+                id,
+                m.conversation.0,
+                to_i64(seq),
+                m.author.0,
+                m.client_id.as_str(),
+                m.body.as_str(),
+                m.lang.as_str(),
+                m.reply_to.map(|r| r.0),
+                serde_json::to_string(&m.mentions)?,
+                m.created_at,
+            );
+            if deferred.count > 0 {
+                deferred.rows.push(',');
+            }
+            deferred.rows.push_str(&serde_json::to_string(&row)?);
+            deferred.count += 1;
+            *last = seq;
+            deferred.next_id = Some(id + 1);
+            return Ok((MessageId(id), seq));
+        }
         let row = sqlx::query(self.backend.insert_message())
             .bind(m.conversation.0)
             .bind(m.author.0)
@@ -439,7 +572,7 @@ impl<'c> Tx<'c> {
             .bind(m.reply_to.map(|r| r.0))
             .bind(serde_json::to_string(&m.mentions)?)
             .bind(m.created_at)
-            .fetch_one(&mut *self.conn)
+            .fetch_one(self.conn().await?)
             .await?;
         Ok((MessageId(row.try_get(0)?), row.try_get::<i64, _>(1)? as Seq))
     }
@@ -459,14 +592,14 @@ impl<'c> Tx<'c> {
             .bind(old.body.as_str())
             .bind(old.lang.as_str())
             .bind(at)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         sqlx::query("UPDATE messages SET body = $1, lang = $2, edited_at = $3 WHERE id = $4")
             .bind(body)
             .bind(lang)
             .bind(at)
             .bind(old.id.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -475,11 +608,11 @@ impl<'c> Tx<'c> {
         sqlx::query("UPDATE messages SET deleted_at = $1 WHERE id = $2")
             .bind(at)
             .bind(id.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         sqlx::query("DELETE FROM reactions WHERE message_id = $1")
             .bind(id.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -500,7 +633,7 @@ impl<'c> Tx<'c> {
         .bind(user.0)
         .bind(emoji)
         .bind(at)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -518,7 +651,7 @@ impl<'c> Tx<'c> {
         .bind(message.0)
         .bind(user.0)
         .bind(emoji)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -540,7 +673,7 @@ impl<'c> Tx<'c> {
         .bind(new.direct_key)
         .bind(new.created_by.0)
         .bind(new.at)
-        .fetch_one(&mut *self.conn)
+        .fetch_one(self.conn().await?)
         .await?;
         Ok(ConversationId(row.try_get(0)?))
     }
@@ -555,7 +688,7 @@ impl<'c> Tx<'c> {
             .bind(topic)
             .bind(serde_json::to_string(languages)?)
             .bind(id.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -575,12 +708,12 @@ impl<'c> Tx<'c> {
         .bind(conversation.0)
         .bind(user.0)
         .bind(at)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         sqlx::query("DELETE FROM invites WHERE conversation_id = $1 AND user_id = $2")
             .bind(conversation.0)
             .bind(user.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -593,7 +726,7 @@ impl<'c> Tx<'c> {
         let done = sqlx::query("DELETE FROM members WHERE conversation_id = $1 AND user_id = $2")
             .bind(conversation.0)
             .bind(user.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -608,7 +741,7 @@ impl<'c> Tx<'c> {
             .bind(role.as_str())
             .bind(conversation.0)
             .bind(user.0)
-            .execute(&mut *self.conn)
+            .execute(self.conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -629,7 +762,7 @@ impl<'c> Tx<'c> {
         .bind(user.0)
         .bind(by.0)
         .bind(at)
-        .execute(&mut *self.conn)
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
