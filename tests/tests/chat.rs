@@ -435,8 +435,9 @@ async fn pipelined_sends_see_what_the_requests_before_them_did() {
 }
 
 /// A group of sends is stored in one statement with the ids and seqs the writer works out itself: sends pipelined
-/// into three channels at once, with an edit among them, must still take each channel's next seqs with nothing
-/// missing or repeated, reach the other member in that order, and leave each channel's next seq right after.
+/// into three channels at once, with an edit among them and some mentioning the other member, must still take each
+/// channel's next seqs with nothing missing or repeated, reach the other member in that order with their mentions,
+/// and leave each channel's next seq right after.
 #[tokio::test]
 async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
     let server = pipelining_server().await;
@@ -458,8 +459,15 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
     }
     let first = &before[0];
 
-    // 90 sends, channel after channel in turn, and halfway an edit in the first channel.
+    // 90 sends, channel after channel in turn, every fifth mentioning binod, and halfway an edit in the first channel.
     const N: usize = 90;
+    let body = |i: usize| {
+        if i.is_multiple_of(5) {
+            format!("message {i} for @binod")
+        } else {
+            format!("message {i}")
+        }
+    };
     let mut refs = Vec::new();
     for i in 0..N {
         if i == N / 2 {
@@ -472,7 +480,7 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
         }
         a.send(
             json!({"type": "send_message", "ref": format!("s{i}"), "conversation": channels[i % 3],
-                      "client_id": client_id(), "body": format!("message {i}"), "lang": "en"}),
+                      "client_id": client_id(), "body": body(i), "lang": "en"}),
         )
         .await;
         refs.push(format!("s{i}"));
@@ -480,6 +488,7 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
     let answers = answers_in_order(&mut a, refs.into_iter()).await;
     let mut seqs: Vec<Vec<u64>> = vec![Vec::new(); 3];
     let mut ids = Vec::new();
+    let mut mentioning = Vec::new();
     for answer in &answers {
         assert_eq!(answer["type"], "ack", "{answer}");
         let seq = answer["seq"].as_u64().expect("seq");
@@ -493,6 +502,13 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
                 .expect("one of the three");
             seqs[k].push(seq);
             ids.push(answer["message"].as_i64().expect("id"));
+            if answer["ref"]
+                .as_str()
+                .and_then(|r| r[1..].parse::<usize>().ok())
+                .is_some_and(|i| i % 5 == 0)
+            {
+                mentioning.push(answer["message"].clone());
+            }
         }
     }
     // Each channel's log continues where it stood, in request order.
@@ -509,14 +525,20 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
     distinct.dedup();
     assert_eq!(distinct.len(), N, "every message has an id of its own");
 
-    // binod hears every event of every channel once, in seq order.
+    // binod hears every event of every channel once, in seq order, and of each mention.
     let mut heard: Vec<Vec<u64>> = vec![Vec::new(); 3];
-    while heard.iter().map(Vec::len).sum::<usize>() < N + 1 {
+    let mut mentions = Vec::new();
+    while heard.iter().map(Vec::len).sum::<usize>() < N + 1 || mentions.len() < mentioning.len() {
         let event = b
             .expect(|v| {
-                v["type"] == "event" && channels.contains(&v["conversation"].as_i64().unwrap_or(0))
+                (v["type"] == "event" || v["type"] == "mentioned")
+                    && channels.contains(&v["conversation"].as_i64().unwrap_or(0))
             })
             .await;
+        if event["type"] == "mentioned" {
+            mentions.push(event["message"].clone());
+            continue;
+        }
         let k = channels
             .iter()
             .position(|c| event["conversation"] == *c)
@@ -527,11 +549,19 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
         }
     }
     assert_eq!(heard, seqs);
+    assert_eq!(mentions, mentioning);
+    // Stored with the messages: each channel counts binod's unread mentions.
+    let (_, list) = server.api(&binod, "GET", "/conversations", None).await;
     for (k, channel) in channels.iter().enumerate() {
-        let mut expected: Vec<String> = (0..N)
-            .filter(|i| i % 3 == k)
-            .map(|i| format!("message {i}"))
-            .collect();
+        let summary = list
+            .as_array()
+            .and_then(|l| l.iter().find(|c| c["id"] == *channel))
+            .expect("binod is in the channel");
+        let expected = (0..N).filter(|i| i % 3 == k && i % 5 == 0).count();
+        assert_eq!(summary["mentions"], expected, "channel {k}: {summary}");
+    }
+    for (k, channel) in channels.iter().enumerate() {
+        let mut expected: Vec<String> = (0..N).filter(|i| i % 3 == k).map(body).collect();
         expected.insert(0, if k == 0 { "edited" } else { "to be edited" }.to_owned());
         assert_eq!(
             server.history_bodies(&anna, *channel).await,

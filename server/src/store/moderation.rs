@@ -451,7 +451,7 @@ impl Tx<'_> {
         let rows =
             sqlx::query("SELECT user_id FROM members WHERE conversation_id = $1 ORDER BY user_id")
                 .bind(conversation.0)
-                .fetch_all(self.read().await?)
+                .fetch_all(self.read_people())
                 .await?;
         rows.iter().map(|r| Ok(UserId(r.try_get(0)?))).collect()
     }
@@ -463,7 +463,7 @@ impl Tx<'_> {
         )
         .bind(a.0)
         .bind(b.0)
-        .fetch_optional(self.read().await?)
+        .fetch_optional(self.read_people())
         .await?;
         Ok(row.is_some())
     }
@@ -475,7 +475,7 @@ impl Tx<'_> {
         }
         let rows = sqlx::query("SELECT user_id FROM blocks WHERE blocked_id = $1")
             .bind(author.0)
-            .fetch_all(self.read().await?)
+            .fetch_all(self.read_people())
             .await?;
         let mut out = Vec::new();
         for r in &rows {

@@ -121,9 +121,16 @@ impl<'c> Tx<'c> {
 
     /// The connection, for a statement that only reads: the deferred messages are written first, so that it sees
     /// them, and later ones may still be deferred.
+    /// A read of what they do not touch need not wait for them: [`Tx::read_people`].
     pub(super) async fn read(&mut self) -> Result<&mut AnyConnection> {
         self.flush().await?;
         Ok(&mut *self.connection)
+    }
+
+    /// The connection, for a read of people, memberships and blocks (`users`, `members`, `blocks`), which the
+    /// deferred messages do not touch: they stay deferred.
+    pub(super) fn read_people(&mut self) -> &mut AnyConnection {
+        &mut *self.connection
     }
 
     /// Writes the deferred messages, in the order they were stored, in one statement (their triggers log each, as
@@ -439,7 +446,7 @@ impl<'c> Tx<'c> {
             )
             .bind(conversation.0)
             .bind(key.as_str())
-            .fetch_optional(self.read().await?)
+            .fetch_optional(self.read_people())
             .await?;
             if let Some(row) = row {
                 let id = UserId(row.try_get(0)?);
