@@ -14,7 +14,8 @@ use crate::protocol::{
 
 /// A write transaction holding a group of operations (see the writer for how a refused one is undone alone).
 pub struct Tx<'c> {
-    /// Reached through [`Tx::conn`] and [`Tx::read`], which write the deferred messages first.
+    /// Reached through [`Tx::conn`] and [`Tx::read`], which write the deferred messages first, and
+    /// [`Tx::read_people`] for reads that they do not touch.
     connection: &'c mut AnyConnection,
     backend: Backend,
     /// Views read ahead for the group's sends ([`Tx::prefetch_sends`]).
