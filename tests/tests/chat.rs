@@ -153,12 +153,7 @@ async fn mentions_notify_the_person_and_count_as_unread_mentions() {
         .expect("the message arrives before the mention notice");
     assert_eq!(event["message"]["mentions"], json!([binod.id]));
 
-    let (_, list) = server.api(&binod, "GET", "/conversations", None).await;
-    let summary = list
-        .as_array()
-        .and_then(|l| l.iter().find(|c| c["id"] == channel))
-        .expect("binod is in the channel")
-        .clone();
+    let summary = server.summary(&binod, channel).await;
     assert_eq!(summary["unread"], 1, "{summary}");
     assert_eq!(summary["mentions"], 1, "{summary}");
 
@@ -551,12 +546,8 @@ async fn pipelined_sends_into_several_channels_take_each_channels_next_seqs() {
     assert_eq!(heard, seqs);
     assert_eq!(mentions, mentioning);
     // Stored with the messages: each channel counts binod's unread mentions.
-    let (_, list) = server.api(&binod, "GET", "/conversations", None).await;
     for (k, channel) in channels.iter().enumerate() {
-        let summary = list
-            .as_array()
-            .and_then(|l| l.iter().find(|c| c["id"] == *channel))
-            .expect("binod is in the channel");
+        let summary = server.summary(&binod, *channel).await;
         let expected = (0..N).filter(|i| i % 3 == k && i % 5 == 0).count();
         assert_eq!(summary["mentions"], expected, "channel {k}: {summary}");
     }

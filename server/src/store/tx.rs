@@ -38,7 +38,7 @@ struct Deferred {
     next_id: Option<i64>,
     /// Each conversation's last seq, as the messages deferred so far leave it.
     last_seqs: HashMap<ConversationId, Seq>,
-    /// The rows not yet written, as the elements of a JSON array (`[id, conversation, seq, …]`, comma-separated).
+    /// The rows not yet written, as a JSON array of `[id, conversation, seq, …]` without its closing bracket.
     rows: String,
     count: u64,
 }
@@ -140,10 +140,9 @@ impl<'c> Tx<'c> {
         if self.deferred.count == 0 {
             return Ok(());
         }
-        let rows = format!("[{}]", self.deferred.rows);
-        let expected = self.deferred.count;
-        self.deferred.rows.clear();
-        self.deferred.count = 0;
+        let mut rows = std::mem::take(&mut self.deferred.rows);
+        rows.push(']');
+        let expected = std::mem::take(&mut self.deferred.count);
         let done = sqlx::query(DEFERRED_MESSAGES)
             .bind(rows)
             .execute(&mut *self.connection)
@@ -245,8 +244,9 @@ impl<'c> Tx<'c> {
     /// On SQLite it also learns the ids and seqs the group's new messages will take, so that they are written
     /// together ([`Deferred`]).
     pub async fn prefetch_sends(&mut self, keys: Vec<SendKey>, now: Millis) -> Result<()> {
-        let (views, next) = self.read_send_views(&keys, now).await?;
-        if self.backend == Backend::Sqlite {
+        let predict = self.backend == Backend::Sqlite;
+        let (views, next) = self.read_send_views(&keys, now, predict).await?;
+        if let Some(next) = next {
             self.deferred.next_id = Some(next.id);
             self.deferred.last_seqs.extend(next.seqs);
         }
@@ -260,7 +260,7 @@ impl<'c> Tx<'c> {
             return Ok(view);
         }
         let (mut views, _) = self
-            .read_send_views(std::slice::from_ref(&key), now)
+            .read_send_views(std::slice::from_ref(&key), now, false)
             .await?;
         Ok(views.pop().expect("one view per key"))
     }
@@ -270,15 +270,21 @@ impl<'c> Tx<'c> {
         self.sends.clear();
     }
 
-    /// The views, and what the next messages would take.
+    /// The views, and with `predict` what the next messages would take.
     async fn read_send_views(
         &mut self,
         keys: &[SendKey],
         now: Millis,
-    ) -> Result<(Vec<SendView>, NextMessage)> {
+        predict: bool,
+    ) -> Result<(Vec<SendView>, Option<NextMessage>)> {
         use super::moderation::{SanctionKind, actor_row, sanction_until_sql};
         let timeout = sanction_until_sql(SanctionKind::Timeout, "k.person", "$1", "c.id");
         let ban = sanction_until_sql(SanctionKind::Ban, "k.person", "$1", "0");
+        let next_sql = if predict {
+            "c.last_seq, (SELECT max(id) FROM messages)"
+        } else {
+            "NULL, NULL"
+        };
         let list: Vec<_> = keys
             .iter()
             .map(|key| (key.author.0, key.conversation.0, key.client_id.as_str()))
@@ -288,7 +294,7 @@ impl<'c> Tx<'c> {
             "WITH k AS ({}) \
              SELECT c.id, c.kind, c.name, c.topic, c.visibility, c.languages, c.slow_mode_seconds, c.locked, \
              c.public_modlog, m.role, {timeout}, d.id, d.conversation_id, d.seq, k.n, u.role, u.created_at, {ban}, \
-             c.last_seq, (SELECT max(id) FROM messages) \
+             {next_sql} \
              FROM k LEFT JOIN users u ON u.id = k.person AND u.active = 1 \
              LEFT JOIN conversations c ON c.id = k.conversation \
              LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = k.person \
@@ -299,13 +305,15 @@ impl<'c> Tx<'c> {
         .bind(serde_json::to_string(&list)?);
         let rows = query.fetch_all(self.read().await?).await?;
         let mut views: Vec<Option<SendView>> = keys.iter().map(|_| None).collect();
-        let mut next = NextMessage {
-            id: 1,
-            seqs: Vec::new(),
+        let mut next = match rows.first() {
+            Some(r) if predict => Some(NextMessage {
+                id: r.try_get::<Option<i64>, _>(19)?.map_or(1, |max| max + 1),
+                seqs: Vec::new(),
+            }),
+            _ => None,
         };
         for r in &rows {
-            next.id = r.try_get::<Option<i64>, _>(19)?.map_or(1, |max| max + 1);
-            if let Some(conversation) = r.try_get::<Option<i64>, _>(0)? {
+            if let (Some(next), Some(conversation)) = (&mut next, r.try_get::<Option<i64>, _>(0)?) {
                 next.seqs.push((
                     ConversationId(conversation),
                     r.try_get::<i64, _>(18)? as Seq,
@@ -562,9 +570,9 @@ impl<'c> Tx<'c> {
                 serde_json::to_string(&m.mentions)?,
                 m.created_at,
             );
-            if deferred.count > 0 {
-                deferred.rows.push(',');
-            }
+            deferred
+                .rows
+                .push(if deferred.count == 0 { '[' } else { ',' });
             deferred.rows.push_str(&serde_json::to_string(&row)?);
             deferred.count += 1;
             *last = seq;

@@ -233,6 +233,16 @@ impl Server {
             .collect()
     }
 
+    /// The summary of one of a member's conversations, as their conversation list shows it.
+    pub async fn summary(&self, user: &User, conversation: i64) -> Value {
+        let (status, list) = self.api(user, "GET", "/conversations", None).await;
+        assert_eq!(status, 200, "{list}");
+        list.as_array()
+            .and_then(|l| l.iter().find(|c| c["id"] == conversation))
+            .unwrap_or_else(|| panic!("a member of {conversation}: {list}"))
+            .clone()
+    }
+
     /// Creates a channel over HTTP and returns its id.
     pub async fn channel(&self, owner: &User, name: &str, visibility: &str) -> i64 {
         let (status, body) = self
